@@ -1,0 +1,556 @@
+//! The matcher: every name variant compiled into one anchored Aho-Corasick
+//! automaton, tried at each word that could start a name, then filtered by the
+//! rule tables.
+//!
+//! Case rules: proper names match as written or in ALL CAPS (headlines), never
+//! in lowercase ("china", "turkey", "asian" do not match); acronyms ("US",
+//! "U.K.", "DRC") match only in their exact case. Whole words only; the longest
+//! variant at a position wins ("Papua New Guinea" over "Guinea", "Indian Ocean"
+//! over "Indian"), and possessives and hyphenated compounds count
+//! ("Afghanistan's", "Pakistan-based").
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
+
+use super::rules::{RuleTarget, Rules, Side, WordAction, WordSet};
+use super::{Mention, MentionKind, Target};
+use crate::gazetteer::Gazetteer;
+use crate::text::{Document, Span};
+
+/// What one pattern of the automaton stands for, before rules apply.
+#[derive(Clone, Copy, Debug)]
+enum PatternTarget {
+    /// A phrase that names no place (and hides the places inside it).
+    Block,
+    /// A country, with how it is named.
+    Country(usize, MentionKind),
+    /// A region.
+    Region(usize),
+    /// A city (`Gazetteer::cities` index) and its country.
+    City(usize, usize),
+    /// Decided by document-context rule `.0`.
+    Context(usize, MentionKind),
+}
+
+impl PatternTarget {
+    fn country(self) -> Option<usize> {
+        match self {
+            PatternTarget::Country(c, _) | PatternTarget::City(_, c) => Some(c),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug)]
+struct PatternInfo {
+    target: PatternTarget,
+    /// Index into `Matcher::word_rules`, for names that have word-context rules.
+    word_rules: Option<usize>,
+    /// Ignored in ALL-CAPS passages (e.g. "US").
+    caps_ambiguous: bool,
+}
+
+/// A word-context rule with its country code resolved.
+#[derive(Clone, Debug)]
+struct WordRule {
+    side: Side,
+    words: WordSet,
+    action: Option<(usize, Option<MentionKind>)>,
+}
+
+/// A document-context rule with its automata and codes resolved.
+struct ContextRule {
+    cues: AhoCorasick,
+    counter_cues: AhoCorasick,
+    with_cues: (usize, MentionKind),
+    default: usize,
+}
+
+/// A raw automaton hit that passed the word-boundary checks.
+#[derive(Clone, Copy, Debug)]
+struct Hit {
+    pattern: usize,
+    start: usize,
+    end: usize,
+}
+
+/// Finds mentions of gazetteer places in documents. See the module docs for
+/// the rules it applies.
+pub struct Matcher {
+    automaton: AhoCorasick,
+    patterns: Vec<PatternInfo>,
+    /// Bytes that begin at least one pattern.
+    starts: [bool; 256],
+    word_rules: Vec<Vec<WordRule>>,
+    contexts: Vec<ContextRule>,
+    rules: Rules,
+    problems: Vec<String>,
+}
+
+/// Does the variant have no lowercase letters (an acronym such as "UK", "U.S.")?
+fn is_acronym(s: &str) -> bool {
+    s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase)
+}
+
+/// The spellings under which a variant is matched.
+fn case_forms(variant: &str) -> Vec<String> {
+    let mut first = variant.to_string();
+    if let Some(c) = variant.chars().next().filter(|c| c.is_lowercase()) {
+        first = c.to_uppercase().chain(variant.chars().skip(1)).collect();
+    }
+    let mut forms = vec![first.clone()];
+    if !is_acronym(&first) {
+        forms.push(first.to_uppercase());
+    }
+    if first.contains('\'') {
+        let curly: Vec<String> = forms.iter().map(|f| f.replace('\'', "\u{2019}")).collect();
+        forms.extend(curly);
+    }
+    forms.dedup();
+    forms
+}
+
+fn whole_word(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+fn any_whole_word(automaton: &AhoCorasick, text: &str) -> bool {
+    automaton.find_iter(text).any(|m| whole_word(text, m.start(), m.end()))
+}
+
+fn word_automaton(words: &[String]) -> AhoCorasick {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(words)
+        .expect("cue lists are small")
+}
+
+/// The word just before `start` (only spaces between), e.g. "George", "Mr.".
+fn prev_word(text: &str, start: usize) -> &str {
+    let before = &text[..start];
+    let trimmed = before.trim_end_matches(' ');
+    if trimmed.len() == before.len() {
+        return "";
+    }
+    let word_start = trimmed
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphanumeric() || matches!(c, '.' | '\'' | '\u{2019}' | '-')))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    &trimmed[word_start..]
+}
+
+/// The word just after `end` (only spaces between) and where it starts.
+fn next_word(text: &str, end: usize) -> (&str, usize) {
+    let after = &text[end..];
+    let trimmed = after.trim_start_matches(' ');
+    if trimmed.len() == after.len() {
+        return ("", end);
+    }
+    let word_start = end + (after.len() - trimmed.len());
+    let len = trimmed
+        .char_indices()
+        .find(|&(_, c)| !(c.is_alphanumeric() || matches!(c, '-' | '\'' | '\u{2019}')))
+        .map_or(trimmed.len(), |(i, _)| i);
+    (&trimmed[..len], word_start)
+}
+
+/// Is this passage written in capitals (a headline)?
+fn is_shouting(passage: &str) -> bool {
+    let (mut upper, mut letters) = (0usize, 0usize);
+    for c in passage.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        upper += usize::from(c.is_uppercase());
+    }
+    letters >= 6 && upper * 10 >= letters * 8
+}
+
+struct Builder<'g> {
+    gazetteer: &'g Gazetteer,
+    strings: Vec<String>,
+    patterns: Vec<PatternInfo>,
+    claimed: HashMap<String, usize>,
+    problems: Vec<String>,
+}
+
+impl Builder<'_> {
+    fn country(&mut self, code: &str, context: &str) -> Option<usize> {
+        let found = self.gazetteer.country_index(code);
+        if found.is_none() {
+            self.problems.push(format!("{context}: unknown country code {code}"));
+        }
+        found
+    }
+
+    /// Add every case form of `variant`; the first claim of a spelling wins,
+    /// and a later claim by a different country is recorded as a problem.
+    fn add(&mut self, variant: &str, target: PatternTarget) {
+        let variant = variant.trim();
+        if variant.is_empty() {
+            return;
+        }
+        for form in case_forms(variant) {
+            if let Some(&earlier) = self.claimed.get(&form) {
+                let (a, b) = (self.patterns[earlier].target.country(), target.country());
+                if a.is_some() && b.is_some() && a != b {
+                    self.problems.push(format!("{form:?} is claimed by two countries"));
+                }
+                continue;
+            }
+            self.claimed.insert(form.clone(), self.strings.len());
+            self.strings.push(form);
+            self.patterns.push(PatternInfo {
+                target,
+                word_rules: None,
+                caps_ambiguous: false,
+            });
+        }
+    }
+}
+
+impl Matcher {
+    /// Compile the gazetteer's variants and the rule tables.
+    pub fn new(gazetteer: &Gazetteer, rules: Rules) -> Matcher {
+        let mut b = Builder {
+            gazetteer,
+            strings: Vec::new(),
+            patterns: Vec::new(),
+            claimed: HashMap::new(),
+            problems: Vec::new(),
+        };
+        // Rule phrases first: they override the gazetteer.
+        let mut contexts = Vec::new();
+        for ctx in &rules.document_context {
+            let with = b.country(&ctx.with_cues.0, &ctx.name);
+            let default = b.country(&ctx.default, &ctx.name);
+            if let (Some(with), Some(default)) = (with, default) {
+                contexts.push(Some(ContextRule {
+                    cues: word_automaton(&ctx.cues),
+                    counter_cues: word_automaton(&ctx.counter_cues),
+                    with_cues: (with, ctx.with_cues.1),
+                    default,
+                }));
+            } else {
+                contexts.push(None);
+            }
+        }
+        for phrase in &rules.phrases {
+            let target = match &phrase.target {
+                RuleTarget::Nothing => Some(PatternTarget::Block),
+                RuleTarget::Country(code, kind) => b
+                    .country(code, &phrase.phrase)
+                    .map(|c| PatternTarget::Country(c, *kind)),
+                RuleTarget::Context(i, kind) => contexts[*i].as_ref().map(|_| PatternTarget::Context(*i, *kind)),
+            };
+            if let Some(target) = target {
+                b.add(&phrase.phrase, target);
+            }
+        }
+        for (i, c) in gazetteer.countries.iter().enumerate() {
+            b.add(&c.name, PatternTarget::Country(i, MentionKind::Name));
+            for n in &c.names {
+                b.add(n, PatternTarget::Country(i, MentionKind::Name));
+            }
+        }
+        for (i, c) in gazetteer.countries.iter().enumerate() {
+            for n in &c.aliases {
+                b.add(n, PatternTarget::Country(i, MentionKind::Alias));
+            }
+        }
+        for (i, c) in gazetteer.countries.iter().enumerate() {
+            for n in &c.demonyms {
+                b.add(n, PatternTarget::Country(i, MentionKind::Demonym));
+            }
+        }
+        for (i, r) in gazetteer.regions.iter().enumerate() {
+            b.add(&r.name.trim_start_matches("the "), PatternTarget::Region(i));
+            for n in r.variants.iter().chain(&r.adjectives) {
+                b.add(n, PatternTarget::Region(i));
+            }
+        }
+        for s in &gazetteer.states {
+            if let Some(c) = b.country(&s.code, &s.name) {
+                b.add(&s.name, PatternTarget::Country(c, MentionKind::State));
+                for n in &s.variants {
+                    b.add(n, PatternTarget::Country(c, MentionKind::State));
+                }
+            }
+        }
+        for (i, city) in gazetteer.cities.iter().enumerate() {
+            if let Some(c) = b.country(&city.code, &city.name) {
+                b.add(&city.name, PatternTarget::City(i, c));
+                for n in &city.variants {
+                    b.add(n, PatternTarget::City(i, c));
+                }
+            }
+        }
+
+        // Attach word-context rules and caps flags to every case form of their name.
+        let mut word_rules = Vec::new();
+        for (name, list) in &rules.word_rules {
+            let mut compiled = Vec::new();
+            for r in list {
+                let action = match &r.action {
+                    WordAction::Drop => None,
+                    WordAction::Assign(code, kind) => match b.country(code, name) {
+                        Some(c) => Some((c, *kind)),
+                        None => continue,
+                    },
+                };
+                compiled.push(WordRule {
+                    side: r.side,
+                    words: r.words.clone(),
+                    action,
+                });
+            }
+            for form in case_forms(name) {
+                if let Some(&p) = b.claimed.get(&form) {
+                    b.patterns[p].word_rules = Some(word_rules.len());
+                }
+            }
+            word_rules.push(compiled);
+        }
+        for word in &rules.caps_ambiguous {
+            if let Some(&p) = b.claimed.get(word) {
+                b.patterns[p].caps_ambiguous = true;
+            }
+        }
+
+        let mut starts = [false; 256];
+        for s in &b.strings {
+            starts[usize::from(s.as_bytes()[0])] = true;
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&b.strings)
+            .expect("the gazetteer's variants compile into an automaton");
+        let contexts = contexts
+            .into_iter()
+            .map(|c| {
+                c.unwrap_or_else(|| ContextRule {
+                    cues: word_automaton(&[]),
+                    counter_cues: word_automaton(&[]),
+                    with_cues: (0, MentionKind::Name),
+                    default: 0,
+                })
+            })
+            .collect();
+        Matcher {
+            automaton,
+            patterns: b.patterns,
+            starts,
+            word_rules,
+            contexts,
+            rules,
+            problems: b.problems,
+        }
+    }
+
+    /// Inconsistencies found while compiling: unknown codes in rule tables,
+    /// spellings claimed by two countries. Empty for the built-in data.
+    pub fn problems(&self) -> &[String] {
+        &self.problems
+    }
+
+    /// How many spellings the automaton holds.
+    pub fn pattern_count(&self) -> usize {
+        self.patterns.len()
+    }
+
+    /// Every hit of the automaton at a word start that also ends at a word end.
+    fn hits(&self, text: &str) -> Vec<Hit> {
+        let bytes = text.as_bytes();
+        let mut hits = Vec::new();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if !self.starts[usize::from(b)] {
+                i += 1;
+                continue;
+            }
+            let at_word_start = match i.checked_sub(1).map(|p| bytes[p]) {
+                None => true,
+                Some(p) if p.is_ascii() => !p.is_ascii_alphanumeric(),
+                Some(_) => !text[..i].chars().next_back().is_some_and(char::is_alphanumeric),
+            };
+            if at_word_start {
+                let input = Input::new(text).range(i..).anchored(Anchored::Yes);
+                if let Some(m) = self.automaton.find(input) {
+                    if !text[m.end()..].chars().next().is_some_and(char::is_alphanumeric) {
+                        hits.push(Hit {
+                            pattern: m.pattern().as_usize(),
+                            start: m.start(),
+                            end: m.end(),
+                        });
+                        i = m.end();
+                        continue;
+                    }
+                }
+            }
+            // Skip the rest of this word.
+            i += 1;
+            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+        }
+        hits
+    }
+
+    fn decide_context(
+        &self,
+        rule: usize,
+        text: &str,
+        cache: &mut HashMap<usize, (usize, Option<MentionKind>)>,
+    ) -> (usize, Option<MentionKind>) {
+        *cache.entry(rule).or_insert_with(|| {
+            let ctx = &self.contexts[rule];
+            if any_whole_word(&ctx.cues, text) && !any_whole_word(&ctx.counter_cues, text) {
+                (ctx.with_cues.0, Some(ctx.with_cues.1))
+            } else {
+                (ctx.default, None)
+            }
+        })
+    }
+
+    /// Does a word-context rule fire for the hit at `hits[k]`?
+    fn word_rule_fires(&self, rule: &WordRule, doc: &Document, hits: &[Hit], k: usize) -> bool {
+        let text = doc.text.as_str();
+        let hit = hits[k];
+        match (&rule.words, rule.side) {
+            (WordSet::Words(words), Side::Prev) => words.contains(prev_word(text, hit.start)),
+            (WordSet::Words(words), Side::Next) => words.contains(next_word(text, hit.end).0),
+            (WordSet::PersonBefore, Side::Prev) => self.rules.person_before.contains(prev_word(text, hit.start)),
+            (WordSet::PersonBefore, Side::Next) => self.rules.person_before.contains(next_word(text, hit.end).0),
+            (WordSet::Name, side) => {
+                let (word, word_start) = match side {
+                    Side::Next => next_word(text, hit.end),
+                    Side::Prev => {
+                        let w = prev_word(text, hit.start);
+                        (w, hit.start - w.len())
+                    }
+                };
+                let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+                let is_place = hits.iter().any(|h| h.start == word_start);
+                capitalised
+                    && !is_place
+                    && !self.rules.not_names.contains(word)
+                    && !doc
+                        .sentence_at(hit.start)
+                        .is_some_and(|s| is_shouting(doc.slice(doc.sentences[s].span)))
+            }
+        }
+    }
+
+    /// Find every mention in `doc`, in text order.
+    pub fn find(&self, doc: &Document) -> Vec<Mention> {
+        let text = doc.text.as_str();
+        let hits = self.hits(text);
+        let mut mentions = Vec::with_capacity(hits.len());
+        let mut contexts = HashMap::new();
+        let mut sentence = 0;
+        for (k, hit) in hits.iter().enumerate() {
+            let info = self.patterns[hit.pattern];
+            let (mut target, mut kind, mut city) = match info.target {
+                PatternTarget::Block => continue,
+                PatternTarget::Country(c, kind) => (Target::Country(c), kind, None),
+                PatternTarget::Region(r) => (Target::Region(r), MentionKind::Region, None),
+                PatternTarget::City(i, c) => (Target::Country(c), MentionKind::City, Some(i)),
+                PatternTarget::Context(rule, kind) => {
+                    let (c, k) = self.decide_context(rule, text, &mut contexts);
+                    (Target::Country(c), k.unwrap_or(kind), None)
+                }
+            };
+            if let Some(r) = info.word_rules {
+                if let Some(rule) = self.word_rules[r]
+                    .iter()
+                    .find(|rule| self.word_rule_fires(rule, doc, &hits, k))
+                {
+                    match rule.action {
+                        None => continue,
+                        Some((c, k)) => {
+                            target = Target::Country(c);
+                            kind = k.unwrap_or(kind);
+                            city = None;
+                        }
+                    }
+                }
+            }
+            if info.caps_ambiguous
+                && doc
+                    .sentence_at(hit.start)
+                    .is_some_and(|s| is_shouting(doc.slice(doc.sentences[s].span)))
+            {
+                continue;
+            }
+            // "Paris, Texas": a city followed by a place in another country is
+            // that place's namesake, and the place after the comma speaks for it.
+            if let (PatternTarget::City(_, c), Some(next)) = (info.target, hits.get(k + 1)) {
+                let next_country =
+                    self.patterns[next.pattern]
+                        .target
+                        .country()
+                        .or_else(|| match self.patterns[next.pattern].target {
+                            PatternTarget::Context(rule, _) => Some(self.decide_context(rule, text, &mut contexts).0),
+                            _ => None,
+                        });
+                if text[hit.end..next.start].eq(", ") && next_country.is_some_and(|n| n != c) {
+                    continue;
+                }
+            }
+            while sentence < doc.sentences.len() && doc.sentences[sentence].span.end <= hit.start {
+                sentence += 1;
+            }
+            mentions.push(Mention {
+                target,
+                kind,
+                city,
+                span: Span {
+                    start: hit.start,
+                    end: hit.end,
+                },
+                passage: sentence,
+            });
+        }
+        mentions
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn case_forms_cover_headlines_and_curly_apostrophes() {
+        assert_eq!(case_forms("Iran"), ["Iran", "IRAN"]);
+        assert_eq!(case_forms("U.S."), ["U.S."]);
+        assert_eq!(
+            case_forms("Cote d'Ivoire"),
+            [
+                "Cote d'Ivoire",
+                "COTE D'IVOIRE",
+                "Cote d\u{2019}Ivoire",
+                "COTE D\u{2019}IVOIRE"
+            ]
+        );
+    }
+
+    #[test]
+    fn neighbour_words() {
+        let t = "President George Washington said";
+        assert_eq!(prev_word(t, 17), "George");
+        assert_eq!(next_word(t, 16), ("Washington", 17));
+        assert_eq!(prev_word("Mr. Jordan", 4), "Mr.");
+        assert_eq!(next_word("Jordan, Syria", 6).0, "");
+    }
+
+    #[test]
+    fn shouting() {
+        assert!(is_shouting("TRUMP TELLS US TO PAY"));
+        assert!(!is_shouting("The US said so"));
+    }
+}

@@ -1,0 +1,178 @@
+//! Finding the places a document refers to, and summing them up.
+//!
+//! [`Analyzer`] holds the compiled matcher (built once); [`Analyzer::analyze`]
+//! turns a [`Document`] into an [`Analysis`]: every [`Mention`] with its span
+//! and passage, and per-country, per-region and per-city summaries.
+
+mod aggregate;
+mod matcher;
+mod rules;
+
+pub use aggregate::{CitySummary, CountrySummary, RegionSummary};
+pub use matcher::Matcher;
+pub use rules::{RuleError, Rules};
+
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+use crate::gazetteer::Gazetteer;
+use crate::text::{Document, Span};
+
+/// How a mention refers to its place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MentionKind {
+    /// The country's name ("Afghanistan").
+    Name,
+    /// An alias, abbreviation or former name ("Britain", "U.S.").
+    Alias,
+    /// An adjective or word for its people ("Afghans", "Russian").
+    Demonym,
+    /// A city in the country ("Moscow").
+    City,
+    /// A state or province in the country ("Texas").
+    State,
+    /// A seat of government standing for the country ("Washington").
+    Metonym,
+    /// A named region ("the Levant").
+    Region,
+}
+
+impl MentionKind {
+    /// Parse the lowercase name used in tables and output.
+    pub fn parse(s: &str) -> Option<MentionKind> {
+        Some(match s {
+            "name" => MentionKind::Name,
+            "alias" => MentionKind::Alias,
+            "demonym" => MentionKind::Demonym,
+            "city" => MentionKind::City,
+            "state" => MentionKind::State,
+            "metonym" => MentionKind::Metonym,
+            "region" => MentionKind::Region,
+            _ => return None,
+        })
+    }
+
+    /// The lowercase name used in tables and output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MentionKind::Name => "name",
+            MentionKind::Alias => "alias",
+            MentionKind::Demonym => "demonym",
+            MentionKind::City => "city",
+            MentionKind::State => "state",
+            MentionKind::Metonym => "metonym",
+            MentionKind::Region => "region",
+        }
+    }
+}
+
+/// What a mention refers to: an index into the gazetteer's countries or regions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Target {
+    /// `Gazetteer::countries[i]`.
+    Country(usize),
+    /// `Gazetteer::regions[i]`.
+    Region(usize),
+}
+
+/// One reference to a place in the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mention {
+    /// The country or region referred to.
+    pub target: Target,
+    /// How it is referred to.
+    pub kind: MentionKind,
+    /// For city mentions, `Gazetteer::cities[i]`.
+    pub city: Option<usize>,
+    /// Where the words are in the document text.
+    pub span: Span,
+    /// Index of the sentence (passage) containing it.
+    pub passage: usize,
+}
+
+/// The result of analysing one document.
+#[derive(Clone, Debug)]
+pub struct Analysis {
+    /// The document analysed (its text, paragraphs and sentences).
+    pub document: Document,
+    /// Every mention, in text order.
+    pub mentions: Vec<Mention>,
+    /// Mentioned countries, most-mentioned first.
+    pub countries: Vec<CountrySummary>,
+    /// Mentioned regions, most-mentioned first.
+    pub regions: Vec<RegionSummary>,
+    /// Mentioned cities, most-mentioned first.
+    pub cities: Vec<CitySummary>,
+    /// Problems worth telling the user (e.g. replaced invalid UTF-8).
+    pub warnings: Vec<String>,
+}
+
+impl Analysis {
+    /// The words of a mention as they stand in the text.
+    pub fn surface(&self, m: &Mention) -> &str {
+        self.document.slice(m.span)
+    }
+
+    /// Sentence indices that mention something, in order, without repeats.
+    pub fn passages(&self) -> Vec<usize> {
+        let mut p: Vec<usize> = self.mentions.iter().map(|m| m.passage).collect();
+        p.dedup();
+        p
+    }
+
+    /// The summary of the country with this code, if it is mentioned.
+    pub fn country(&self, code: &str) -> Option<&CountrySummary> {
+        self.countries.iter().find(|c| c.code == code)
+    }
+
+    /// The summary of the region with this id, if it is mentioned.
+    pub fn region(&self, id: &str) -> Option<&RegionSummary> {
+        self.regions.iter().find(|r| r.id == id)
+    }
+}
+
+/// The compiled matcher over the built-in gazetteer and rules. Build once
+/// (about a tenth of a second) and reuse; [`Analyzer::builtin`] caches one.
+pub struct Analyzer {
+    gazetteer: &'static Gazetteer,
+    matcher: Matcher,
+}
+
+impl Analyzer {
+    /// Compile a matcher for `gazetteer` with `rules`.
+    pub fn new(gazetteer: &'static Gazetteer, rules: Rules) -> Analyzer {
+        Analyzer {
+            gazetteer,
+            matcher: Matcher::new(gazetteer, rules),
+        }
+    }
+
+    /// The analyzer over the built-in gazetteer and rule tables, built on first use.
+    pub fn builtin() -> &'static Analyzer {
+        static BUILTIN: OnceLock<Analyzer> = OnceLock::new();
+        BUILTIN.get_or_init(|| {
+            Analyzer::new(
+                Gazetteer::builtin(),
+                Rules::builtin().expect("built-in rule tables parse (checked by tests)"),
+            )
+        })
+    }
+
+    /// The gazetteer the mentions index into.
+    pub fn gazetteer(&self) -> &'static Gazetteer {
+        self.gazetteer
+    }
+
+    /// Find every mention in `document` and summarise them.
+    pub fn analyze(&self, document: Document) -> Analysis {
+        let mentions = self.matcher.find(&document);
+        aggregate::summarise(self.gazetteer, document, mentions)
+    }
+
+    /// Cut `text` into a document and analyse it.
+    pub fn analyze_text(&self, text: &str) -> Analysis {
+        self.analyze(Document::new(text.to_string()))
+    }
+}

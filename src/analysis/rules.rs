@@ -1,0 +1,294 @@
+//! Disambiguation rules, loaded from the tables in `data/rules/`.
+//!
+//! Rules are data: each table's header says what its columns mean. This module
+//! only parses them into lookups the matcher can use.
+
+use std::collections::{HashMap, HashSet};
+
+use super::MentionKind;
+
+/// What a fixed phrase or a rule resolves to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RuleTarget {
+    /// Names no place: the phrase blocks its parts.
+    Nothing,
+    /// A country (by code) and the kind to record.
+    Country(String, MentionKind),
+    /// Decided by a document-context rule (index into
+    /// [`Rules::document_context`]), recorded with this kind by default.
+    Context(usize, MentionKind),
+}
+
+/// A row of `phrases.tsv`.
+#[derive(Clone, Debug)]
+pub struct Phrase {
+    /// The phrase as written.
+    pub phrase: String,
+    /// What it refers to.
+    pub target: RuleTarget,
+}
+
+/// A row of `document_context.tsv`.
+#[derive(Clone, Debug)]
+pub struct DocumentContext {
+    /// Rule name ("georgia").
+    pub name: String,
+    /// Target when cues are present and counter-cues absent.
+    pub with_cues: (String, MentionKind),
+    /// Words whose presence selects `with_cues`.
+    pub cues: Vec<String>,
+    /// Words whose presence keeps the default.
+    pub counter_cues: Vec<String>,
+    /// Target otherwise (with the kind of the phrase that matched).
+    pub default: String,
+}
+
+/// The words a word-context rule looks at.
+#[derive(Clone, Debug)]
+pub enum WordSet {
+    /// Exactly these words.
+    Words(HashSet<String>),
+    /// Given names and titles (`person_before.txt`).
+    PersonBefore,
+    /// Any capitalised word not in `not_names.txt` that is not a place.
+    Name,
+}
+
+/// Which neighbour a word-context rule reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    /// The word just before the name.
+    Prev,
+    /// The word just after the name.
+    Next,
+}
+
+/// What a word-context rule does when it fires.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum WordAction {
+    /// Not a place at all.
+    Drop,
+    /// A place in this country, recorded with this kind.
+    Assign(String, Option<MentionKind>),
+}
+
+/// A row of `word_context.tsv`.
+#[derive(Clone, Debug)]
+pub struct WordRule {
+    /// Which neighbour.
+    pub side: Side,
+    /// Which words trigger it.
+    pub words: WordSet,
+    /// What happens then.
+    pub action: WordAction,
+}
+
+/// Every rule table, parsed.
+#[derive(Clone, Debug, Default)]
+pub struct Rules {
+    /// Fixed phrases (`phrases.tsv`).
+    pub phrases: Vec<Phrase>,
+    /// Document-level decisions (`document_context.tsv`).
+    pub document_context: Vec<DocumentContext>,
+    /// Word-context rules by the name they apply to (`word_context.tsv`).
+    pub word_rules: HashMap<String, Vec<WordRule>>,
+    /// Given names and titles (`person_before.txt`).
+    pub person_before: HashSet<String>,
+    /// Capitalised words that are not surnames (`not_names.txt`).
+    pub not_names: HashSet<String>,
+    /// Acronyms ignored in ALL-CAPS passages (`caps_ambiguous.txt`).
+    pub caps_ambiguous: HashSet<String>,
+}
+
+/// A rule table with a bad row.
+#[derive(Debug, thiserror::Error)]
+#[error("rule table {table}, line {line}: {message}")]
+pub struct RuleError {
+    /// Which table.
+    pub table: &'static str,
+    /// 1-based line number.
+    pub line: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+fn rows(table: &str) -> impl Iterator<Item = (usize, &str)> {
+    table
+        .lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l.trim_end_matches('\r')))
+        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
+}
+
+fn word_list(table: &str) -> HashSet<String> {
+    rows(table).map(|(_, l)| l.trim().to_string()).collect()
+}
+
+fn split_list(s: &str) -> Vec<String> {
+    s.split(',')
+        .map(str::trim)
+        .filter(|w| !w.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+fn parse_target(s: &str) -> Result<(String, Option<MentionKind>), String> {
+    let (code, kind) = match s.split_once(':') {
+        Some((c, k)) => (
+            c,
+            Some(MentionKind::parse(k).ok_or_else(|| format!("unknown kind {k:?}"))?),
+        ),
+        None => (s, None),
+    };
+    if code.len() != 3 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
+        return Err(format!("{code:?} is not a 3-letter country code"));
+    }
+    Ok((code.to_string(), kind))
+}
+
+impl Rules {
+    /// The rule tables compiled into the binary from `data/rules/`.
+    pub fn builtin() -> Result<Rules, RuleError> {
+        Rules::parse(
+            include_str!("../../data/rules/phrases.tsv"),
+            include_str!("../../data/rules/document_context.tsv"),
+            include_str!("../../data/rules/word_context.tsv"),
+            include_str!("../../data/rules/person_before.txt"),
+            include_str!("../../data/rules/not_names.txt"),
+            include_str!("../../data/rules/caps_ambiguous.txt"),
+        )
+    }
+
+    /// Parse the rule tables from their text.
+    pub fn parse(
+        phrases: &str,
+        document_context: &str,
+        word_context: &str,
+        person_before: &str,
+        not_names: &str,
+        caps_ambiguous: &str,
+    ) -> Result<Rules, RuleError> {
+        let mut rules = Rules {
+            person_before: word_list(person_before),
+            not_names: word_list(not_names),
+            caps_ambiguous: word_list(caps_ambiguous),
+            ..Rules::default()
+        };
+        for (line, row) in rows(document_context) {
+            let err = |message: String| RuleError {
+                table: "document_context.tsv",
+                line,
+                message,
+            };
+            let cols: Vec<&str> = row.split('\t').collect();
+            let [name, with, cues, counter, default] = cols[..] else {
+                return Err(err(format!("expected 5 tab-separated columns, found {}", cols.len())));
+            };
+            let (code, kind) = parse_target(with).map_err(err)?;
+            let (default, _) = parse_target(default).map_err(err)?;
+            rules.document_context.push(DocumentContext {
+                name: name.to_string(),
+                with_cues: (code, kind.unwrap_or(MentionKind::Name)),
+                cues: split_list(cues),
+                counter_cues: split_list(counter),
+                default,
+            });
+        }
+        for (line, row) in rows(phrases) {
+            let err = |message: String| RuleError {
+                table: "phrases.tsv",
+                line,
+                message,
+            };
+            let cols: Vec<&str> = row.split('\t').collect();
+            if cols.len() < 3 {
+                return Err(err(format!(
+                    "expected at least 3 tab-separated columns, found {}",
+                    cols.len()
+                )));
+            }
+            let (phrase, target, kind) = (cols[0], cols[1], cols[2]);
+            let target = if target == "-" {
+                RuleTarget::Nothing
+            } else {
+                let kind = MentionKind::parse(kind).ok_or_else(|| err(format!("unknown kind {kind:?}")))?;
+                if let Some(name) = target.strip_prefix("ctx:") {
+                    let i = rules
+                        .document_context
+                        .iter()
+                        .position(|d| d.name == name)
+                        .ok_or_else(|| err(format!("no document-context rule named {name:?}")))?;
+                    RuleTarget::Context(i, kind)
+                } else {
+                    let (code, _) = parse_target(target).map_err(err)?;
+                    RuleTarget::Country(code, kind)
+                }
+            };
+            rules.phrases.push(Phrase {
+                phrase: phrase.to_string(),
+                target,
+            });
+        }
+        for (line, row) in rows(word_context) {
+            let err = |message: String| RuleError {
+                table: "word_context.tsv",
+                line,
+                message,
+            };
+            let cols: Vec<&str> = row.split('\t').collect();
+            let [name, side, words, action] = cols[..] else {
+                return Err(err(format!("expected 4 tab-separated columns, found {}", cols.len())));
+            };
+            let side = match side {
+                "prev" => Side::Prev,
+                "next" => Side::Next,
+                other => return Err(err(format!("side must be prev or next, not {other:?}"))),
+            };
+            let words = match words {
+                "@person_before" => WordSet::PersonBefore,
+                "@name" => WordSet::Name,
+                list => WordSet::Words(split_list(list).into_iter().collect()),
+            };
+            let action = if action == "drop" {
+                WordAction::Drop
+            } else {
+                let (code, kind) = parse_target(action).map_err(err)?;
+                WordAction::Assign(code, kind)
+            };
+            rules
+                .word_rules
+                .entry(name.to_string())
+                .or_default()
+                .push(WordRule { side, words, action });
+        }
+        Ok(rules)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_tables_parse() {
+        let rules = Rules::builtin().unwrap();
+        assert!(
+            rules
+                .phrases
+                .iter()
+                .any(|p| p.phrase == "Indian Ocean" && p.target == RuleTarget::Nothing)
+        );
+        assert!(rules.word_rules["Turkey"].len() >= 2);
+        assert!(rules.person_before.contains("George"));
+        assert!(rules.not_names.contains("Defense"));
+        assert_eq!(rules.document_context.len(), 3);
+    }
+
+    #[test]
+    fn bad_rows_name_their_table_and_line() {
+        let e = Rules::parse("# header\nFoo\tXX\tname\tnote\n", "", "", "", "", "").unwrap_err();
+        assert_eq!((e.table, e.line), ("phrases.tsv", 2));
+        let e = Rules::parse("", "", "Turkey\tabove\troast\tdrop\n", "", "", "").unwrap_err();
+        assert!(e.to_string().contains("prev or next"), "{e}");
+    }
+}

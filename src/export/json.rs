@@ -1,0 +1,149 @@
+//! The JSON output of `analyze`.
+
+use serde::Serialize;
+use serde::ser::{SerializeSeq, Serializer};
+
+use super::target_code;
+use crate::analysis::Analysis;
+use crate::gazetteer::Gazetteer;
+
+#[derive(Serialize)]
+struct Place<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    iso3: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<&'a str>,
+    name: &'a str,
+    lon: f64,
+    lat: f64,
+    mentions: usize,
+    passages: &'a [usize],
+    surfaces: &'a [String],
+}
+
+#[derive(Serialize)]
+struct City<'a> {
+    name: &'a str,
+    iso3: &'a str,
+    lon: f64,
+    lat: f64,
+    mentions: usize,
+}
+
+#[derive(Serialize)]
+struct MentionOut<'a> {
+    target: &'a str,
+    kind: &'static str,
+    surface: &'a str,
+    start: usize,
+    end: usize,
+    passage: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    city: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct PassageOut<'a> {
+    index: usize,
+    paragraph: usize,
+    start: usize,
+    end: usize,
+    text: &'a str,
+}
+
+/// Serialises an iterator lazily, so large outputs are never held in memory.
+struct Seq<F>(F);
+
+impl<I, F> Serialize for Seq<F>
+where
+    F: Fn() -> I,
+    I: Iterator,
+    I::Item: Serialize,
+{
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(None)?;
+        for item in (self.0)() {
+            seq.serialize_element(&item)?;
+        }
+        seq.end()
+    }
+}
+
+/// Write the analysis as one JSON object with `countries`, `regions`,
+/// `cities`, `mentions` and `passages` (only passages that mention a place).
+pub fn write_json(a: &Analysis, g: &Gazetteer, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    #[derive(Serialize)]
+    struct Out<'a, C, R, Ci, M, P> {
+        warnings: &'a [String],
+        countries: C,
+        regions: R,
+        cities: Ci,
+        mentions: M,
+        passages: P,
+    }
+    let doc = &a.document;
+    let passages = a.passages();
+    let value = Out {
+        warnings: &a.warnings,
+        countries: Seq(|| {
+            a.countries.iter().map(|c| Place {
+                iso3: Some(&c.code),
+                id: None,
+                name: &c.name,
+                lon: c.lon,
+                lat: c.lat,
+                mentions: c.mentions,
+                passages: &c.passages,
+                surfaces: &c.surfaces,
+            })
+        }),
+        regions: Seq(|| {
+            a.regions.iter().map(|r| Place {
+                iso3: None,
+                id: Some(&r.id),
+                name: &r.name,
+                lon: r.lon,
+                lat: r.lat,
+                mentions: r.mentions,
+                passages: &r.passages,
+                surfaces: &r.surfaces,
+            })
+        }),
+        cities: Seq(|| {
+            a.cities.iter().map(|c| City {
+                name: &c.name,
+                iso3: &c.code,
+                lon: c.lon,
+                lat: c.lat,
+                mentions: c.mentions,
+            })
+        }),
+        mentions: Seq(|| {
+            a.mentions.iter().map(|m| MentionOut {
+                target: target_code(g, m),
+                kind: m.kind.as_str(),
+                surface: doc.slice(m.span),
+                start: m.span.start,
+                end: m.span.end,
+                passage: m.passage,
+                city: m.city.map(|c| g.cities[c].name.as_str()),
+            })
+        }),
+        passages: Seq(|| {
+            passages.iter().map(|&i| {
+                let s = doc.sentences[i];
+                PassageOut {
+                    index: i,
+                    paragraph: s.paragraph,
+                    start: s.span.start,
+                    end: s.span.end,
+                    text: doc.slice(s.span),
+                }
+            })
+        }),
+    };
+    let mut w = std::io::BufWriter::new(out);
+    serde_json::to_writer_pretty(&mut w, &value)?;
+    std::io::Write::write_all(&mut w, b"\n")?;
+    std::io::Write::flush(&mut w)
+}

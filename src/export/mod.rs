@@ -1,0 +1,77 @@
+//! Writing an [`Analysis`](crate::analysis::Analysis) out: JSON, CSV (one row
+//! per mention) and GeoJSON (one point feature per place).
+
+mod csv;
+mod geojson;
+mod json;
+
+pub use csv::write_csv;
+pub use geojson::write_geojson;
+pub use json::write_json;
+
+use crate::analysis::{Analysis, Mention, Target};
+use crate::gazetteer::Gazetteer;
+
+/// The output formats of `analyze` and of the app's data export.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// One JSON object (countries, regions, cities, mentions, passages).
+    Json,
+    /// One row per mention.
+    Csv,
+    /// A FeatureCollection of points.
+    Geojson,
+}
+
+impl Format {
+    /// The usual file extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Json => "json",
+            Format::Csv => "csv",
+            Format::Geojson => "geojson",
+        }
+    }
+}
+
+/// Write `analysis` in `format`.
+pub fn write(format: Format, analysis: &Analysis, g: &Gazetteer, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    match format {
+        Format::Json => write_json(analysis, g, out),
+        Format::Csv => write_csv(analysis, g, out),
+        Format::Geojson => write_geojson(analysis, g, out),
+    }
+}
+
+/// The code (country) or id (region) a mention points to.
+pub(crate) fn target_code<'g>(g: &'g Gazetteer, m: &Mention) -> &'g str {
+    match m.target {
+        Target::Country(c) => &g.countries[c].code,
+        Target::Region(r) => &g.regions[r].id,
+    }
+}
+
+/// Write `bytes` to `path` atomically: into a temporary file in the same
+/// folder, flushed to disk, then renamed over the target. A failure at any
+/// step leaves an existing file at `path` untouched.
+pub fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => std::path::Path::new("."),
+    };
+    let name = path
+        .file_name()
+        .ok_or_else(|| std::io::Error::other("not a file path"))?;
+    let tmp = dir.join(format!(".{}.tmp-{}", name.to_string_lossy(), std::process::id()));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}

@@ -1,0 +1,147 @@
+//! [`Document`]: normalised article text cut into paragraphs and sentences.
+
+use serde::{Deserialize, Serialize};
+
+/// A byte range `start..end` into the document text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Span {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// Does this span contain the byte range `start..end` entirely?
+    pub fn contains(&self, start: usize, end: usize) -> bool {
+        self.start <= start && end <= self.end
+    }
+}
+
+/// One paragraph: a non-blank line of the text, trimmed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Paragraph {
+    /// Where it sits in the text.
+    pub span: Span,
+    /// Index of its first sentence in [`Document::sentences`].
+    pub first_sentence: usize,
+}
+
+/// One sentence: the unit shown as a passage.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    /// Where it sits in the text.
+    pub span: Span,
+    /// Index of its paragraph in [`Document::paragraphs`].
+    pub paragraph: usize,
+}
+
+/// Article text with its paragraph and sentence structure.
+///
+/// A line break ends a paragraph (as in the bundled article, whose byline lines
+/// are short paragraphs of their own); blank lines are skipped. Sentences never
+/// cross paragraphs and are in text order, so sentence indices are passage
+/// indices.
+#[derive(Clone, Debug, Default)]
+pub struct Document {
+    /// The normalised text every span points into.
+    pub text: String,
+    /// Non-blank lines, in order.
+    pub paragraphs: Vec<Paragraph>,
+    /// Sentences, in order.
+    pub sentences: Vec<Sentence>,
+}
+
+impl Document {
+    /// Cut already-decoded text (see [`crate::text::decode_article`]) into
+    /// paragraphs and sentences.
+    pub fn new(text: String) -> Document {
+        let mut paragraphs = Vec::new();
+        let mut sentences = Vec::new();
+        let mut local = Vec::new();
+        let mut line_start = 0;
+        let bytes = text.as_bytes();
+        let ends = memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len()));
+        for line_end in ends {
+            let line = &text[line_start..line_end];
+            let trimmed = line.trim();
+            if !trimmed.is_empty() {
+                let offset = line_start + (line.len() - line.trim_start().len());
+                let paragraph = paragraphs.len();
+                paragraphs.push(Paragraph {
+                    span: Span {
+                        start: offset,
+                        end: offset + trimmed.len(),
+                    },
+                    first_sentence: sentences.len(),
+                });
+                local.clear();
+                super::sentences::split_sentences(trimmed, &mut local);
+                sentences.extend(local.iter().map(|&(s, e)| Sentence {
+                    span: Span {
+                        start: offset + s,
+                        end: offset + e,
+                    },
+                    paragraph,
+                }));
+            }
+            line_start = line_end + 1;
+        }
+        Document {
+            text,
+            paragraphs,
+            sentences,
+        }
+    }
+
+    /// The text of a span.
+    pub fn slice(&self, span: Span) -> &str {
+        &self.text[span.start..span.end]
+    }
+
+    /// Index of the sentence containing byte `pos`, if any.
+    pub fn sentence_at(&self, pos: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.span.end <= pos);
+        (i < self.sentences.len() && self.sentences[i].span.start <= pos).then_some(i)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_line_is_a_paragraph_and_blank_lines_are_skipped() {
+        let doc = Document::new("Christopher P. Costa and\nThe New York Times\n\n  Iran won. Iraq lost.  \n".into());
+        let paras: Vec<&str> = doc.paragraphs.iter().map(|p| doc.slice(p.span)).collect();
+        assert_eq!(
+            paras,
+            ["Christopher P. Costa and", "The New York Times", "Iran won. Iraq lost."]
+        );
+        let sents: Vec<(&str, usize)> = doc.sentences.iter().map(|s| (doc.slice(s.span), s.paragraph)).collect();
+        assert_eq!(
+            sents,
+            [
+                ("Christopher P. Costa and", 0),
+                ("The New York Times", 1),
+                ("Iran won.", 2),
+                ("Iraq lost.", 2)
+            ]
+        );
+        assert_eq!(doc.paragraphs[2].first_sentence, 2);
+    }
+
+    #[test]
+    fn sentence_at_finds_the_enclosing_sentence() {
+        let doc = Document::new("Iran won. Iraq lost.".into());
+        assert_eq!(doc.sentence_at(0), Some(0));
+        assert_eq!(doc.sentence_at(11), Some(1));
+        assert_eq!(doc.sentence_at(9), None); // the space between them
+    }
+
+    #[test]
+    fn empty_text_has_no_paragraphs() {
+        let doc = Document::new(String::new());
+        assert!(doc.paragraphs.is_empty() && doc.sentences.is_empty());
+    }
+}

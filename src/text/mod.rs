@@ -1,0 +1,9 @@
+//! The document model: reading article bytes, normalising them, and cutting the
+//! text into paragraphs and sentences (the passages that mentions point into).
+
+mod document;
+mod input;
+mod sentences;
+
+pub use document::{Document, Paragraph, Sentence, Span};
+pub use input::{InputError, decode_article, read_article};

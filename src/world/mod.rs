@@ -1,0 +1,2 @@
+//! World geometry: Natural Earth country shapes decoded from TopoJSON,
+//! triangulated once in Web Mercator units.
