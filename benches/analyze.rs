@@ -1,1 +1,101 @@
-fn main() {}
+//! Throughput of the whole analysis (paragraphs, sentences, matching, rules,
+//! summaries) on a generated 32 MB news-like corpus, single-threaded.
+//!
+//! The corpus mixes the bundled article with generated paragraphs whose
+//! sentences name countries, capitals, demonyms, regions, first names and
+//! newspaper bylines among ordinary words, at a density of roughly one place
+//! per 15 words (denser than most news). Run: `cargo bench --bench analyze`.
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+
+use article_atlas::analysis::Analyzer;
+use article_atlas::gazetteer::Gazetteer;
+use article_atlas::text::Document;
+
+/// A small deterministic generator (xorshift64*).
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    fn pick<'a, T: AsRef<str> + ?Sized>(&mut self, items: &'a [&'a T]) -> &'a str {
+        items[(self.next() % items.len() as u64) as usize].as_ref()
+    }
+}
+
+const FILLER: &[&str] = &[
+    "the", "government", "said", "on", "Tuesday", "that", "officials", "would", "meet", "to", "discuss", "security",
+    "and", "trade", "after", "weeks", "of", "talks", "in", "which", "both", "sides", "accused", "each", "other",
+    "of", "bad", "faith", "while", "analysts", "warned", "markets", "could", "react", "sharply", "Mr.", "Smith",
+    "told", "reporters", "it's", "a", "difficult", "moment", "for", "everyone", "involved", "nearly", "percent",
+    "increase", "over", "last", "year's", "figures", "according", "to", "data", "released", "by", "ministry",
+];
+
+/// About `target` bytes of news-like text, deterministic.
+fn corpus(target: usize) -> String {
+    let g = Gazetteer::builtin();
+    let countries: Vec<&str> = g.countries.iter().map(|c| c.name.as_str()).collect();
+    let demonyms: Vec<&str> = g.countries.iter().flat_map(|c| c.demonyms.iter().map(String::as_str)).collect();
+    let cities: Vec<&str> = g.cities.iter().map(|c| c.name.as_str()).collect();
+    let regions: Vec<&str> = g.regions.iter().flat_map(|r| r.variants.iter().map(String::as_str)).collect();
+    let tricky = ["Michael Jordan", "George Washington", "The New York Times", "Washington", "roast Turkey", "U.S.", "Indian Ocean", "Latin American"];
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let mut out = String::with_capacity(target + 10_000);
+    while out.len() < target {
+        if rng.next() % 50 == 0 {
+            out.push_str(article_atlas::BUNDLED_ARTICLE);
+            out.push('\n');
+            continue;
+        }
+        for _ in 0..(3 + rng.next() % 4) {
+            let words = 12 + rng.next() % 20;
+            for w in 0..words {
+                let word = match rng.next() % 15 {
+                    0 => rng.pick(&countries),
+                    1 if rng.next() % 2 == 0 => rng.pick(&demonyms),
+                    1 => rng.pick(&cities),
+                    2 if rng.next() % 4 == 0 => rng.pick(&regions),
+                    2 if rng.next() % 4 == 0 => rng.pick(&tricky),
+                    _ => rng.pick(FILLER),
+                };
+                if w == 0 {
+                    let mut c = word.chars();
+                    if let Some(first) = c.next() {
+                        out.extend(first.to_uppercase());
+                        out.push_str(c.as_str());
+                    }
+                } else {
+                    out.push(' ');
+                    out.push_str(word);
+                }
+            }
+            out.push_str(". ");
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn analyze_throughput(c: &mut Criterion) {
+    let text = corpus(32 << 20);
+    let analyzer = Analyzer::builtin();
+    let mut group = c.benchmark_group("analyze");
+    group.sample_size(10);
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    group.bench_function("news_corpus_32MB", |b| {
+        b.iter(|| {
+            let analysis = analyzer.analyze(Document::new(text.clone()));
+            assert!(analysis.countries.len() > 200);
+            analysis.mentions.len()
+        })
+    });
+    group.bench_function("bundled_article", |b| b.iter(|| analyzer.analyze_text(article_atlas::BUNDLED_ARTICLE).mentions.len()));
+    group.finish();
+}
+
+criterion_group!(benches, analyze_throughput);
+criterion_main!(benches);

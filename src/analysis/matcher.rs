@@ -266,7 +266,6 @@ impl Matcher {
             }
         }
         for (i, r) in gazetteer.regions.iter().enumerate() {
-            b.add(&r.name.trim_start_matches("the "), PatternTarget::Region(i));
             for n in r.variants.iter().chain(&r.adjectives) {
                 b.add(n, PatternTarget::Region(i));
             }
@@ -490,14 +489,12 @@ impl Matcher {
             // "Paris, Texas": a city followed by a place in another country is
             // that place's namesake, and the place after the comma speaks for it.
             if let (PatternTarget::City(_, c), Some(next)) = (info.target, hits.get(k + 1)) {
-                let next_country =
-                    self.patterns[next.pattern]
-                        .target
-                        .country()
-                        .or_else(|| match self.patterns[next.pattern].target {
-                            PatternTarget::Context(rule, _) => Some(self.decide_context(rule, text, &mut contexts).0),
-                            _ => None,
-                        });
+                // Only a country or state name speaks for the city, not another city ("Moscow, Kabul").
+                let next_country = match self.patterns[next.pattern].target {
+                    PatternTarget::Country(c, _) => Some(c),
+                    PatternTarget::Context(rule, _) => Some(self.decide_context(rule, text, &mut contexts).0),
+                    _ => None,
+                };
                 if text[hit.end..next.start].eq(", ") && next_country.is_some_and(|n| n != c) {
                     continue;
                 }
