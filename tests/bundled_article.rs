@@ -39,7 +39,17 @@ fn russia_comes_only_from_russian_and_moscow() {
     let a = Analyzer::builtin().analyze_text(BUNDLED_ARTICLE);
     assert_eq!(a.country("RUS").unwrap().surfaces, ["Russian", "Moscow"]);
     assert_eq!(a.country("CHN").unwrap().surfaces, ["Chinese"]);
-    assert_eq!(a.country("USA").unwrap().surfaces, ["Americans", "American", "U.S.", "America", "United States", "Washington"]);
+    assert_eq!(
+        a.country("USA").unwrap().surfaces,
+        [
+            "Americans",
+            "American",
+            "U.S.",
+            "America",
+            "United States",
+            "Washington"
+        ]
+    );
 }
 
 #[test]
@@ -47,10 +57,19 @@ fn regions_and_cities() {
     let a = Analyzer::builtin().analyze_text(BUNDLED_ARTICLE);
     let regions: Vec<&str> = a.regions.iter().map(|r| r.name.as_str()).collect();
     assert_eq!(regions, ["Europe", "the Levant", "Southeast Asia"]);
-    let cities: Vec<(&str, &str, usize)> = a.cities.iter().map(|c| (c.name.as_str(), c.code.as_str(), c.mentions)).collect();
+    let cities: Vec<(&str, &str, usize)> = a
+        .cities
+        .iter()
+        .map(|c| (c.name.as_str(), c.code.as_str(), c.mentions))
+        .collect();
     assert_eq!(cities, [("Moscow", "RUS", 3), ("Kabul", "AFG", 1), ("Doha", "QAT", 1)]);
     // "Washington" is the government here, not a city pin.
-    assert!(a.mentions.iter().filter(|m| a.surface(m) == "Washington").all(|m| m.kind == MentionKind::Metonym));
+    assert!(
+        a.mentions
+            .iter()
+            .filter(|m| a.surface(m) == "Washington")
+            .all(|m| m.kind == MentionKind::Metonym)
+    );
 }
 
 #[test]
@@ -58,10 +77,17 @@ fn byline_islamic_state_and_the_lowercase_typo_add_nothing() {
     let a = Analyzer::builtin().analyze_text(BUNDLED_ARTICLE);
     for m in &a.mentions {
         let s = a.surface(m);
-        assert!(!["New York", "asian", "State", "Islamic State"].contains(&s), "unexpected mention {s:?}");
+        assert!(
+            !["New York", "asian", "State", "Islamic State"].contains(&s),
+            "unexpected mention {s:?}"
+        );
     }
     // The byline is three short paragraphs and yields no mention.
-    assert!(a.mentions.iter().all(|m| a.document.sentences[m.passage].paragraph >= 4));
+    assert!(
+        a.mentions
+            .iter()
+            .all(|m| a.document.sentences[m.passage].paragraph >= 4)
+    );
 }
 
 #[test]
@@ -75,8 +101,19 @@ fn passages_point_at_sentences_that_contain_their_mentions() {
         assert!(doc.paragraphs[s.paragraph].span.contains(s.span.start, s.span.end));
     }
     let moscow = &a.country("RUS").unwrap().passages;
-    assert!(doc.slice(doc.sentences[moscow[0]].span).starts_with("A terrorist attack targeting a concert hall in the Russian capital of Moscow"));
+    assert!(
+        doc.slice(doc.sentences[moscow[0]].span)
+            .starts_with("A terrorist attack targeting a concert hall in the Russian capital of Moscow")
+    );
     // Sentences keep "Mr. Costa" and "U.S. withdrawal" intact.
-    assert!(doc.sentences.iter().any(|s| doc.slice(s.span).starts_with("Mr. Costa was the special assistant")));
-    assert!(doc.sentences.iter().any(|s| doc.slice(s.span).contains("chaotic U.S. withdrawal from Afghanistan.")));
+    assert!(
+        doc.sentences
+            .iter()
+            .any(|s| doc.slice(s.span).starts_with("Mr. Costa was the special assistant"))
+    );
+    assert!(
+        doc.sentences
+            .iter()
+            .any(|s| doc.slice(s.span).contains("chaotic U.S. withdrawal from Afghanistan."))
+    );
 }

@@ -8,7 +8,9 @@ fn analyze(args: &[&str], stdin: Option<&[u8]>) -> Output {
     match stdin {
         Some(bytes) => {
             use std::io::Write;
-            cmd.stdin(std::process::Stdio::piped()).stdout(std::process::Stdio::piped()).stderr(std::process::Stdio::piped());
+            cmd.stdin(std::process::Stdio::piped())
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped());
             let mut child = cmd.spawn().unwrap();
             child.stdin.take().unwrap().write_all(bytes).unwrap();
             child.wait_with_output().unwrap()
@@ -17,7 +19,10 @@ fn analyze(args: &[&str], stdin: Option<&[u8]>) -> Output {
     }
 }
 
-const ARTICLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/articles/costa-clarke-2024-isis-k.txt");
+const ARTICLE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/data/articles/costa-clarke-2024-isis-k.txt"
+);
 
 #[test]
 fn json_has_the_documented_shape() {
@@ -33,11 +38,18 @@ fn json_has_the_documented_shape() {
     assert_eq!(v["regions"][0]["id"], "europe");
     assert_eq!(v["cities"][0]["name"], "Moscow");
     let m = &v["mentions"][0];
-    assert_eq!((m["target"].as_str(), m["kind"].as_str(), m["surface"].as_str()), (Some("RUS"), Some("demonym"), Some("Russian")));
+    assert_eq!(
+        (m["target"].as_str(), m["kind"].as_str(), m["surface"].as_str()),
+        (Some("RUS"), Some("demonym"), Some("Russian"))
+    );
     // Every passage index used by a country is listed with its text.
     let passages = v["passages"].as_array().unwrap();
     for p in rus["passages"].as_array().unwrap() {
-        assert!(passages.iter().any(|q| &q["index"] == p && q["text"].as_str().unwrap().contains("Moscow")));
+        assert!(
+            passages
+                .iter()
+                .any(|q| &q["index"] == p && q["text"].as_str().unwrap().contains("Moscow"))
+        );
     }
 }
 

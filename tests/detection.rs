@@ -27,20 +27,46 @@ fn check(cases: &[(&str, &[&str])]) {
             failures.push(format!("{text:?}\n    expected {expected:?}\n    got      {got:?}"));
         }
     }
-    assert!(failures.is_empty(), "{} case(s) failed:\n  {}", failures.len(), failures.join("\n  "));
+    assert!(
+        failures.is_empty(),
+        "{} case(s) failed:\n  {}",
+        failures.len(),
+        failures.join("\n  ")
+    );
 }
 
 #[test]
 fn names_aliases_demonyms_and_cities() {
     check(&[
-        ("Talks in Doha, Qatar, drew Afghans and Pakistanis.", &["QATx2", "AFGx1", "PAKx1"]),
-        ("Britain, Great Britain, the UK and the U.K. all mean one place.", &["GBRx4"]),
-        ("The U.S., the US, the USA and the United States of America.", &["USAx4"]),
+        (
+            "Talks in Doha, Qatar, drew Afghans and Pakistanis.",
+            &["QATx2", "AFGx1", "PAKx1"],
+        ),
+        (
+            "Britain, Great Britain, the UK and the U.K. all mean one place.",
+            &["GBRx4"],
+        ),
+        (
+            "The U.S., the US, the USA and the United States of America.",
+            &["USAx4"],
+        ),
         ("Holland is the Netherlands; the Dutch agree.", &["NLDx3"]),
-        ("Burma, Ivory Coast and Côte d'Ivoire and Cote d’Ivoire.", &["MMRx1", "CIVx3"]),
-        ("Czechia or the Czech Republic; Swaziland or Eswatini.", &["CZEx2", "SWZx2"]),
-        ("East Timor became Timor-Leste; Türkiye and Turkiye.", &["TLSx2", "TURx2"]),
-        ("Swiss banks, Filipino workers and Emirati investors.", &["CHEx1", "PHLx1", "AREx1"]),
+        (
+            "Burma, Ivory Coast and Côte d'Ivoire and Cote d’Ivoire.",
+            &["MMRx1", "CIVx3"],
+        ),
+        (
+            "Czechia or the Czech Republic; Swaziland or Eswatini.",
+            &["CZEx2", "SWZx2"],
+        ),
+        (
+            "East Timor became Timor-Leste; Türkiye and Turkiye.",
+            &["TLSx2", "TURx2"],
+        ),
+        (
+            "Swiss banks, Filipino workers and Emirati investors.",
+            &["CHEx1", "PHLx1", "AREx1"],
+        ),
         ("Moscow, Kabul and Tehran.", &["RUSx1", "AFGx1", "IRNx1"]),
     ]);
 }
@@ -50,11 +76,17 @@ fn whole_words_only_and_longest_match_first() {
     check(&[
         ("A woman from Rome spoke of Roman law.", &["ITAx1"]),
         ("Papua New Guinea and Guinea.", &["PNGx1", "GINx1"]),
-        ("Guinea, Equatorial Guinea and Guinea-Bissau.", &["GINx1", "GNQx1", "GNBx1"]),
+        (
+            "Guinea, Equatorial Guinea and Guinea-Bissau.",
+            &["GINx1", "GNQx1", "GNBx1"],
+        ),
         ("South Sudan split from Sudan.", &["SSDx1", "SDNx1"]),
         ("North Korea fired a missile toward South Korea.", &["PRKx1", "KORx1"]),
         ("Niger borders Nigeria; a Nigerien met a Nigerian.", &["NERx2", "NGAx2"]),
-        ("Latin American leaders met American officials.", &["latin_americax1", "USAx1"]),
+        (
+            "Latin American leaders met American officials.",
+            &["latin_americax1", "USAx1"],
+        ),
         ("The Indian Ocean and the Persian Gulf.", &[]),
         ("Indian troops patrolled.", &["INDx1"]),
         ("New Mexico and New Jersey are states.", &["USAx2"]),
@@ -66,7 +98,10 @@ fn whole_words_only_and_longest_match_first() {
 fn possessives_hyphens_and_apostrophes() {
     check(&[
         ("Afghanistan's rulers and Afghanistan’s neighbours.", &["AFGx2"]),
-        ("A Pakistan-based group and an anti-American rally.", &["PAKx1", "USAx1"]),
+        (
+            "A Pakistan-based group and an anti-American rally.",
+            &["PAKx1", "USAx1"],
+        ),
     ]);
 }
 
@@ -128,7 +163,10 @@ fn georgia_by_document_context() {
 #[test]
 fn the_two_congos_and_two_koreas_by_context() {
     check(&[
-        ("Democratic Republic of the Congo and Republic of the Congo.", &["CODx1", "COGx1"]),
+        (
+            "Democratic Republic of the Congo and Republic of the Congo.",
+            &["CODx1", "COGx1"],
+        ),
         ("Fighting in Congo displaced thousands near Goma.", &["CODx1"]),
         ("In Brazzaville, Congo's president spoke.", &["COGx2"]),
         ("Pyongyang said Korea would respond.", &["PRKx2"]),
@@ -151,10 +189,28 @@ fn places_inside_other_names() {
 #[test]
 fn regions() {
     check(&[
-        ("From the Levant to Southeast Asia and across Europe.", &["levantx1", "southeast_asiax1", "europex1"]),
-        ("The Middle East, the Balkans, the Caucasus and the Sahel.", &["middle_eastx1", "balkansx1", "caucasusx1", "sahelx1"]),
-        ("The Horn of Africa, Scandinavia, Central Asia and South Asia.", &["horn_of_africax1", "scandinaviax1", "central_asiax1", "south_asiax1"]),
-        ("Latin America, North America, South America, Central America and the Caribbean.", &["latin_americax1", "north_americax1", "south_americax1", "central_americax1", "caribbeanx1"]),
+        (
+            "From the Levant to Southeast Asia and across Europe.",
+            &["levantx1", "southeast_asiax1", "europex1"],
+        ),
+        (
+            "The Middle East, the Balkans, the Caucasus and the Sahel.",
+            &["middle_eastx1", "balkansx1", "caucasusx1", "sahelx1"],
+        ),
+        (
+            "The Horn of Africa, Scandinavia, Central Asia and South Asia.",
+            &["horn_of_africax1", "scandinaviax1", "central_asiax1", "south_asiax1"],
+        ),
+        (
+            "Latin America, North America, South America, Central America and the Caribbean.",
+            &[
+                "latin_americax1",
+                "north_americax1",
+                "south_americax1",
+                "central_americax1",
+                "caribbeanx1",
+            ],
+        ),
         ("Asia and Africa; the Gulf states.", &["asiax1", "africax1", "gulfx1"]),
     ]);
 }

@@ -24,21 +24,44 @@ fn codes_are_unique_and_label_points_are_on_earth() {
     codes.dedup();
     assert_eq!(before, codes.len(), "duplicate country codes");
     for c in &g.countries {
-        assert!((-180.0..=180.0).contains(&c.lon) && (-90.0..=90.0).contains(&c.lat), "{}", c.code);
+        assert!(
+            (-180.0..=180.0).contains(&c.lon) && (-90.0..=90.0).contains(&c.lat),
+            "{}",
+            c.code
+        );
     }
     let xkx = g.country("XKX").expect("Kosovo has code XKX");
     assert_eq!(xkx.name, "Kosovo");
     let fra = g.country("FRA").unwrap();
-    assert!(fra.lon > -5.0 && fra.lon < 8.0 && fra.lat > 42.0 && fra.lat < 51.0, "France's label point is in metropolitan France");
+    assert!(
+        fra.lon > -5.0 && fra.lon < 8.0 && fra.lat > 42.0 && fra.lat < 51.0,
+        "France's label point is in metropolitan France"
+    );
 }
 
 #[test]
 fn required_regions_exist_with_known_members() {
     let g = Gazetteer::builtin();
     for id in [
-        "europe", "asia", "africa", "middle_east", "levant", "southeast_asia", "south_asia", "central_asia",
-        "latin_america", "north_america", "south_america", "central_america", "caribbean", "balkans", "caucasus",
-        "gulf", "sahel", "scandinavia", "horn_of_africa",
+        "europe",
+        "asia",
+        "africa",
+        "middle_east",
+        "levant",
+        "southeast_asia",
+        "south_asia",
+        "central_asia",
+        "latin_america",
+        "north_america",
+        "south_america",
+        "central_america",
+        "caribbean",
+        "balkans",
+        "caucasus",
+        "gulf",
+        "sahel",
+        "scandinavia",
+        "horn_of_africa",
     ] {
         let r = &g.regions[g.region_index(id).unwrap_or_else(|| panic!("missing region {id}"))];
         for m in &r.members {
@@ -50,8 +73,18 @@ fn required_regions_exist_with_known_members() {
 #[test]
 fn capitals_of_the_bundled_article_countries() {
     let g = Gazetteer::builtin();
-    for (city, code) in [("Doha", "QAT"), ("Moscow", "RUS"), ("Kabul", "AFG"), ("Washington, D.C.", "USA"), ("Paris", "FRA")] {
-        let c = g.cities.iter().find(|c| c.name == city).unwrap_or_else(|| panic!("no city {city}"));
+    for (city, code) in [
+        ("Doha", "QAT"),
+        ("Moscow", "RUS"),
+        ("Kabul", "AFG"),
+        ("Washington, D.C.", "USA"),
+        ("Paris", "FRA"),
+    ] {
+        let c = g
+            .cities
+            .iter()
+            .find(|c| c.name == city)
+            .unwrap_or_else(|| panic!("no city {city}"));
         assert_eq!(c.code, code);
     }
     // Bare "Washington" is the government (a metonym), never a city spelling.

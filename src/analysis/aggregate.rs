@@ -1,7 +1,5 @@
 //! Per-country, per-region and per-city summaries of a mention list.
 
-use std::collections::HashMap;
-
 use super::{Analysis, Mention, Target};
 use crate::gazetteer::Gazetteer;
 use crate::text::Document;
@@ -86,23 +84,29 @@ impl Tally {
         if self.passages.last() != Some(&m.passage) {
             self.passages.push(m.passage);
         }
-        if !self.surfaces.iter().any(|s| s == surface) {
+        // Length and first byte first: most candidates differ there, and the
+        // full comparison is a function call.
+        let same =
+            |s: &String| s.len() == surface.len() && s.as_bytes().first() == surface.as_bytes().first() && s == surface;
+        if !self.surfaces.iter().any(same) {
             self.surfaces.push(surface.to_string());
         }
     }
 }
 
-fn tally<K: std::hash::Hash + Eq + Copy>(
-    doc: &Document,
-    mentions: &[Mention],
-    key: impl Fn(&Mention) -> Option<K>,
-) -> Vec<(K, Tally)> {
-    let mut index: HashMap<K, usize> = HashMap::new();
-    let mut out: Vec<(K, Tally)> = Vec::new();
+fn tally(doc: &Document, mentions: &[Mention], key: impl Fn(&Mention) -> Option<usize>) -> Vec<(usize, Tally)> {
+    // Keys are gazetteer indices: a dense table beats a hash map here.
+    let mut index: Vec<usize> = Vec::new();
+    let mut out: Vec<(usize, Tally)> = Vec::new();
     for m in mentions {
         let Some(k) = key(m) else { continue };
-        let i = *index.entry(k).or_insert_with(|| {
+        if index.len() <= k {
+            index.resize(k + 1, usize::MAX);
+        }
+        if index[k] == usize::MAX {
+            index[k] = out.len();
             let first_paragraph = doc.sentences.get(m.passage).map_or(0, |s| s.paragraph);
+            let order = out.len();
             out.push((
                 k,
                 Tally {
@@ -110,11 +114,11 @@ fn tally<K: std::hash::Hash + Eq + Copy>(
                     passages: Vec::new(),
                     surfaces: Vec::new(),
                     first_paragraph,
-                    order: out.len(),
+                    order,
                 },
             ));
-            out.len() - 1
-        });
+        }
+        let i = index[k];
         out[i].1.add(m, doc.slice(m.span));
     }
     // Most mentioned first; ties in order of first appearance.

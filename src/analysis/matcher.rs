@@ -1,6 +1,6 @@
-//! The matcher: every name variant compiled into one anchored Aho-Corasick
-//! automaton, tried at each word that could start a name, then filtered by the
-//! rule tables.
+//! The matcher: every name variant is filed under its first word; at each
+//! capitalised word of the text the variants filed under that word are tried,
+//! longest first, and the hits are then filtered by the rule tables.
 //!
 //! Case rules: proper names match as written or in ALL CAPS (headlines), never
 //! in lowercase ("china", "turkey", "asian" do not match); acronyms ("US",
@@ -11,14 +11,15 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::{AhoCorasick, MatchKind};
+use rustc_hash::FxHashMap;
 
 use super::rules::{RuleTarget, Rules, Side, WordAction, WordSet};
 use super::{Mention, MentionKind, Target};
 use crate::gazetteer::Gazetteer;
 use crate::text::{Document, Span};
 
-/// What one pattern of the automaton stands for, before rules apply.
+/// What one spelling stands for, before rules apply.
 #[derive(Clone, Copy, Debug)]
 enum PatternTarget {
     /// A phrase that names no place (and hides the places inside it).
@@ -67,7 +68,7 @@ struct ContextRule {
     default: usize,
 }
 
-/// A raw automaton hit that passed the word-boundary checks.
+/// A spelling found at a word start that also ends at a word end.
 #[derive(Clone, Copy, Debug)]
 struct Hit {
     pattern: usize,
@@ -78,10 +79,16 @@ struct Hit {
 /// Finds mentions of gazetteer places in documents. See the module docs for
 /// the rules it applies.
 pub struct Matcher {
-    automaton: AhoCorasick,
+    /// Spellings by their first word, each list longest first.
+    by_first_word: FxHashMap<String, Vec<usize>>,
+    /// The spellings; `patterns[i]` says what `spellings[i]` stands for.
+    spellings: Vec<String>,
     patterns: Vec<PatternInfo>,
     /// Bytes that begin at least one pattern.
     starts: [bool; 256],
+    /// Bit `(a << 8) | b` is set when some pattern begins with bytes `a b`:
+    /// most capitalised words are rejected here without a table lookup.
+    prefixes: Box<[u64; 1024]>,
     word_rules: Vec<Vec<WordRule>>,
     contexts: Vec<ContextRule>,
     rules: Rules,
@@ -166,6 +173,44 @@ fn is_shouting(passage: &str) -> bool {
         upper += usize::from(c.is_uppercase());
     }
     letters >= 6 && upper * 10 >= letters * 8
+}
+
+/// The leading run of alphanumeric characters: "Guinea" of "Guinea-Bissau",
+/// "U" of "U.S.", "Afghanistan" of "Afghanistan's".
+fn first_word(s: &str) -> &str {
+    let ascii_end = s.bytes().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(s.len());
+    if s.as_bytes().get(ascii_end).is_none_or(|b| b.is_ascii()) {
+        return &s[..ascii_end];
+    }
+    let end = s
+        .char_indices()
+        .find(|&(_, c)| !c.is_alphanumeric())
+        .map_or(s.len(), |(i, _)| i);
+    &s[..end]
+}
+
+/// The first index at or after `i` whose byte is an ASCII capital or not ASCII
+/// (every pattern starts with one: checked when the matcher is built), or
+/// `bytes.len()`. Tests eight bytes at a time: most text is lowercase.
+fn next_capital_or_non_ascii(bytes: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let w = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        let low = w & !HIGH;
+        // Per byte (no carries: each low byte is at most 0x7F): >= 'A' and not >= '['.
+        let at_least_a = low.wrapping_add((0x80 - u64::from(b'A')) * ONES);
+        let past_z = low.wrapping_add((0x80 - u64::from(b'[')) * ONES);
+        let found = ((at_least_a & !past_z) | w) & HIGH;
+        if found != 0 {
+            return i + (found.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && !(bytes[i].is_ascii_uppercase() || !bytes[i].is_ascii()) {
+        i += 1;
+    }
+    i
 }
 
 struct Builder<'g> {
@@ -319,15 +364,33 @@ impl Matcher {
         }
 
         let mut starts = [false; 256];
+        let mut prefixes = Box::new([0u64; 1024]);
         for s in &b.strings {
-            starts[usize::from(s.as_bytes()[0])] = true;
+            let bytes = s.as_bytes();
+            assert!(
+                bytes[0].is_ascii_uppercase() || !bytes[0].is_ascii(),
+                "pattern {s:?} must start with a capital (case_forms ensures it)"
+            );
+            starts[usize::from(bytes[0])] = true;
+            let seconds: Vec<u8> = match bytes.get(1) {
+                Some(&second) => vec![second],
+                None => (0..=255).collect(),
+            };
+            for second in seconds {
+                let bit = (usize::from(bytes[0]) << 8) | usize::from(second);
+                prefixes[bit / 64] |= 1 << (bit % 64);
+            }
         }
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Anchored)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&b.strings)
-            .expect("the gazetteer's variants compile into an automaton");
+        let mut by_first_word: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        for (i, spelling) in b.strings.iter().enumerate() {
+            by_first_word
+                .entry(first_word(spelling).to_string())
+                .or_default()
+                .push(i);
+        }
+        for list in by_first_word.values_mut() {
+            list.sort_by_key(|&i| std::cmp::Reverse(b.strings[i].len()));
+        }
         let contexts = contexts
             .into_iter()
             .map(|c| {
@@ -340,9 +403,11 @@ impl Matcher {
             })
             .collect();
         Matcher {
-            automaton,
+            by_first_word,
+            spellings: b.strings,
             patterns: b.patterns,
             starts,
+            prefixes,
             word_rules,
             contexts,
             rules,
@@ -356,18 +421,20 @@ impl Matcher {
         &self.problems
     }
 
-    /// How many spellings the automaton holds.
+    /// How many spellings the matcher knows (with their case forms).
     pub fn pattern_count(&self) -> usize {
         self.patterns.len()
     }
 
-    /// Every hit of the automaton at a word start that also ends at a word end.
+    /// Every spelling found at a word start that also ends at a word end; the
+    /// longest wins where several start at the same word.
     fn hits(&self, text: &str) -> Vec<Hit> {
         let bytes = text.as_bytes();
         let mut hits = Vec::new();
         let mut i = 0;
-        while i < bytes.len() {
-            let b = bytes[i];
+        loop {
+            i = next_capital_or_non_ascii(bytes, i);
+            let Some(&b) = bytes.get(i) else { break };
             if !self.starts[usize::from(b)] {
                 i += 1;
                 continue;
@@ -377,16 +444,25 @@ impl Matcher {
                 Some(p) if p.is_ascii() => !p.is_ascii_alphanumeric(),
                 Some(_) => !text[..i].chars().next_back().is_some_and(char::is_alphanumeric),
             };
-            if at_word_start {
-                let input = Input::new(text).range(i..).anchored(Anchored::Yes);
-                if let Some(m) = self.automaton.find(input) {
-                    if !text[m.end()..].chars().next().is_some_and(char::is_alphanumeric) {
+            let second = bytes.get(i + 1).copied().unwrap_or(0);
+            let bit = (usize::from(b) << 8) | usize::from(second);
+            let known_prefix = self.prefixes[bit / 64] & (1 << (bit % 64)) != 0;
+            if at_word_start && known_prefix {
+                let rest = &text[i..];
+                if let Some(candidates) = self.by_first_word.get(first_word(rest)) {
+                    let found = candidates.iter().copied().find(|&p| {
+                        let spelling = &self.spellings[p];
+                        rest.starts_with(spelling.as_str())
+                            && !rest[spelling.len()..].chars().next().is_some_and(char::is_alphanumeric)
+                    });
+                    if let Some(p) = found {
+                        let end = i + self.spellings[p].len();
                         hits.push(Hit {
-                            pattern: m.pattern().as_usize(),
-                            start: m.start(),
-                            end: m.end(),
+                            pattern: p,
+                            start: i,
+                            end,
                         });
-                        i = m.end();
+                        i = end;
                         continue;
                     }
                 }
@@ -434,7 +510,11 @@ impl Matcher {
                     }
                 };
                 let capitalised = word.chars().next().is_some_and(char::is_uppercase);
-                let is_place = hits.iter().any(|h| h.start == word_start);
+                let neighbour = match side {
+                    Side::Next => hits.get(k + 1),
+                    Side::Prev => k.checked_sub(1).and_then(|p| hits.get(p)),
+                };
+                let is_place = neighbour.is_some_and(|h| h.start == word_start);
                 capitalised
                     && !is_place
                     && !self.rules.not_names.contains(word)
@@ -543,6 +623,25 @@ mod tests {
         assert_eq!(next_word(t, 16), ("Washington", 17));
         assert_eq!(prev_word("Mr. Jordan", 4), "Mr.");
         assert_eq!(next_word("Jordan, Syria", 6).0, "");
+    }
+
+    #[test]
+    fn capital_scan_finds_the_first_capital_or_non_ascii_byte() {
+        let text = "the quick brown fox jumps over the lazy dog and Iran";
+        assert_eq!(next_capital_or_non_ascii(text.as_bytes(), 0), text.find('I').unwrap());
+        let text = "abcdefghijklmnop\u{e9}";
+        assert_eq!(next_capital_or_non_ascii(text.as_bytes(), 0), 16);
+        assert_eq!(next_capital_or_non_ascii(b"@[`{ azAZ", 0), 7);
+        assert_eq!(next_capital_or_non_ascii(b"lowercase only here", 3), 19);
+    }
+
+    #[test]
+    fn first_words() {
+        assert_eq!(first_word("Guinea-Bissau"), "Guinea");
+        assert_eq!(first_word("U.S."), "U");
+        assert_eq!(first_word("Afghanistan\u{2019}s rulers"), "Afghanistan");
+        assert_eq!(first_word("Côte d'Ivoire"), "Côte");
+        assert_eq!(first_word("Ürümqi"), "Ürümqi");
     }
 
     #[test]
