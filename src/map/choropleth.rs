@@ -1,0 +1,122 @@
+//! Mentioned countries filled by mention count, the selected and hovered
+//! countries outlined, and picking a country by its filled shape.
+//!
+//! The scale is sequential with five classes that double: 1, 2–3, 4–7,
+//! 8–15 and 16 or more mentions (a log₂ scale, so one article with a
+//! hundred mentions of one country still shows the others apart, and the
+//! colours mean the same counts in every article).
+
+use egui::{CursorIcon, Response, Stroke, Ui};
+use walkers::{MapMemory, Plugin, Projector};
+
+use super::Pick;
+use super::draw::{MeshBuffer, append_triangles, outline_shapes};
+use super::scene::Scene;
+use super::tooltip;
+use super::view::Viewport;
+use crate::world::{CountryShape, World};
+
+/// What each colour class stands for, fewest mentions first.
+pub const CLASS_LABELS: [&str; 5] = ["1", "2–3", "4–7", "8–15", "16+"];
+
+/// The colour class (0..=4) of a mention count: ⌊log₂ count⌋, capped at 4.
+pub fn mention_class(mentions: usize) -> usize {
+    (mentions.max(1).ilog2() as usize).min(4)
+}
+
+/// The shape of `Gazetteer::countries[index]` at the detail for `zoom`,
+/// or from the fine world (small countries missing at 1:110m) if it is ready.
+pub fn country_shape(index: usize, zoom: f64) -> Option<&'static CountryShape> {
+    World::for_zoom(zoom)
+        .country(index)
+        .or_else(|| World::fine_if_ready().and_then(|w| w.country(index)))
+}
+
+/// Fills and outlines of the mentioned countries.
+pub struct Choropleth<'a> {
+    /// The frame.
+    pub scene: &'a Scene<'a>,
+    /// The fill mesh, reused across frames.
+    pub fills: &'a mut MeshBuffer,
+}
+
+impl Plugin for Choropleth<'_> {
+    fn run(self: Box<Self>, ui: &mut Ui, _response: &Response, projector: &Projector, _memory: &MapMemory) {
+        let scene = self.scene;
+        let view = Viewport::from_projector(projector);
+        let zoom = projector.zoom();
+        let painter = ui.painter().with_clip_rect(view.rect);
+
+        let mesh = self.fills.start();
+        for country in &scene.analysis.countries {
+            let Some(shape) = country_shape(country.index, zoom) else {
+                continue;
+            };
+            let color = scene.palette.classes[mention_class(country.mentions)];
+            for shift in view.copies(&shape.bbox) {
+                append_triangles(mesh, &shape.mesh, &view, shift, color);
+            }
+        }
+        painter.add(self.fills.shape());
+
+        let outlined = [
+            (scene.hovered_before, Stroke::new(1.5, scene.palette.hovered)),
+            (scene.selected, Stroke::new(2.5, scene.palette.selected)),
+        ];
+        for (pick, stroke) in outlined {
+            let Some(Pick::Country(index)) = pick else { continue };
+            let Some(shape) = country_shape(index, zoom) else {
+                continue;
+            };
+            let shifts: Vec<f64> = view.copies(&shape.bbox).collect();
+            painter.extend(outline_shapes(shape.polygons.iter().flatten(), &view, &shifts, stroke));
+        }
+    }
+}
+
+/// Hover and click on a filled country, for the pointer position not
+/// already taken by a marker, pin or region: any country shows a tooltip;
+/// clicking a mentioned one picks it.
+pub fn pick_filled_country(scene: &Scene, ui: &Ui, response: &Response, projector: &Projector) {
+    if scene.picks.borrow().hovered.is_some() || response.dragged() {
+        return;
+    }
+    let Some(pointer) = response.hover_pos() else { return };
+    let view = Viewport::from_projector(projector);
+    let Some(shape) = World::for_zoom(projector.zoom()).country_at(view.to_world(pointer)) else {
+        return;
+    };
+    let Some(index) = shape.gazetteer else { return };
+    let pick = Pick::Country(index);
+    let mentioned = scene.analysis.countries.iter().find(|c| c.index == index);
+    scene.picks.borrow_mut().hovered = Some(pick);
+    match mentioned {
+        Some(country) => {
+            ui.ctx().set_cursor_icon(CursorIcon::PointingHand);
+            response
+                .clone()
+                .on_hover_ui_at_pointer(|ui| tooltip::country(ui, country));
+            if response.clicked() {
+                scene.picks.borrow_mut().clicked = Some(pick);
+            }
+        }
+        None => {
+            let name = &crate::gazetteer::Gazetteer::builtin().countries[index].name;
+            response
+                .clone()
+                .on_hover_ui_at_pointer(|ui| tooltip::unmentioned_country(ui, name));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classes_double() {
+        let classes: Vec<usize> = [1, 2, 3, 4, 7, 8, 15, 16, 500].map(mention_class).to_vec();
+        assert_eq!(classes, [0, 1, 1, 2, 2, 3, 3, 4, 4]);
+        assert_eq!(mention_class(0), 0);
+    }
+}

@@ -1,0 +1,51 @@
+//! What every layer of one frame shares: the analysis, the selection, the
+//! colours, and what the interactive layers found under the pointer.
+
+use std::cell::RefCell;
+
+use egui::Pos2;
+
+use super::Pick;
+use super::palette::Palette;
+use crate::analysis::Analysis;
+
+/// One frame's input to the layers, and the picks they report back.
+pub struct Scene<'a> {
+    /// What is drawn.
+    pub analysis: &'a Analysis,
+    /// The app's selection (drawn with a stronger outline).
+    pub selected: Option<Pick>,
+    /// What was under the pointer last frame (drawn highlighted).
+    pub hovered_before: Option<Pick>,
+    /// Colours.
+    pub palette: Palette,
+    /// Mentions of the most-mentioned country (sizes markers).
+    pub max_mentions: usize,
+    /// Attribution line for the corner (depends on the basemap).
+    pub attribution: String,
+    /// Clicks and hovers reported by the layers.
+    pub picks: RefCell<Picks>,
+    /// Circles (centre, radius) already drawn on screen that labels must avoid.
+    pub obstacles: RefCell<Vec<(Pos2, f32)>>,
+}
+
+/// What the interactive layers found this frame.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Picks {
+    /// Clicked this frame.
+    pub clicked: Option<Pick>,
+    /// Under the pointer.
+    pub hovered: Option<Pick>,
+}
+
+impl Picks {
+    /// Record an interactive mark's response.
+    pub fn record(&mut self, pick: Pick, response: &egui::Response) {
+        if response.hovered() {
+            self.hovered = Some(pick);
+        }
+        if response.clicked() {
+            self.clicked = Some(pick);
+        }
+    }
+}
