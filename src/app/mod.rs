@@ -1,8 +1,72 @@
-//! The desktop app (eframe).
+//! The desktop app (eframe): a world map of the places an article mentions,
+//! the lists of those places, the passages about the selected one, and the
+//! article text.
+//!
+//! [`AppState`] holds what is shown and chosen; each panel is a module with a
+//! `ui` function over it; [`AtlasApp`] lays the panels out and owns the
+//! [`MapView`](crate::map::MapView). [`AtlasApp::show`] draws a whole frame
+//! into a [`egui::Ui`], so tests and benchmarks drive the app without eframe.
+
+mod article;
+mod atlas;
+mod highlight;
+mod passages;
+mod place_list;
+mod shortcuts;
+mod state;
+mod status;
+mod text_view;
+mod toolbar;
 
 use std::path::PathBuf;
 
-/// Open the app on `file`, or on the bundled article.
-pub fn run(_file: Option<PathBuf>) -> Result<(), String> {
-    Err("the desktop app is not built yet".into())
+pub use article::Article;
+pub use atlas::AtlasApp;
+pub use passages::EMPTY_HINT;
+pub use state::{AppState, ListState, PlaceInfo, Settings, SortKey};
+
+/// The id of the app: its window class and the name of its settings folder.
+pub const APP_ID: &str = "article-atlas";
+
+/// Something a panel or a key asks the app to do.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// Ask for a file and open it.
+    Open,
+    /// Open this file.
+    OpenPath(PathBuf),
+    /// Frame every mentioned place.
+    FitAll,
+    /// Zoom in (positive) or out by this many levels.
+    Zoom(f64),
+    /// Move the map by this screen offset.
+    Pan(egui::Vec2),
+    /// Switch to the dark (`true`) or light theme.
+    SetDark(bool),
+    /// Select nothing.
+    ClearSelection,
+}
+
+/// Open the app on `file`, or on the bundled article. A file that cannot be
+/// read is an error before any window opens.
+pub fn run(file: Option<PathBuf>) -> Result<(), String> {
+    let article = match file {
+        Some(path) => Article::open(&path)?,
+        None => Article::bundled(),
+    };
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title(atlas::window_title(&article))
+            .with_app_id(APP_ID)
+            .with_inner_size([1400.0, 900.0])
+            .with_min_inner_size([720.0, 480.0]),
+        persist_window: true,
+        ..Default::default()
+    };
+    eframe::run_native(
+        APP_ID,
+        options,
+        Box::new(|cc| Ok(Box::new(AtlasApp::from_creation(cc, article)))),
+    )
+    .map_err(|e| e.to_string())
 }

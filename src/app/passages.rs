@@ -1,0 +1,110 @@
+//! The right panel: every passage that mentions the selection, in article
+//! order, with the mentions highlighted. Clicking one shows it in the text.
+
+use egui::{Align2, Color32, CursorIcon, Response, Role, ScrollArea, Sense, TextStyle, Ui, WidgetInfo, vec2};
+
+use super::highlight::Highlighter;
+use super::state::{AppState, pick_name, place_info};
+use crate::map::Pick;
+
+/// The hint shown when nothing is selected.
+pub const EMPTY_HINT: &str =
+    "Click a country on the map, in the list or in the text to see the passages that mention it.";
+
+/// Width of the "¶N" column.
+const GUTTER: f32 = 40.0;
+/// Space around a passage.
+const PAD: f32 = 4.0;
+
+/// Draw the passages of the selection (or a hint when there is none).
+pub fn ui(ui: &mut Ui, state: &mut AppState) {
+    let Some(pick) = state.selection else {
+        ui.add_space(8.0);
+        ui.weak(EMPTY_HINT);
+        return;
+    };
+    ui.heading(pick_name(pick));
+    let Some(info) = place_info(state.analysis(), pick) else {
+        ui.weak("Not mentioned in this article.");
+        return;
+    };
+    let passages = info.passages.to_vec();
+    let summary = format!(
+        "{} in {}",
+        plural(info.mentions, "mention", "mentions"),
+        plural(passages.len(), "passage", "passages")
+    );
+    let surfaces = info.surfaces.join(", ");
+    match (pick, info.country) {
+        (Pick::City(_), Some(country)) => {
+            ui.horizontal(|ui| {
+                ui.label("City in");
+                if ui.link(pick_name(Pick::Country(country))).clicked() {
+                    state.selection = Some(Pick::Country(country));
+                }
+            });
+        }
+        (Pick::Region(_), _) => {
+            ui.label("Region");
+        }
+        _ => {}
+    }
+    ui.label(summary);
+    if !surfaces.is_empty() {
+        ui.weak(format!("As: {surfaces}"));
+    }
+    ui.separator();
+    let mut clicked = None;
+    ScrollArea::vertical()
+        .id_salt(("passages", pick))
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            let highlighter = Highlighter::new(ui, state);
+            for &sentence in &passages {
+                if passage(ui, &highlighter, state, sentence).clicked() {
+                    clicked = Some(sentence);
+                }
+            }
+        });
+    if clicked.is_some() {
+        state.reveal = clicked;
+    }
+}
+
+/// One sentence with its paragraph number; its accessible label is its text.
+fn passage(ui: &mut Ui, highlighter: &Highlighter<'_>, state: &AppState, sentence: usize) -> Response {
+    let doc = &state.analysis().document;
+    let s = doc.sentences[sentence];
+    let width = ui.available_width();
+    let galley = ui
+        .painter()
+        .layout_job(highlighter.job(s.span, None, (width - GUTTER - PAD).max(40.0)));
+    let (rect, response) = ui.allocate_exact_size(vec2(width, galley.size().y + 2.0 * PAD), Sense::click());
+    let text = doc.slice(s.span);
+    response.widget_info(|| WidgetInfo::labeled(Role::Button, true, text));
+    if ui.is_rect_visible(rect) {
+        let visuals = ui.visuals();
+        if response.hovered() {
+            ui.painter()
+                .rect_filled(rect, 3.0, visuals.widgets.hovered.weak_bg_fill);
+        }
+        ui.painter().text(
+            rect.left_top() + vec2(PAD, PAD),
+            Align2::LEFT_TOP,
+            format!("¶{}", s.paragraph + 1),
+            TextStyle::Body.resolve(ui.style()),
+            visuals.weak_text_color(),
+        );
+        ui.painter()
+            .galley(rect.left_top() + vec2(GUTTER, PAD), galley, Color32::PLACEHOLDER);
+    }
+    ui.add_space(2.0);
+    response
+        .on_hover_cursor(CursorIcon::PointingHand)
+        .on_hover_text("Show in the article")
+}
+
+/// "1 mention", "3 mentions".
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}

@@ -1,0 +1,239 @@
+//! [`AppState`]: what the app shows and what the user has chosen, apart from
+//! how it is drawn.
+
+use serde::{Deserialize, Serialize};
+
+use super::article::Article;
+use crate::analysis::{Analysis, Analyzer, Mention, Target};
+use crate::map::{MapOptions, Pick, TileLayer};
+
+/// Preferences remembered between runs.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// Dark theme.
+    pub dark: bool,
+    /// The basemap.
+    pub layer: TileLayer,
+}
+
+/// A column the place lists can be sorted by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SortKey {
+    /// Alphabetically by name.
+    Name,
+    /// By number of mentions.
+    Mentions,
+    /// By the paragraph of the first mention.
+    FirstParagraph,
+}
+
+impl SortKey {
+    /// The direction a column sorts in when first clicked.
+    pub fn default_ascending(self) -> bool {
+        self != SortKey::Mentions
+    }
+}
+
+/// Sorting and filtering of the place lists.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ListState {
+    /// The column sorted by.
+    pub sort: SortKey,
+    /// Smallest first.
+    pub ascending: bool,
+    /// Only names containing this (case-insensitive) are listed.
+    pub filter: String,
+}
+
+impl Default for ListState {
+    fn default() -> Self {
+        ListState {
+            sort: SortKey::Mentions,
+            ascending: false,
+            filter: String::new(),
+        }
+    }
+}
+
+impl ListState {
+    /// Sort by `key`; sorting by the current key again reverses the order.
+    pub fn sort_by(&mut self, key: SortKey) {
+        if self.sort == key {
+            self.ascending = !self.ascending;
+        } else {
+            self.sort = key;
+            self.ascending = key.default_ascending();
+        }
+    }
+
+    /// Does `name` pass the filter?
+    pub fn accepts(&self, name: &str) -> bool {
+        let filter = self.filter.trim();
+        filter.is_empty() || name.to_lowercase().contains(&filter.to_lowercase())
+    }
+}
+
+/// Everything the panels read and change: the article, the selection, the
+/// list and map options, and requests between panels.
+pub struct AppState {
+    /// The open article.
+    pub article: Article,
+    /// The selected country, region or city.
+    pub selection: Option<Pick>,
+    /// What the pointer is over on the map.
+    pub hovered: Option<Pick>,
+    /// Sorting and filtering of the place lists.
+    pub list: ListState,
+    /// How the map is drawn.
+    pub map_options: MapOptions,
+    /// A sentence the text view should scroll to and flash (set by the passages panel).
+    pub reveal: Option<usize>,
+    /// The last error (e.g. a file that could not be opened), until dismissed.
+    pub error: Option<String>,
+    /// The map's latest word about its basemap.
+    pub map_status: Option<String>,
+}
+
+impl AppState {
+    /// State for `article` with remembered `settings`.
+    pub fn new(article: Article, settings: Settings) -> AppState {
+        AppState {
+            article,
+            selection: None,
+            hovered: None,
+            list: ListState::default(),
+            map_options: MapOptions {
+                dark: settings.dark,
+                layer: settings.layer,
+                ..MapOptions::default()
+            },
+            reveal: None,
+            error: None,
+            map_status: None,
+        }
+    }
+
+    /// The analysis of the open article.
+    pub fn analysis(&self) -> &Analysis {
+        &self.article.analysis
+    }
+
+    /// Show `article` instead of the current one, forgetting the selection.
+    pub fn replace_article(&mut self, article: Article) {
+        self.article = article;
+        self.selection = None;
+        self.hovered = None;
+        self.reveal = None;
+        self.error = None;
+    }
+
+    /// The preferences to remember.
+    pub fn settings(&self) -> Settings {
+        Settings {
+            dark: self.map_options.dark,
+            layer: self.map_options.layer,
+        }
+    }
+}
+
+/// Does mention `m` refer to `pick`? A country includes its cities' mentions.
+pub fn mentions_pick(m: &Mention, pick: Pick) -> bool {
+    match pick {
+        Pick::Country(i) => m.target == Target::Country(i),
+        Pick::Region(i) => m.target == Target::Region(i),
+        Pick::City(i) => m.city == Some(i),
+    }
+}
+
+/// The country or region a mention refers to, as something to select.
+pub fn pick_of(m: &Mention) -> Pick {
+    match m.target {
+        Target::Country(i) => Pick::Country(i),
+        Target::Region(i) => Pick::Region(i),
+    }
+}
+
+/// The gazetteer name of a pick.
+pub fn pick_name(pick: Pick) -> &'static str {
+    let g = Analyzer::builtin().gazetteer();
+    match pick {
+        Pick::Country(i) => &g.countries[i].name,
+        Pick::Region(i) => &g.regions[i].name,
+        Pick::City(i) => &g.cities[i].name,
+    }
+}
+
+/// What the article says about one place.
+#[derive(Clone, Copy, Debug)]
+pub struct PlaceInfo<'a> {
+    /// How many mentions.
+    pub mentions: usize,
+    /// The sentences that mention it, in order.
+    pub passages: &'a [usize],
+    /// The words used for it (empty for cities: their name is the word).
+    pub surfaces: &'a [String],
+    /// For a city, its country's gazetteer index.
+    pub country: Option<usize>,
+}
+
+/// What `analysis` says about `pick`; `None` if the article does not mention it.
+pub fn place_info(analysis: &Analysis, pick: Pick) -> Option<PlaceInfo<'_>> {
+    match pick {
+        Pick::Country(i) => analysis.countries.iter().find(|c| c.index == i).map(|c| PlaceInfo {
+            mentions: c.mentions,
+            passages: &c.passages,
+            surfaces: &c.surfaces,
+            country: None,
+        }),
+        Pick::Region(i) => analysis.regions.iter().find(|r| r.index == i).map(|r| PlaceInfo {
+            mentions: r.mentions,
+            passages: &r.passages,
+            surfaces: &r.surfaces,
+            country: None,
+        }),
+        Pick::City(i) => analysis.cities.iter().find(|c| c.index == i).map(|c| PlaceInfo {
+            mentions: c.mentions,
+            passages: &c.passages,
+            surfaces: &[],
+            country: Analyzer::builtin().gazetteer().country_index(&c.code),
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sorting_by_the_same_column_twice_reverses_it() {
+        let mut list = ListState::default();
+        list.sort_by(SortKey::Name);
+        assert!(list.ascending);
+        list.sort_by(SortKey::Name);
+        assert!(!list.ascending);
+        list.sort_by(SortKey::Mentions);
+        assert!(!list.ascending);
+    }
+
+    #[test]
+    fn the_filter_ignores_case_and_surrounding_spaces() {
+        let list = ListState {
+            filter: " RU ".into(),
+            ..ListState::default()
+        };
+        assert!(list.accepts("Russia"));
+        assert!(!list.accepts("France"));
+    }
+
+    #[test]
+    fn a_city_belongs_to_its_country_and_selects_its_own_passages() {
+        let article = Article::from_text("t", "Talks in Doha, Qatar.".into(), Vec::new());
+        let a = &article.analysis;
+        let city = a.cities.first().expect("Doha is found");
+        let info = place_info(a, Pick::City(city.index)).unwrap();
+        assert_eq!(info.country, Some(a.country("QAT").unwrap().index));
+        assert_eq!(info.passages, [0]);
+        assert_eq!(pick_name(Pick::City(city.index)), "Doha");
+    }
+}

@@ -1,0 +1,169 @@
+//! The full article text, paragraph by paragraph, with every mention
+//! highlighted. Clicking a highlighted name selects its place. Only the
+//! paragraphs in view are laid out each frame, so long texts stay fast.
+
+use egui::text::CCursor;
+use egui::{Align, Align2, Color32, CursorIcon, Rect, Role, ScrollArea, Sense, TextStyle, Ui, WidgetInfo, vec2};
+
+use super::highlight::{Highlighter, byte_at, mention_at};
+use super::state::{AppState, pick_name, pick_of};
+use crate::analysis::Analysis;
+use crate::map::Pick;
+use crate::text::Span;
+
+/// Width of the "¶N" column.
+const GUTTER: f32 = 44.0;
+/// Space between paragraphs.
+const GAP: f32 = 8.0;
+/// How long a revealed sentence stays highlighted.
+const FLASH_SECONDS: f64 = 1.6;
+
+/// The text view's memory: paragraph positions at the current width, and the
+/// sentence being flashed.
+#[derive(Default)]
+pub struct TextView {
+    layout: Option<Layout>,
+    flash: Option<Flash>,
+}
+
+/// Where each paragraph starts, for one wrap width.
+struct Layout {
+    wrap_width: f32,
+    /// `tops[i]` is the y of paragraph `i` in the scrolled content;
+    /// the last entry is the total height.
+    tops: Vec<f32>,
+}
+
+/// A sentence highlighted for a moment after a jump to it.
+#[derive(Clone, Copy)]
+struct Flash {
+    sentence: usize,
+    since: f64,
+}
+
+impl TextView {
+    /// Draw the article; clicking a mention selects its country or region.
+    pub fn ui(&mut self, ui: &mut Ui, state: &mut AppState) {
+        let now = ui.input(|i| i.time);
+        let reveal = state.reveal.take();
+        if let Some(sentence) = reveal {
+            self.flash = Some(Flash { sentence, since: now });
+        }
+        let flash = self.flash_span(ui, state.analysis(), now);
+        let mut clicked = None;
+        ScrollArea::vertical()
+            .id_salt("article text")
+            .auto_shrink(false)
+            .show_viewport(ui, |ui, viewport| {
+                let width = ui.available_width();
+                let wrap_width = (width - GUTTER).max(60.0);
+                let tops = self.tops(ui, state.analysis(), wrap_width);
+                ui.set_height(tops.last().copied().unwrap_or(0.0));
+                let origin = ui.max_rect().min;
+                if let Some(sentence) = reveal {
+                    let y = sentence_top(ui, state.analysis(), sentence, tops, wrap_width);
+                    let target = Rect::from_min_size(origin + vec2(0.0, y - GAP), vec2(width, 1.0));
+                    ui.scroll_to_rect(target, Some(Align::TOP));
+                }
+                let highlighter = Highlighter::new(ui, state);
+                let first = tops.partition_point(|&top| top <= viewport.min.y).saturating_sub(1);
+                let count = state.analysis().document.paragraphs.len();
+                for p in (first..count).take_while(|&p| tops[p] <= viewport.max.y) {
+                    let top_left = origin + vec2(0.0, tops[p]);
+                    if let Some(pick) = paragraph(ui, &highlighter, state.analysis(), p, top_left, wrap_width, flash) {
+                        clicked = Some(pick);
+                    }
+                }
+            });
+        if let Some(pick) = clicked {
+            state.selection = Some(pick);
+        }
+    }
+
+    /// The flashed sentence's span and its fading colour, if still flashing.
+    fn flash_span(&mut self, ui: &Ui, analysis: &Analysis, now: f64) -> Option<(Span, Color32)> {
+        let flash = self.flash?;
+        let age = now - flash.since;
+        let sentence = analysis.document.sentences.get(flash.sentence);
+        if age > FLASH_SECONDS || sentence.is_none() {
+            self.flash = None;
+            return None;
+        }
+        ui.ctx().request_repaint();
+        let strength = (1.0 - age / FLASH_SECONDS) as f32;
+        let colour = super::highlight::Palette::new(ui.visuals().dark_mode).flash;
+        Some((sentence?.span, colour.gamma_multiply(strength)))
+    }
+
+    /// Paragraph tops for `wrap_width`, laid out again only when it changes.
+    fn tops(&mut self, ui: &Ui, analysis: &Analysis, wrap_width: f32) -> &[f32] {
+        if self.layout.as_ref().is_none_or(|l| l.wrap_width != wrap_width) {
+            let font = TextStyle::Body.resolve(ui.style());
+            let colour = ui.visuals().text_color();
+            let mut tops = Vec::with_capacity(analysis.document.paragraphs.len() + 1);
+            let mut y = 0.0;
+            for p in &analysis.document.paragraphs {
+                tops.push(y);
+                let text = analysis.document.slice(p.span).to_string();
+                let galley = ui.painter().layout(text, font.clone(), colour, wrap_width);
+                y += galley.size().y + GAP;
+            }
+            tops.push(y);
+            self.layout = Some(Layout { wrap_width, tops });
+        }
+        &self.layout.as_ref().expect("laid out above").tops
+    }
+}
+
+/// The y of the row where `sentence` starts, in the scrolled content.
+fn sentence_top(ui: &Ui, analysis: &Analysis, sentence: usize, tops: &[f32], wrap_width: f32) -> f32 {
+    let doc = &analysis.document;
+    let Some(s) = doc.sentences.get(sentence) else {
+        return 0.0;
+    };
+    let paragraph = doc.paragraphs[s.paragraph].span;
+    let text = doc.slice(paragraph);
+    let galley = ui.painter().layout(
+        text.to_string(),
+        TextStyle::Body.resolve(ui.style()),
+        Color32::PLACEHOLDER,
+        wrap_width,
+    );
+    let chars = text[..s.span.start - paragraph.start].chars().count();
+    tops[s.paragraph] + galley.pos_from_cursor(CCursor::new(chars)).top()
+}
+
+/// Draw paragraph `p` at `top_left`; returns the place whose mention was clicked.
+fn paragraph(
+    ui: &mut Ui,
+    highlighter: &Highlighter<'_>,
+    analysis: &Analysis,
+    p: usize,
+    top_left: egui::Pos2,
+    wrap_width: f32,
+    flash: Option<(Span, Color32)>,
+) -> Option<Pick> {
+    let span = analysis.document.paragraphs[p].span;
+    let galley = ui.painter().layout_job(highlighter.job(span, flash, wrap_width));
+    let text_rect = Rect::from_min_size(top_left + vec2(GUTTER, 0.0), galley.size());
+    let response = ui.interact(text_rect, ui.scope_id().with(("paragraph", p)), Sense::click());
+    response.widget_info(|| WidgetInfo::labeled(Role::Paragraph, true, analysis.document.slice(span)));
+    ui.painter().text(
+        top_left + vec2(GUTTER - 10.0, 0.0),
+        Align2::RIGHT_TOP,
+        format!("¶{}", p + 1),
+        TextStyle::Body.resolve(ui.style()),
+        ui.visuals().weak_text_color(),
+    );
+    let under_pointer = response
+        .hover_pos()
+        .and_then(|pos| byte_at(&galley, pos - text_rect.min))
+        .and_then(|byte| mention_at(analysis, span.start + byte));
+    ui.painter().galley(text_rect.min, galley, Color32::PLACEHOLDER);
+    let mention = under_pointer?;
+    let pick = pick_of(mention);
+    let response = response
+        .on_hover_cursor(CursorIcon::PointingHand)
+        .on_hover_text_at_pointer(pick_name(pick));
+    response.clicked().then_some(pick)
+}
