@@ -2,8 +2,10 @@
 //! map them.
 //!
 //! The analysis core ([`text`], [`gazetteer`], [`analysis`], [`export`]) is
-//! pure: no GUI, no I/O beyond reading the input. The command line and the
-//! desktop app both call it.
+//! pure: no GUI, no I/O beyond reading the input. [`import`] turns text,
+//! Markdown and HTML files into article text; [`project`] saves and loads work
+//! with its hand-made corrections. The command line and the desktop app both
+//! call them.
 //!
 //! ```
 //! use article_atlas::analysis::Analyzer;
@@ -16,7 +18,9 @@ pub mod analysis;
 pub mod app;
 pub mod export;
 pub mod gazetteer;
+pub mod import;
 pub mod map;
+pub mod project;
 pub mod text;
 pub mod world;
 

@@ -8,7 +8,8 @@ use clap::{Parser, Subcommand};
 
 use article_atlas::analysis::Analyzer;
 use article_atlas::export::{self, Format};
-use article_atlas::text::{Document, read_article};
+use article_atlas::project::{self, Opened};
+use article_atlas::text::Document;
 
 /// Find every country an article refers to and map them.
 #[derive(Parser)]
@@ -35,13 +36,19 @@ enum Command {
     },
 }
 
-fn analyze(file: &PathBuf, format: Format, output: Option<&PathBuf>) -> Result<(), String> {
-    let (text, warnings) = read_article(file).map_err(|e| e.to_string())?;
+fn analyze(file: &std::path::Path, format: Format, output: Option<&PathBuf>) -> Result<(), String> {
+    let analyzer = Analyzer::builtin();
+    let (mut analysis, warnings) = match project::open(file).map_err(|e| e.to_string())? {
+        Opened::Article(article) => (analyzer.analyze(Document::new(article.text)), article.warnings),
+        Opened::Project(project) => {
+            let (analysis, problems) = project.analyze(analyzer);
+            let warnings = problems.iter().map(|p| format!("{}: {p}", file.display())).collect();
+            (analysis, warnings)
+        }
+    };
     for w in &warnings {
         eprintln!("warning: {w}");
     }
-    let analyzer = Analyzer::builtin();
-    let mut analysis = analyzer.analyze(Document::new(text));
     analysis.warnings = warnings;
     let g = analyzer.gazetteer();
     match output {

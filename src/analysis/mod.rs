@@ -6,10 +6,12 @@
 
 mod aggregate;
 mod matcher;
+mod overrides;
 mod rules;
 
 pub use aggregate::{CitySummary, CountrySummary, RegionSummary};
 pub use matcher::Matcher;
+pub use overrides::{Override, OverrideProblem, PlaceRef};
 pub use rules::{RuleError, Rules};
 
 use std::sync::OnceLock;

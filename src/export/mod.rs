@@ -55,7 +55,16 @@ pub(crate) fn target_code<'g>(g: &'g Gazetteer, m: &Mention) -> &'g str {
 /// folder, flushed to disk, then renamed over the target. A failure at any
 /// step leaves an existing file at `path` untouched.
 pub fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
+    write_atomically_with(path, bytes, |file, bytes| file.write_all(bytes))
+}
+
+/// [`write_atomically`] with the step that fills the temporary file given
+/// (tests use it to fail half-way); the temporary file is removed on failure.
+pub(crate) fn write_atomically_with(
+    path: &std::path::Path,
+    bytes: &[u8],
+    fill: impl FnOnce(&mut dyn std::io::Write, &[u8]) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => std::path::Path::new("."),
@@ -66,7 +75,7 @@ pub fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> std::io::Result
     let tmp = dir.join(format!(".{}.tmp-{}", name.to_string_lossy(), std::process::id()));
     let result = (|| {
         let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
+        fill(&mut f, bytes)?;
         f.sync_all()?;
         std::fs::rename(&tmp, path)
     })();

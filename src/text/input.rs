@@ -50,7 +50,13 @@ impl std::error::Error for InputError {}
 /// Read an article from `path` (`-` means standard input) and decode it with
 /// [`decode_article`]. Returns the text and any warnings worth showing the user.
 pub fn read_article(path: &Path) -> Result<(String, Vec<String>), InputError> {
-    let bytes = if path.as_os_str() == "-" {
+    decode_article(read_bytes(path)?, path)
+}
+
+/// Read the raw bytes of `path` (`-` means standard input), with the same
+/// clear errors as [`read_article`] for missing files and directories.
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, InputError> {
+    Ok(if path.as_os_str() == "-" {
         let mut buf = Vec::new();
         std::io::stdin()
             .lock()
@@ -69,8 +75,7 @@ pub fn read_article(path: &Path) -> Result<(String, Vec<String>), InputError> {
             std::io::ErrorKind::IsADirectory => InputError::Directory(path.to_path_buf()),
             _ => InputError::Io(path.to_path_buf(), e),
         })?
-    };
-    decode_article(bytes, path)
+    })
 }
 
 /// Decode article bytes: refuse binary data (NUL bytes), strip a UTF-8 byte
