@@ -21,6 +21,7 @@ pub mod gazetteer;
 pub mod import;
 pub mod map;
 pub mod project;
+pub mod render;
 pub mod text;
 pub mod world;
 
