@@ -53,29 +53,55 @@ pub fn read_article(path: &Path) -> Result<(String, Vec<String>), InputError> {
     decode_article(read_bytes(path)?, path)
 }
 
+/// The largest article read, in bytes (2 GiB): analysis needs a little over
+/// twice the input in memory, and a larger file is far more than any article.
+pub const MAX_ARTICLE_BYTES: u64 = 2 << 30;
+
 /// Read the raw bytes of `path` (`-` means standard input), with the same
-/// clear errors as [`read_article`] for missing files and directories.
+/// clear errors as [`read_article`] for missing files, directories and inputs
+/// over [`MAX_ARTICLE_BYTES`].
 pub fn read_bytes(path: &Path) -> Result<Vec<u8>, InputError> {
-    Ok(if path.as_os_str() == "-" {
-        let mut buf = Vec::new();
+    read_limited(path, MAX_ARTICLE_BYTES)
+}
+
+fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, InputError> {
+    let io_error = |e: std::io::Error| match e.kind() {
+        std::io::ErrorKind::NotFound => InputError::Missing(path.to_path_buf()),
+        std::io::ErrorKind::IsADirectory => InputError::Directory(path.to_path_buf()),
+        _ => InputError::Io(path.to_path_buf(), e),
+    };
+    let mut buf = Vec::new();
+    if path.as_os_str() == "-" {
         std::io::stdin()
             .lock()
+            .take(limit + 1)
             .read_to_end(&mut buf)
-            .map_err(|e| InputError::Io(path.to_path_buf(), e))?;
-        buf
+            .map_err(io_error)?;
     } else {
-        let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => InputError::Missing(path.to_path_buf()),
-            _ => InputError::Io(path.to_path_buf(), e),
-        })?;
+        let meta = std::fs::metadata(path).map_err(io_error)?;
         if meta.is_dir() {
             return Err(InputError::Directory(path.to_path_buf()));
         }
-        std::fs::read(path).map_err(|e| match e.kind() {
-            std::io::ErrorKind::IsADirectory => InputError::Directory(path.to_path_buf()),
-            _ => InputError::Io(path.to_path_buf(), e),
-        })?
-    })
+        if meta.len() > limit {
+            return Err(InputError::TooLarge {
+                path: path.to_path_buf(),
+                size: meta.len(),
+                limit,
+            });
+        }
+        let file = std::fs::File::open(path).map_err(io_error)?;
+        buf.reserve(meta.len() as usize);
+        // `take` also bounds files that grow while being read.
+        file.take(limit + 1).read_to_end(&mut buf).map_err(io_error)?;
+    }
+    if buf.len() as u64 > limit {
+        return Err(InputError::TooLarge {
+            path: path.to_path_buf(),
+            size: buf.len() as u64,
+            limit,
+        });
+    }
+    Ok(buf)
 }
 
 /// Decode article bytes: refuse binary data (NUL bytes), strip a UTF-8 byte
@@ -152,6 +178,37 @@ mod tests {
     #[test]
     fn bom_is_stripped() {
         assert_eq!(decode("\u{FEFF}Chad".as_bytes()).unwrap().0, "Chad");
+    }
+
+    #[test]
+    fn inputs_over_the_limit_are_refused_clearly() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.txt");
+        std::fs::write(&path, "Iran ".repeat(100)).unwrap();
+        let e = read_limited(&path, 100).unwrap_err();
+        assert!(
+            matches!(
+                e,
+                InputError::TooLarge {
+                    size: 500,
+                    limit: 100,
+                    ..
+                }
+            ),
+            "{e}"
+        );
+        assert!(e.to_string().contains("big.txt"));
+        assert_eq!(read_limited(&path, 500).unwrap().len(), 500);
+    }
+
+    #[test]
+    fn symlink_loops_are_a_clear_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a");
+        std::os::unix::fs::symlink(dir.path().join("b"), &a).unwrap();
+        std::os::unix::fs::symlink(&a, dir.path().join("b")).unwrap();
+        let e = read_article(&a).unwrap_err();
+        assert!(e.to_string().contains("cannot read"), "{e}");
     }
 
     #[test]
