@@ -117,7 +117,7 @@ fn corpus(target: usize) -> String {
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     let mut out = String::with_capacity(target + 10_000);
     while out.len() < target {
-        if rng.next() % 50 == 0 {
+        if rng.next().is_multiple_of(50) {
             out.push_str(article_atlas::BUNDLED_ARTICLE);
             out.push('\n');
             continue;
@@ -127,10 +127,10 @@ fn corpus(target: usize) -> String {
             for w in 0..words {
                 let word = match rng.next() % 15 {
                     0 => rng.pick(&countries),
-                    1 if rng.next() % 2 == 0 => rng.pick(&demonyms),
+                    1 if rng.next().is_multiple_of(2) => rng.pick(&demonyms),
                     1 => rng.pick(&cities),
-                    2 if rng.next() % 4 == 0 => rng.pick(&regions),
-                    2 if rng.next() % 4 == 0 => rng.pick(&tricky),
+                    2 if rng.next().is_multiple_of(4) => rng.pick(&regions),
+                    2 if rng.next().is_multiple_of(4) => rng.pick(&tricky),
                     _ => rng.pick(FILLER),
                 };
                 if w == 0 {

@@ -5,15 +5,84 @@ use proptest::prelude::*;
 
 /// Words that exercise the matcher: places, tricky names, fillers.
 const WORDS: &[&str] = &[
-    "Iran", "Turkey", "turkey", "roast", "Georgia", "Atlanta", "Tbilisi", "Jordan", "Michael", "Chad", "Johnson",
-    "Washington", "George", "U.S.", "US", "us", "UK", "U.K.", "Britain", "Afghans", "Afghanistan", "Kabul", "Moscow",
-    "Russian", "Paris", "Texas", "New", "Mexico", "Jersey", "Indian", "Ocean", "Persian", "Gulf", "Latin", "American",
-    "Papua", "Guinea", "Equatorial", "Niger", "Nigeria", "Congo", "Brazzaville", "Korea", "North", "South", "Sudan",
-    "The", "York", "Times", "Islamic", "State", "Levant", "Europe", "Southeast", "Asia", "asian", "Mr.", "P.",
-    "said", "the", "and", "of", "in", "a", "Côte", "d'Ivoire", "d’Ivoire", "É", "ß", "中国", "\u{FFFD}", "'", "’",
+    "Iran",
+    "Turkey",
+    "turkey",
+    "roast",
+    "Georgia",
+    "Atlanta",
+    "Tbilisi",
+    "Jordan",
+    "Michael",
+    "Chad",
+    "Johnson",
+    "Washington",
+    "George",
+    "U.S.",
+    "US",
+    "us",
+    "UK",
+    "U.K.",
+    "Britain",
+    "Afghans",
+    "Afghanistan",
+    "Kabul",
+    "Moscow",
+    "Russian",
+    "Paris",
+    "Texas",
+    "New",
+    "Mexico",
+    "Jersey",
+    "Indian",
+    "Ocean",
+    "Persian",
+    "Gulf",
+    "Latin",
+    "American",
+    "Papua",
+    "Guinea",
+    "Equatorial",
+    "Niger",
+    "Nigeria",
+    "Congo",
+    "Brazzaville",
+    "Korea",
+    "North",
+    "South",
+    "Sudan",
+    "The",
+    "York",
+    "Times",
+    "Islamic",
+    "State",
+    "Levant",
+    "Europe",
+    "Southeast",
+    "Asia",
+    "asian",
+    "Mr.",
+    "P.",
+    "said",
+    "the",
+    "and",
+    "of",
+    "in",
+    "a",
+    "Côte",
+    "d'Ivoire",
+    "d’Ivoire",
+    "É",
+    "ß",
+    "中国",
+    "\u{FFFD}",
+    "'",
+    "’",
 ];
 
-const GLUE: &[&str] = &[" ", " ", " ", ". ", ", ", "\n", "\n\n", "’s ", "'s ", "-", "? ", "! ", "“", "” ", "  ", "\r\n"];
+const GLUE: &[&str] = &[
+    " ", " ", " ", ". ", ", ", "\n", "\n\n", "’s ", "'s ", "-", "? ", "! ", "“", "” ", "  ", "\r\n",
+];
 
 fn article() -> impl Strategy<Value = String> {
     prop::collection::vec((prop::sample::select(WORDS), prop::sample::select(GLUE)), 0..80)
@@ -39,7 +108,11 @@ fn check_invariants(a: &Analysis) -> Result<(), TestCaseError> {
         prop_assert!(doc.paragraphs[s.paragraph].span.contains(s.span.start, s.span.end));
     }
     // Every non-blank character of the text is in some sentence.
-    let covered: usize = doc.sentences.iter().map(|s| doc.slice(s.span).chars().filter(|c| !c.is_whitespace()).count()).sum();
+    let covered: usize = doc
+        .sentences
+        .iter()
+        .map(|s| doc.slice(s.span).chars().filter(|c| !c.is_whitespace()).count())
+        .sum();
     prop_assert_eq!(covered, doc.text.chars().filter(|c| !c.is_whitespace()).count());
     // Mentions lie inside their passage, in order, without overlap.
     for m in &a.mentions {
@@ -51,16 +124,27 @@ fn check_invariants(a: &Analysis) -> Result<(), TestCaseError> {
     }
     // Counts and passages agree with the mention list.
     for c in &a.countries {
-        let mine: Vec<_> = a.mentions.iter().filter(|m| m.target == Target::Country(c.index)).collect();
+        let mine: Vec<_> = a
+            .mentions
+            .iter()
+            .filter(|m| m.target == Target::Country(c.index))
+            .collect();
         prop_assert_eq!(c.mentions, mine.len());
         let mut passages: Vec<usize> = mine.iter().map(|m| m.passage).collect();
         passages.dedup();
         prop_assert_eq!(&c.passages, &passages);
     }
     for r in &a.regions {
-        prop_assert_eq!(r.mentions, a.mentions.iter().filter(|m| m.target == Target::Region(r.index)).count());
+        prop_assert_eq!(
+            r.mentions,
+            a.mentions
+                .iter()
+                .filter(|m| m.target == Target::Region(r.index))
+                .count()
+        );
     }
-    let total: usize = a.countries.iter().map(|c| c.mentions).sum::<usize>() + a.regions.iter().map(|r| r.mentions).sum::<usize>();
+    let total: usize =
+        a.countries.iter().map(|c| c.mentions).sum::<usize>() + a.regions.iter().map(|r| r.mentions).sum::<usize>();
     prop_assert_eq!(total, a.mentions.len());
     Ok(())
 }

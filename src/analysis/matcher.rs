@@ -207,7 +207,7 @@ fn next_capital_or_non_ascii(bytes: &[u8], mut i: usize) -> usize {
         }
         i += 8;
     }
-    while i < bytes.len() && !(bytes[i].is_ascii_uppercase() || !bytes[i].is_ascii()) {
+    while i < bytes.len() && bytes[i].is_ascii() && !bytes[i].is_ascii_uppercase() {
         i += 1;
     }
     i
@@ -544,18 +544,17 @@ impl Matcher {
                     (Target::Country(c), k.unwrap_or(kind), None)
                 }
             };
-            if let Some(r) = info.word_rules {
-                if let Some(rule) = self.word_rules[r]
+            if let Some(r) = info.word_rules
+                && let Some(rule) = self.word_rules[r]
                     .iter()
                     .find(|rule| self.word_rule_fires(rule, doc, &hits, k))
-                {
-                    match rule.action {
-                        None => continue,
-                        Some((c, k)) => {
-                            target = Target::Country(c);
-                            kind = k.unwrap_or(kind);
-                            city = None;
-                        }
+            {
+                match rule.action {
+                    None => continue,
+                    Some((c, k)) => {
+                        target = Target::Country(c);
+                        kind = k.unwrap_or(kind);
+                        city = None;
                     }
                 }
             }
