@@ -94,81 +94,93 @@ impl Tally {
     }
 }
 
-fn tally(doc: &Document, mentions: &[Mention], key: impl Fn(&Mention) -> Option<usize>) -> Vec<(usize, Tally)> {
-    // Keys are gazetteer indices: a dense table beats a hash map here.
-    let mut index: Vec<usize> = Vec::new();
-    let mut out: Vec<(usize, Tally)> = Vec::new();
-    for m in mentions {
-        let Some(k) = key(m) else { continue };
-        if index.len() <= k {
-            index.resize(k + 1, usize::MAX);
+/// Tallies keyed by gazetteer index: a dense table beats a hash map here.
+#[derive(Default)]
+struct Tallies {
+    index: Vec<usize>,
+    out: Vec<(usize, Tally)>,
+}
+
+impl Tallies {
+    fn add(&mut self, key: usize, doc: &Document, m: &Mention, surface: &str) {
+        if self.index.len() <= key {
+            self.index.resize(key + 1, usize::MAX);
         }
-        if index[k] == usize::MAX {
-            index[k] = out.len();
+        if self.index[key] == usize::MAX {
+            self.index[key] = self.out.len();
             let first_paragraph = doc.sentences.get(m.passage).map_or(0, |s| s.paragraph);
-            let order = out.len();
-            out.push((
-                k,
-                Tally {
-                    mentions: 0,
-                    passages: Vec::new(),
-                    surfaces: Vec::new(),
-                    first_paragraph,
-                    order,
-                },
-            ));
+            let order = self.out.len();
+            let tally = Tally {
+                mentions: 0,
+                passages: Vec::new(),
+                surfaces: Vec::new(),
+                first_paragraph,
+                order,
+            };
+            self.out.push((key, tally));
         }
-        let i = index[k];
-        out[i].1.add(m, doc.slice(m.span));
+        self.out[self.index[key]].1.add(m, surface);
     }
-    // Most mentioned first; ties in order of first appearance.
-    out.sort_by(|a, b| b.1.mentions.cmp(&a.1.mentions).then(a.1.order.cmp(&b.1.order)));
-    out
+
+    /// Most mentioned first; ties in order of first appearance.
+    fn sorted(mut self) -> Vec<(usize, Tally)> {
+        self.out
+            .sort_by(|a, b| b.1.mentions.cmp(&a.1.mentions).then(a.1.order.cmp(&b.1.order)));
+        self.out
+    }
 }
 
 /// Build the [`Analysis`] of `document` from its mentions.
 pub(super) fn summarise(g: &Gazetteer, document: Document, mentions: Vec<Mention>) -> Analysis {
-    let countries = tally(&document, &mentions, |m| match m.target {
-        Target::Country(c) => Some(c),
-        Target::Region(_) => None,
-    })
-    .into_iter()
-    .map(|(i, t)| {
-        let c = &g.countries[i];
-        CountrySummary {
-            index: i,
-            code: c.code.clone(),
-            name: c.name.clone(),
-            lon: c.lon,
-            lat: c.lat,
-            mentions: t.mentions,
-            passages: t.passages,
-            surfaces: t.surfaces,
-            first_paragraph: t.first_paragraph,
+    let (mut countries, mut regions, mut cities) = (Tallies::default(), Tallies::default(), Tallies::default());
+    for m in &mentions {
+        let surface = document.slice(m.span);
+        match m.target {
+            Target::Country(c) => countries.add(c, &document, m, surface),
+            Target::Region(r) => regions.add(r, &document, m, surface),
         }
-    })
-    .collect();
-    let regions = tally(&document, &mentions, |m| match m.target {
-        Target::Region(r) => Some(r),
-        Target::Country(_) => None,
-    })
-    .into_iter()
-    .map(|(i, t)| {
-        let r = &g.regions[i];
-        RegionSummary {
-            index: i,
-            id: r.id.clone(),
-            name: r.name.clone(),
-            lon: r.lon,
-            lat: r.lat,
-            mentions: t.mentions,
-            passages: t.passages,
-            surfaces: t.surfaces,
-            first_paragraph: t.first_paragraph,
+        if let Some(city) = m.city {
+            cities.add(city, &document, m, surface);
         }
-    })
-    .collect();
-    let cities = tally(&document, &mentions, |m| m.city)
+    }
+    let countries = countries
+        .sorted()
+        .into_iter()
+        .map(|(i, t)| {
+            let c = &g.countries[i];
+            CountrySummary {
+                index: i,
+                code: c.code.clone(),
+                name: c.name.clone(),
+                lon: c.lon,
+                lat: c.lat,
+                mentions: t.mentions,
+                passages: t.passages,
+                surfaces: t.surfaces,
+                first_paragraph: t.first_paragraph,
+            }
+        })
+        .collect();
+    let regions = regions
+        .sorted()
+        .into_iter()
+        .map(|(i, t)| {
+            let r = &g.regions[i];
+            RegionSummary {
+                index: i,
+                id: r.id.clone(),
+                name: r.name.clone(),
+                lon: r.lon,
+                lat: r.lat,
+                mentions: t.mentions,
+                passages: t.passages,
+                surfaces: t.surfaces,
+                first_paragraph: t.first_paragraph,
+            }
+        })
+        .collect();
+    let cities = cities
+        .sorted()
         .into_iter()
         .map(|(i, t)| {
             let c = &g.cities[i];

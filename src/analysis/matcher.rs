@@ -430,7 +430,8 @@ impl Matcher {
     /// longest wins where several start at the same word.
     fn hits(&self, text: &str) -> Vec<Hit> {
         let bytes = text.as_bytes();
-        let mut hits = Vec::new();
+        // Room for a dense text's hits up front: growing a large vector costs page faults twice.
+        let mut hits = Vec::with_capacity(text.len() / 64);
         let mut i = 0;
         loop {
             i = next_capital_or_non_ascii(bytes, i);
@@ -449,11 +450,14 @@ impl Matcher {
             let known_prefix = self.prefixes[bit / 64] & (1 << (bit % 64)) != 0;
             if at_word_start && known_prefix {
                 let rest = &text[i..];
-                if let Some(candidates) = self.by_first_word.get(first_word(rest)) {
+                let word = first_word(rest);
+                if let Some(candidates) = self.by_first_word.get(word) {
                     let found = candidates.iter().copied().find(|&p| {
                         let spelling = &self.spellings[p];
-                        rest.starts_with(spelling.as_str())
-                            && !rest[spelling.len()..].chars().next().is_some_and(char::is_alphanumeric)
+                        // A one-word spelling equal to the looked-up word ends at a word end by construction.
+                        spelling.len() == word.len()
+                            || (rest.starts_with(spelling.as_str())
+                                && !rest[spelling.len()..].chars().next().is_some_and(char::is_alphanumeric))
                     });
                     if let Some(p) = found {
                         let end = i + self.spellings[p].len();
