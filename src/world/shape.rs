@@ -120,16 +120,15 @@ fn ring_contains(ring: &[WorldPoint], p: WorldPoint) -> bool {
     inside
 }
 
-/// Project a ring to world units with continuous x: a step of more than half
-/// a world is taken as a crossing of the antimeridian. A ring that winds
-/// around a pole (Antarctica) ends one world away from where it started; it
-/// is closed along the map's top or bottom edge instead of across the map.
-/// The repeated closing point is dropped.
-pub fn unwrap_ring(ring: &[[f64; 2]]) -> Vec<WorldPoint> {
-    let mut out = Vec::with_capacity(ring.len() + 2);
+/// Project a line of (lon, lat) points so that longitude runs on without
+/// jumping at ±180°: a step of more than half the world is taken the short
+/// way round. Returns the points and how many worlds the end is shifted from
+/// the start.
+fn unwrap_line(line: &[[f64; 2]]) -> (Vec<WorldPoint>, f64) {
+    let mut out = Vec::with_capacity(line.len() + 2);
     let mut offset = 0.0;
     let mut previous_x: Option<f64> = None;
-    for &[lon, lat] in ring {
+    for &[lon, lat] in line {
         let p = project(lon, lat);
         if let Some(previous) = previous_x {
             let step = p.x - previous;
@@ -142,6 +141,16 @@ pub fn unwrap_ring(ring: &[[f64; 2]]) -> Vec<WorldPoint> {
         previous_x = Some(p.x);
         out.push(WorldPoint::new(p.x + offset, p.y));
     }
+    (out, offset)
+}
+
+/// Project a ring to world units with continuous x: a step of more than half
+/// a world is taken as a crossing of the antimeridian. A ring that winds
+/// around a pole (Antarctica) ends one world away from where it started; it
+/// is closed along the map's top or bottom edge instead of across the map.
+/// The repeated closing point is dropped.
+pub fn unwrap_ring(ring: &[[f64; 2]]) -> Vec<WorldPoint> {
+    let (mut out, offset) = unwrap_line(ring);
     let (Some(&first), Some(&last)) = (out.first(), out.last()) else {
         return out;
     };
@@ -225,24 +234,10 @@ fn triangulate_into(polygon: &WorldPolygon, mesh: &mut TriangleMesh) {
 /// Unwrap an arc like a ring (without closing it) and convert it to a
 /// polyline, plus a copy one world away if it pokes out of `[0, 1]`.
 pub fn arc_polylines(arc: &[[f64; 2]]) -> Vec<Polyline> {
-    let mut offset = 0.0;
-    let mut previous_x: Option<f64> = None;
-    let mut points = Vec::with_capacity(arc.len());
+    let (points, _) = unwrap_line(arc);
     let mut bbox = WorldRect::NOTHING;
-    for &[lon, lat] in arc {
-        let p = project(lon, lat);
-        if let Some(previous) = previous_x {
-            let step = p.x - previous;
-            if step > 0.5 {
-                offset -= 1.0;
-            } else if step < -0.5 {
-                offset += 1.0;
-            }
-        }
-        previous_x = Some(p.x);
-        let p = WorldPoint::new(p.x + offset, p.y);
+    for &p in &points {
         bbox.extend(p);
-        points.push(p);
     }
     let shift = -bbox.center().x.floor();
     let line = |dx: f64| Polyline {
