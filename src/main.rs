@@ -34,6 +34,44 @@ enum Command {
         /// The article (`-` for standard input).
         file: PathBuf,
     },
+    /// Draw the map of an article as a PNG picture, without a window.
+    Render {
+        /// The article or project (`-` for standard input).
+        file: PathBuf,
+        /// The PNG file to write.
+        #[arg(long, short)]
+        output: PathBuf,
+        /// Width in points (pixels at scale 1).
+        #[arg(long, default_value_t = 1920)]
+        width: u32,
+        /// Height in points.
+        #[arg(long, default_value_t = 1080)]
+        height: u32,
+        /// Pixels per point (2 for a sharper, twice as large picture).
+        #[arg(long, default_value_t = 1.0)]
+        scale: f32,
+        /// Colours: light, dark or print.
+        #[arg(long)]
+        theme: Option<String>,
+        /// Draw this country (ISO 3166 code, e.g. FRA) selected.
+        #[arg(long)]
+        select: Option<String>,
+        /// The title (default: the article's title or first line).
+        #[arg(long)]
+        title: Option<String>,
+        /// No title.
+        #[arg(long)]
+        no_title: bool,
+        /// No legend.
+        #[arg(long)]
+        no_legend: bool,
+        /// No attribution.
+        #[arg(long)]
+        no_attribution: bool,
+        /// A colour-blind-safe colour scale (viridis).
+        #[arg(long)]
+        colorblind: bool,
+    },
 }
 
 fn analyze(file: &std::path::Path, format: Format, output: Option<&PathBuf>) -> Result<(), String> {
@@ -76,6 +114,43 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
         Some(Command::Analyze { format, output, file }) => analyze(file, *format, output.as_ref()),
+        Some(Command::Render {
+            file,
+            output,
+            width,
+            height,
+            scale,
+            theme,
+            select,
+            title,
+            no_title,
+            no_legend,
+            no_attribution,
+            colorblind,
+        }) => {
+            let job = article_atlas::render::command::RenderJob {
+                file: file.clone(),
+                output: output.clone(),
+                width: *width,
+                height: *height,
+                scale: *scale,
+                theme: theme.clone(),
+                select: select.clone(),
+                title: title.clone(),
+                no_title: *no_title,
+                no_legend: *no_legend,
+                no_attribution: *no_attribution,
+                colorblind: *colorblind,
+            };
+            if std::env::var_os("NODEVICE_SELECT").is_none() {
+                // Mesa's device-select Vulkan layer looks for a Wayland or X
+                // display and prints errors when there is none; a picture
+                // needs no display.
+                // SAFETY: no other thread has been started yet.
+                unsafe { std::env::set_var("NODEVICE_SELECT", "1") };
+            }
+            article_atlas::render::command::run(&job, &mut |w| eprintln!("warning: {w}"))
+        }
         None => article_atlas::app::run(cli.file.clone()),
     };
     match result {

@@ -371,7 +371,10 @@ mod tests {
         assert_eq!(text("<p>Togo</p><script>alert(1)"), "Togo");
         assert_eq!(text("<p>Benin</p></nav></svg><p>Niger</p><a"), "Benin\n\nNiger");
         assert_eq!(text("<head><p>Haiti</p>"), "Haiti");
-        assert_eq!(to_text("<head><title>T</title>\n Ghana"), ("Ghana".to_string(), Some("T".to_string())));
+        assert_eq!(
+            to_text("<head><title>T</title>\n Ghana"),
+            ("Ghana".to_string(), Some("T".to_string()))
+        );
         assert_eq!(text("<p title='a>b'>Laos</p>"), "Laos");
         assert_eq!(text("<"), "<");
         assert_eq!(text("&"), "&");

@@ -50,7 +50,19 @@ fn hits_circle(rect: &Rect, (center, radius): (Pos2, f32)) -> bool {
 /// other and the `obstacles` (circles: centre, radius). Returns each
 /// label's rectangle, or `None` where no spot was free.
 pub fn place_labels(requests: &[LabelRequest], obstacles: &[(Pos2, f32)], bounds: Rect) -> Vec<Option<Rect>> {
-    let mut placed: Vec<Rect> = Vec::with_capacity(requests.len());
+    place_labels_avoiding(requests, obstacles, &[], bounds)
+}
+
+/// [`place_labels`], also keeping out of the `reserved` rectangles (the
+/// title, legend and attribution).
+pub fn place_labels_avoiding(
+    requests: &[LabelRequest],
+    obstacles: &[(Pos2, f32)],
+    reserved: &[Rect],
+    bounds: Rect,
+) -> Vec<Option<Rect>> {
+    let mut placed: Vec<Rect> = reserved.to_vec();
+
     requests
         .iter()
         .map(|request| {
@@ -152,7 +164,8 @@ impl Plugin for Labels<'_> {
             labels.insert(0, selected);
         }
         let requests: Vec<LabelRequest> = labels.iter().map(|(l, _)| l.request).collect();
-        let spots = place_labels(&requests, &scene.obstacles.borrow(), view.rect);
+        let reserved = super::legend::reserved(scene, &painter, view.rect);
+        let spots = place_labels_avoiding(&requests, &scene.obstacles.borrow(), &reserved, view.rect);
 
         for ((label, galley), spot) in labels.drain(..).zip(spots) {
             let Some(rect) = spot else { continue };

@@ -1,15 +1,24 @@
-//! The legend (colour classes and marker sizes) in the bottom-left corner,
-//! and the attribution in the bottom-right corner, always visible.
+//! The picture's overlays: the title at the top, the legend (colour
+//! classes, marker sizes and the selection's passages) in the bottom-left
+//! corner, and the attribution in the bottom-right corner. Each can be
+//! switched off in [`crate::map::MapOptions`]; [`reserved`] tells the labels
+//! where the overlays are so that no label hides under them.
 
-use egui::{Align2, FontId, Pos2, Rect, Response, Stroke, Ui, pos2, vec2};
+use std::sync::Arc;
+
+use egui::{Align2, FontId, Galley, Painter, Pos2, Rect, Response, Role, Sense, Stroke, Ui, WidgetInfo, pos2, vec2};
 use walkers::{MapMemory, Plugin, Projector};
 
+use super::Pick;
 use super::choropleth::CLASS_LABELS;
 use super::markers::marker_radius;
 use super::scene::Scene;
 
 /// Distance from the map's edges, in points.
 const INSET: f32 = 8.0;
+
+/// Size of the title text, in points.
+pub const TITLE_SIZE: f32 = 24.0;
 
 /// The legend and attribution overlays.
 pub struct Legend<'a> {
@@ -25,56 +34,157 @@ fn size_examples(max: usize) -> Vec<usize> {
     counts
 }
 
+/// "France: 3 passages" for a selected country, region or city the article mentions.
+fn selection_line(scene: &Scene<'_>) -> Option<String> {
+    let a = scene.analysis;
+    let (name, passages) = match scene.selected? {
+        Pick::Country(i) => a
+            .countries
+            .iter()
+            .find(|c| c.index == i)
+            .map(|c| (&c.name, c.passages.len()))?,
+        Pick::Region(i) => a
+            .regions
+            .iter()
+            .find(|r| r.index == i)
+            .map(|r| (&r.name, r.passages.len()))?,
+        Pick::City(i) => a
+            .cities
+            .iter()
+            .find(|c| c.index == i)
+            .map(|c| (&c.name, c.passages.len()))?,
+    };
+    let s = if passages == 1 { "" } else { "s" };
+    Some(format!("{name}: {passages} passage{s}"))
+}
+
+/// Where each overlay goes this frame, with its laid-out text.
+struct Layout {
+    title: Option<(Rect, Arc<Galley>)>,
+    attribution: Option<(Rect, Arc<Galley>)>,
+    legend: Option<(Rect, Option<Arc<Galley>>)>,
+}
+
+const SWATCH: egui::Vec2 = vec2(26.0, 14.0);
+
+fn small() -> FontId {
+    FontId::proportional(12.5)
+}
+
+fn layout(scene: &Scene<'_>, painter: &Painter, rect: Rect) -> Layout {
+    let palette = &scene.palette;
+    let title = scene.title.map(|text| {
+        let wrap = (rect.width() - 2.0 * INSET - 24.0).max(40.0);
+        let galley = painter.layout(text.to_string(), FontId::proportional(TITLE_SIZE), palette.text, wrap);
+        let frame =
+            Align2::CENTER_TOP.anchor_size(rect.center_top() + vec2(0.0, INSET), galley.size() + vec2(20.0, 10.0));
+        (frame, galley)
+    });
+    let attribution = scene.show_attribution.then(|| {
+        let galley = painter.layout_no_wrap(scene.attribution.clone(), small(), palette.text);
+        let text_rect = Align2::RIGHT_BOTTOM.anchor_size(rect.right_bottom() - vec2(INSET, INSET), galley.size());
+        (text_rect.expand(3.0), galley)
+    });
+    let legend = (scene.show_legend && !scene.analysis.countries.is_empty()).then(|| {
+        let note = selection_line(scene).map(|line| painter.layout_no_wrap(line, small(), palette.selected));
+        let biggest = marker_radius(scene.max_mentions, scene.max_mentions);
+        let mut width = 5.0 * (SWATCH.x + 8.0) + 12.0;
+        let mut height = 20.0 + SWATCH.y + 18.0 + 2.0 * biggest + 24.0;
+        if let Some(note) = &note {
+            width = width.max(note.size().x + 16.0);
+            height += note.size().y + 6.0;
+        }
+        let frame = Rect::from_min_size(
+            pos2(rect.left() + INSET, rect.bottom() - INSET - height),
+            vec2(width, height),
+        );
+        (frame, note)
+    });
+    Layout {
+        title,
+        attribution,
+        legend,
+    }
+}
+
+/// The rectangles the overlays cover on a map drawn in `rect` (labels keep out of them).
+pub fn reserved(scene: &Scene<'_>, painter: &Painter, rect: Rect) -> Vec<Rect> {
+    let l = layout(scene, painter, rect);
+    [l.title.map(|t| t.0), l.attribution.map(|a| a.0), l.legend.map(|g| g.0)]
+        .into_iter()
+        .flatten()
+        .collect()
+}
+
+/// Make `rect` findable by `label` (accessibility, tests) without taking clicks.
+fn describe(ui: &Ui, rect: Rect, salt: &str, label: String) {
+    let response = ui.interact(rect, ui.scope_id().with(salt), Sense::hover());
+    response.widget_info(|| WidgetInfo::labeled(Role::Label, true, label.clone()));
+}
+
 impl Plugin for Legend<'_> {
     fn run(self: Box<Self>, ui: &mut Ui, _response: &Response, projector: &Projector, _memory: &MapMemory) {
         let scene = self.scene;
         let palette = &scene.palette;
         let rect = projector.clip_rect();
         let painter = ui.painter().with_clip_rect(rect);
-        let small = FontId::proportional(11.0);
+        let Layout {
+            title,
+            attribution,
+            legend,
+        } = layout(scene, &painter, rect);
 
-        // Attribution, bottom right.
-        let galley = painter.layout_no_wrap(scene.attribution.clone(), small.clone(), palette.text);
-        let text_rect = Align2::RIGHT_BOTTOM.anchor_size(rect.right_bottom() - vec2(INSET, INSET), galley.size());
-        painter.rect_filled(text_rect.expand(3.0), 3.0, palette.halo);
-        painter.galley(text_rect.min, galley, palette.text);
-
-        if scene.analysis.countries.is_empty() {
-            return;
+        if let Some((frame, galley)) = title {
+            painter.rect_filled(frame, 5.0, palette.halo);
+            let text = Align2::CENTER_CENTER.anchor_size(frame.center(), galley.size());
+            painter.galley(text.min, galley, palette.text);
+            describe(
+                ui,
+                frame,
+                "map title",
+                format!("Map title: {}", scene.title.unwrap_or("")),
+            );
         }
-        // Legend, bottom left: title, five swatches, marker sizes.
-        let swatch = vec2(22.0, 12.0);
+
+        if let Some((frame, galley)) = attribution {
+            painter.rect_filled(frame, 3.0, palette.halo);
+            painter.galley(frame.min + vec2(3.0, 3.0), galley, palette.text);
+            describe(
+                ui,
+                frame,
+                "map attribution",
+                format!("Attribution: {}", scene.attribution),
+            );
+        }
+
+        let Some((frame, note)) = legend else { return };
+        // Legend, bottom left: title, five swatches, marker sizes, selection.
         let examples = size_examples(scene.max_mentions);
         let biggest = marker_radius(scene.max_mentions, scene.max_mentions);
-        let width = 5.0 * (swatch.x + 8.0) + 12.0;
-        let height = 18.0 + swatch.y + 16.0 + 2.0 * biggest + 22.0;
-        let frame = Rect::from_min_size(
-            pos2(rect.left() + INSET, rect.bottom() - INSET - height),
-            vec2(width, height),
-        );
         painter.rect_filled(frame, 4.0, palette.halo);
+        describe(ui, frame, "map legend", "Map legend".to_string());
         let mut y = frame.top() + 6.0;
         painter.text(
             pos2(frame.left() + 6.0, y),
             Align2::LEFT_TOP,
             "Mentions",
-            small.clone(),
+            small(),
             palette.text,
         );
-        y += 16.0;
+        y += 18.0;
         for (i, (color, label)) in palette.classes.iter().zip(CLASS_LABELS).enumerate() {
-            let x = frame.left() + 6.0 + i as f32 * (swatch.x + 8.0);
-            let cell = Rect::from_min_size(pos2(x, y), swatch);
+            let x = frame.left() + 6.0 + i as f32 * (SWATCH.x + 8.0);
+            let cell = Rect::from_min_size(pos2(x, y), SWATCH);
             painter.rect_filled(cell, 2.0, *color);
             painter.text(
                 cell.center_bottom() + vec2(0.0, 2.0),
                 Align2::CENTER_TOP,
                 label,
-                small.clone(),
+                small(),
                 palette.text,
             );
         }
-        y += swatch.y + 18.0;
+        y += SWATCH.y + 20.0;
         let baseline = y + 2.0 * biggest;
         let mut x = frame.left() + 8.0;
         for count in examples {
@@ -85,10 +195,20 @@ impl Plugin for Legend<'_> {
                 pos2(center.x, baseline + 2.0),
                 Align2::CENTER_TOP,
                 count.to_string(),
-                small.clone(),
+                small(),
                 palette.text,
             );
             x += 2.0 * r + 14.0;
+        }
+        if let Some(note) = note {
+            let top = baseline + 22.0;
+            describe(
+                ui,
+                Rect::from_min_size(pos2(frame.left() + 8.0, top), note.size()),
+                "map legend selection",
+                format!("Legend: {}", note.text()),
+            );
+            painter.galley(pos2(frame.left() + 8.0, top), note, palette.selected);
         }
     }
 }

@@ -61,24 +61,143 @@ pub enum TileLayer {
     OpenStreetMap,
 }
 
+/// The colours of the map (and of pictures made from it).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum MapTheme {
+    /// Light land on a pale blue sea.
+    #[default]
+    Light,
+    /// Dark land on a dark sea.
+    Dark,
+    /// For paper and projectors: white sea and land, dark borders.
+    Print,
+}
+
+impl MapTheme {
+    /// Every theme, in menu order.
+    pub const ALL: [MapTheme; 3] = [MapTheme::Light, MapTheme::Dark, MapTheme::Print];
+
+    /// The name used on the command line and in menus (`light`, `dark`, `print`).
+    pub fn name(self) -> &'static str {
+        match self {
+            MapTheme::Light => "light",
+            MapTheme::Dark => "dark",
+            MapTheme::Print => "print",
+        }
+    }
+
+    /// The theme called `name` (case-insensitive).
+    pub fn from_name(name: &str) -> Option<MapTheme> {
+        MapTheme::ALL
+            .into_iter()
+            .find(|t| t.name().eq_ignore_ascii_case(name.trim()))
+    }
+}
+
 /// How the map is drawn.
 #[derive(Clone, Debug, PartialEq)]
 pub struct MapOptions {
-    /// Dark colours.
+    /// Dark colours (ignored when `print` is on; see [`MapOptions::theme`]).
     pub dark: bool,
+    /// The print theme: white sea and land, dark borders.
+    pub print: bool,
+    /// A colour-blind-safe sequential scale (viridis) for the mention classes.
+    pub colorblind: bool,
     /// Draw lines between countries mentioned in the same passage.
     pub show_links: bool,
     /// The basemap.
     pub layer: TileLayer,
+    /// A title drawn at the top of the map (none when `None` or blank).
+    pub title: Option<String>,
+    /// Draw the legend (colour scale, marker sizes, the selection's passages).
+    pub show_legend: bool,
+    /// Draw the basemap's attribution in the bottom-right corner.
+    pub show_attribution: bool,
 }
 
 impl Default for MapOptions {
     fn default() -> Self {
         MapOptions {
             dark: false,
+            print: false,
+            colorblind: false,
             show_links: false,
             layer: TileLayer::BuiltIn,
+            title: None,
+            show_legend: true,
+            show_attribution: true,
         }
+    }
+}
+
+impl MapOptions {
+    /// The theme these options draw with.
+    pub fn theme(&self) -> MapTheme {
+        match (self.print, self.dark) {
+            (true, _) => MapTheme::Print,
+            (false, true) => MapTheme::Dark,
+            (false, false) => MapTheme::Light,
+        }
+    }
+
+    /// Draw with `theme`.
+    pub fn set_theme(&mut self, theme: MapTheme) {
+        self.print = theme == MapTheme::Print;
+        self.dark = theme == MapTheme::Dark;
+    }
+}
+
+/// The default title of a picture: the article's first non-blank line
+/// (shortened to about 90 characters), else `fallback` (e.g. the file name).
+pub fn default_title(text: &str, fallback: &str) -> String {
+    const MAX: usize = 90;
+    let line = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
+    if line.is_empty() {
+        return fallback.to_string();
+    }
+    if line.chars().count() <= MAX {
+        return line.to_string();
+    }
+    let cut: String = line.chars().take(MAX).collect();
+    let cut = match cut.rfind(' ') {
+        Some(i) if i > MAX / 2 => &cut[..i],
+        _ => &cut[..],
+    };
+    format!("{}…", cut.trim_end_matches([',', ';', ':', ' ']))
+}
+
+/// The view (centre longitude, latitude and walkers zoom) that frames every
+/// country of `analysis` on a map of `size` points: what [`MapView::fit_all`]
+/// picks. With nothing mentioned, the whole world.
+pub fn fit_view(analysis: &Analysis, size: egui::Vec2) -> (f64, f64, f64) {
+    let world = World::coarse();
+    let extents: Vec<_> = analysis
+        .countries
+        .iter()
+        .map(|c| country_extent(project(c.lon, c.lat), world.country(c.index).map(|s| s.bbox)))
+        .collect();
+    let zooms = min_zoom(size.x)..=MAX_FIT_ZOOM.max(min_zoom(size.x));
+    match crate::world::fit(&extents, [size.x as f64, size.y as f64], FIT_MARGIN, zooms) {
+        Some(view) => (view.lon, view.lat, view.zoom),
+        None => (15.0, 25.0, min_zoom(size.x)),
+    }
+}
+
+/// Where the map draws on a `size`-point map (at the origin) looking at
+/// `view` (from [`fit_view`] or [`MapView::view`]), after the map's own
+/// limits are applied: what a picture of that view shows, for placing
+/// things on it (e.g. in tests of rendered pictures).
+pub fn picture_viewport(size: egui::Vec2, view: (f64, f64, f64)) -> view::Viewport {
+    let rect = egui::Rect::from_min_size(egui::Pos2::ZERO, size);
+    let mut memory = MapMemory::default();
+    memory.center_at(lon_lat(view.0, view.1));
+    let _ = memory.set_zoom(view.2.clamp(0.0, MAX_ZOOM));
+    view::constrain(&mut memory, rect, false);
+    let center = memory.detached().unwrap_or(lon_lat(0.0, 0.0));
+    view::Viewport {
+        rect,
+        center: project(center.x(), center.y()),
+        scale: world_size(memory.zoom()),
     }
 }
 
@@ -193,9 +312,12 @@ impl MapView {
             analysis,
             selected,
             hovered_before: self.hovered,
-            palette: palette::Palette::new(options.dark, online),
+            palette: palette::Palette::for_theme(options.theme(), options.colorblind, online),
             max_mentions: analysis.countries.iter().map(|c| c.mentions).max().unwrap_or(1),
             attribution,
+            title: options.title.as_deref().map(str::trim).filter(|t| !t.is_empty()),
+            show_legend: options.show_legend,
+            show_attribution: options.show_attribution,
             picks: RefCell::new(Picks::default()),
             obstacles: RefCell::new(Vec::new()),
         };
@@ -257,17 +379,22 @@ impl MapView {
     /// With nothing mentioned, shows the whole world.
     pub fn fit_all(&mut self, analysis: &Analysis) {
         let size = self.size.filter(|s| s.x > 1.0 && s.y > 1.0).unwrap_or(DEFAULT_SIZE);
-        let world = World::coarse();
-        let extents: Vec<_> = analysis
-            .countries
-            .iter()
-            .map(|c| country_extent(project(c.lon, c.lat), world.country(c.index).map(|s| s.bbox)))
-            .collect();
-        let zooms = min_zoom(size.x)..=MAX_FIT_ZOOM.max(min_zoom(size.x));
-        match crate::world::fit(&extents, [size.x as f64, size.y as f64], FIT_MARGIN, zooms) {
-            Some(view) => self.set_view(view.lon, view.lat, view.zoom),
-            None => self.set_view(15.0, 25.0, min_zoom(size.x)),
-        }
+        let (lon, lat, zoom) = fit_view(analysis, size);
+        self.set_view(lon, lat, zoom);
+    }
+
+    /// Show `analysis` at `view` (centre longitude, latitude, zoom) from the
+    /// next frame on, without the fit that a newly shown analysis gets
+    /// (pictures of the app's current view).
+    pub fn hold_view(&mut self, analysis: &Analysis, view: (f64, f64, f64)) {
+        self.shown = Some(AnalysisKey::of(analysis));
+        self.links = links::co_mentions(analysis);
+        self.set_view(view.0, view.1, view.2);
+    }
+
+    /// The size of the map in points when it was last drawn.
+    pub fn size(&self) -> Option<egui::Vec2> {
+        self.size
     }
 
     /// Zoom in (positive) or out (negative) by `steps` zoom levels, within the map's limits.

@@ -1,6 +1,19 @@
-//! Colours of the map, light and dark.
+//! Colours of the map: light, dark and print themes, each with the default
+//! ColorBrewer OrRd mention scale or a colour-blind-safe viridis scale.
 
 use egui::Color32;
+
+use super::MapTheme;
+
+/// Five classes of viridis (matplotlib's perceptually uniform scale, readable
+/// with every common colour-vision deficiency and in greyscale), light to dark.
+const VIRIDIS: [Color32; 5] = [
+    Color32::from_rgb(0xfd, 0xe7, 0x25),
+    Color32::from_rgb(0x5e, 0xc9, 0x62),
+    Color32::from_rgb(0x21, 0x91, 0x8c),
+    Color32::from_rgb(0x3b, 0x52, 0x8b),
+    Color32::from_rgb(0x44, 0x01, 0x54),
+];
 
 /// Every colour the map layers use.
 #[derive(Clone, Debug, PartialEq)]
@@ -37,6 +50,45 @@ impl Palette {
     /// The light or dark palette. `online` makes the data layers see-through
     /// so that the online tiles show beneath them.
     pub fn new(dark: bool, online: bool) -> Palette {
+        Palette::for_theme(if dark { MapTheme::Dark } else { MapTheme::Light }, false, online)
+    }
+
+    /// The palette of `theme`; `colorblind` swaps the mention scale for
+    /// viridis (and makes the markers neutral grey, apart from every class).
+    pub fn for_theme(theme: MapTheme, colorblind: bool, online: bool) -> Palette {
+        let dark = theme == MapTheme::Dark;
+        let mut palette = Palette::base(dark, online);
+        if theme == MapTheme::Print {
+            palette.ocean = Color32::WHITE;
+            palette.land = Color32::from_rgb(0xf2, 0xf2, 0xf2);
+            palette.border = Color32::from_rgb(0x33, 0x33, 0x33);
+            palette.text = Color32::BLACK;
+            palette.halo = Color32::from_rgba_unmultiplied(0xff, 0xff, 0xff, 235);
+            palette.marker_outline = Color32::from_rgb(0x22, 0x22, 0x22);
+        }
+        if colorblind {
+            let mut classes = VIRIDIS;
+            if dark {
+                // Brighter means more on a dark map.
+                classes.reverse();
+            }
+            palette.classes = if online {
+                classes.map(|c| c.gamma_multiply(0.7))
+            } else {
+                classes
+            };
+            palette.marker = if dark {
+                Color32::from_rgba_unmultiplied(0xee, 0xee, 0xee, 170)
+            } else {
+                Color32::from_rgba_unmultiplied(0x1e, 0x1e, 0x1e, 150)
+            };
+            palette.selected = Color32::from_rgb(0xe6, 0x61, 0x00);
+        }
+        palette
+    }
+
+    /// The default light or dark palette.
+    fn base(dark: bool, online: bool) -> Palette {
         // ColorBrewer OrRd, light to dark (sequential, colour-blind safe).
         let classes = if dark {
             [

@@ -23,6 +23,12 @@ pub struct Scene<'a> {
     pub max_mentions: usize,
     /// Attribution line for the corner (depends on the basemap).
     pub attribution: String,
+    /// The title at the top, if any (trimmed, not empty).
+    pub title: Option<&'a str>,
+    /// Draw the legend.
+    pub show_legend: bool,
+    /// Draw the attribution.
+    pub show_attribution: bool,
     /// Clicks and hovers reported by the layers.
     pub picks: RefCell<Picks>,
     /// Circles (centre, radius) already drawn on screen that labels must avoid.

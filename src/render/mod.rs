@@ -1,10 +1,13 @@
 //! Pictures for slides: the map drawn offscreen through egui's wgpu renderer
 //! (the same drawing code as the app) and saved as PNG.
 
+pub mod command;
 mod offscreen;
+pub mod picture;
 mod png;
 
 pub use offscreen::{Offscreen, RenderError};
+pub use picture::{MAX_SIDE_PX, Picture, render_picture};
 pub use png::{encode_png, png_bytes};
 
 /// Run one egui frame of `size_px` pixels at `pixels_per_point`, drawn by
@@ -17,11 +20,18 @@ pub fn render_frame(
     mut draw: impl FnMut(&mut egui::Ui),
 ) -> Result<egui::ColorImage, RenderError> {
     let size_points = egui::vec2(size_px[0] as f32, size_px[1] as f32) / pixels_per_point;
-    let input = egui::RawInput {
+    let mut input = egui::RawInput {
         screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, size_points)),
         ..Default::default()
     };
-    ctx.set_pixels_per_point(pixels_per_point);
+    // The scale must hold from this very frame: `Context::set_pixels_per_point`
+    // only takes effect on the next one.
+    input
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .native_pixels_per_point = Some(pixels_per_point);
+    ctx.set_zoom_factor(1.0);
     let output = ctx.run_ui(input, |ui| draw(ui));
     offscreen.render(ctx, output, size_px)
 }
@@ -38,12 +48,18 @@ mod tests {
         };
         let ctx = egui::Context::default();
         let image = render_frame(&mut off, &ctx, [64, 48], 1.0, |ui| {
-            ui.painter().rect_filled(ui.max_rect(), 0.0, egui::Color32::from_rgb(200, 30, 40));
+            ui.painter()
+                .rect_filled(ui.max_rect(), 0.0, egui::Color32::from_rgb(200, 30, 40));
         })
         .unwrap();
         assert_eq!(image.size, [64, 48]);
         let px = image.pixels[24 * 64 + 32];
-        assert_eq!((px.r(), px.g(), px.b(), px.a()), (200, 30, 40, 255), "adapter {}", off.adapter);
+        assert_eq!(
+            (px.r(), px.g(), px.b(), px.a()),
+            (200, 30, 40, 255),
+            "adapter {}",
+            off.adapter
+        );
         let png = png_bytes(&image).unwrap();
         assert_eq!(&png[1..4], b"PNG");
     }

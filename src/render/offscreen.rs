@@ -47,12 +47,18 @@ impl Offscreen {
                 wgpu::DeviceType::DiscreteGpu => 1,
                 _ => 2,
             });
-            adapters.first().map(|a| (*a).clone()).ok_or_else(|| "no adapter".to_owned())
+            adapters
+                .first()
+                .map(|a| (*a).clone())
+                .ok_or_else(|| "no adapter".to_owned())
         }));
         let setup = egui_wgpu::WgpuSetup::CreateNew(setup);
         let instance = pollster::block_on(setup.new_instance());
         let state = pollster::block_on(egui_wgpu::RenderState::create(
-            &egui_wgpu::WgpuConfiguration { wgpu_setup: setup, ..Default::default() },
+            &egui_wgpu::WgpuConfiguration {
+                wgpu_setup: setup,
+                ..Default::default()
+            },
             &instance,
             None,
             egui_wgpu::RendererOptions::PREDICTABLE,
@@ -86,13 +92,21 @@ impl Offscreen {
         }
         let freed: Vec<egui::TextureId> = output.textures_delta.free.drain().collect();
         let primitives = ctx.tessellate(output.shapes, ppp);
-        let screen = egui_wgpu::ScreenDescriptor { size_in_pixels: size_px, pixels_per_point: ppp };
-        let mut encoder = self.device.create_command_encoder(&wgpu::CommandEncoderDescriptor { label: Some("atlas") });
-        let user_buffers =
-            renderer.update_buffers(&self.device, &self.queue, &mut encoder, &primitives, &screen);
+        let screen = egui_wgpu::ScreenDescriptor {
+            size_in_pixels: size_px,
+            pixels_per_point: ppp,
+        };
+        let mut encoder = self
+            .device
+            .create_command_encoder(&wgpu::CommandEncoderDescriptor { label: Some("atlas") });
+        let user_buffers = renderer.update_buffers(&self.device, &self.queue, &mut encoder, &primitives, &screen);
         let texture = self.device.create_texture(&wgpu::TextureDescriptor {
             label: Some("atlas picture"),
-            size: wgpu::Extent3d { width: size_px[0], height: size_px[1], depth_or_array_layers: 1 },
+            size: wgpu::Extent3d {
+                width: size_px[0],
+                height: size_px[1],
+                depth_or_array_layers: 1,
+            },
             mip_level_count: 1,
             sample_count: 1,
             dimension: wgpu::TextureDimension::D2,
@@ -119,7 +133,8 @@ impl Offscreen {
                 .forget_lifetime();
             renderer.render(&mut pass, &primitives, &screen);
         }
-        self.queue.submit(user_buffers.into_iter().chain(iter::once(encoder.finish())));
+        self.queue
+            .submit(user_buffers.into_iter().chain(iter::once(encoder.finish())));
         for id in &freed {
             renderer.free_texture(id);
         }
@@ -138,7 +153,9 @@ impl Offscreen {
             usage: wgpu::BufferUsages::MAP_READ | wgpu::BufferUsages::COPY_DST,
             mapped_at_creation: false,
         });
-        let mut encoder = self.device.create_command_encoder(&wgpu::CommandEncoderDescriptor { label: Some("copy") });
+        let mut encoder = self
+            .device
+            .create_command_encoder(&wgpu::CommandEncoderDescriptor { label: Some("copy") });
         encoder.copy_texture_to_buffer(
             texture.as_image_copy(),
             wgpu::TexelCopyBufferInfo {
@@ -149,21 +166,31 @@ impl Offscreen {
                     rows_per_image: None,
                 },
             },
-            wgpu::Extent3d { width: texture.width(), height: texture.height(), depth_or_array_layers: 1 },
+            wgpu::Extent3d {
+                width: texture.width(),
+                height: texture.height(),
+                depth_or_array_layers: 1,
+            },
         );
         let submission = self.queue.submit(iter::once(encoder.finish()));
         let slice = buffer.slice(..);
         let (sender, receiver) = channel();
         slice.map_async(wgpu::MapMode::Read, move |r| drop(sender.send(r)));
         self.device
-            .poll(wgpu::PollType::Wait { submission_index: Some(submission), timeout: Some(WAIT) })
+            .poll(wgpu::PollType::Wait {
+                submission_index: Some(submission),
+                timeout: Some(WAIT),
+            })
             .map_err(|e| RenderError::Gpu(e.to_string()))?;
         receiver
             .recv()
             .map_err(|e| RenderError::Gpu(e.to_string()))?
             .map_err(|e| RenderError::Gpu(e.to_string()))?;
         let data = slice.get_mapped_range().map_err(|e| RenderError::Gpu(e.to_string()))?;
-        let bgra = matches!(self.format, wgpu::TextureFormat::Bgra8Unorm | wgpu::TextureFormat::Bgra8UnormSrgb);
+        let bgra = matches!(
+            self.format,
+            wgpu::TextureFormat::Bgra8Unorm | wgpu::TextureFormat::Bgra8UnormSrgb
+        );
         let mut pixels = Vec::with_capacity(width * height);
         for line in data.chunks_exact(padded_row) {
             for px in line[..row].chunks_exact(4) {

@@ -1,0 +1,268 @@
+//! `article-atlas render` as a user runs it: the PNG it writes (size, opaque
+//! pixels, marker and ocean colours where the map's own projection puts
+//! them) and its one-line errors.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use article_atlas::analysis::{Analysis, Analyzer};
+use article_atlas::map::palette::Palette;
+use article_atlas::map::{MapTheme, fit_view, picture_viewport};
+use egui::{Color32, vec2};
+
+const ARTICLE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/data/articles/costa-clarke-2024-isis-k.txt"
+);
+
+fn render(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_article-atlas"));
+    cmd.arg("render").args(args);
+    cmd.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    let mut child = cmd.spawn().unwrap();
+    {
+        use std::io::Write;
+        let mut input = child.stdin.take().unwrap();
+        if let Some(bytes) = stdin {
+            input.write_all(bytes).unwrap();
+        }
+    }
+    child.wait_with_output().unwrap()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// A fresh folder for outputs.
+fn folder() -> tempfile::TempDir {
+    tempfile::tempdir().unwrap()
+}
+
+/// A decoded RGBA picture.
+struct Png {
+    width: usize,
+    height: usize,
+    rgba: Vec<u8>,
+}
+
+impl Png {
+    fn read(path: &Path) -> Png {
+        let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(path).unwrap()));
+        let mut reader = decoder.read_info().unwrap();
+        let mut rgba = vec![0; reader.output_buffer_size().unwrap()];
+        let info = reader.next_frame(&mut rgba).unwrap();
+        assert_eq!(info.color_type, png::ColorType::Rgba);
+        assert_eq!(info.bit_depth, png::BitDepth::Eight);
+        rgba.truncate(info.buffer_size());
+        Png {
+            width: info.width as usize,
+            height: info.height as usize,
+            rgba,
+        }
+    }
+
+    fn at(&self, x: f32, y: f32) -> [u8; 4] {
+        let (x, y) = (x.round() as usize, y.round() as usize);
+        assert!(x < self.width && y < self.height, "({x}, {y}) is outside the picture");
+        let i = (y * self.width + x) * 4;
+        self.rgba[i..i + 4].try_into().unwrap()
+    }
+}
+
+fn close(actual: [u8; 4], expected: Color32, tolerance: i32) -> bool {
+    let e = [expected.r(), expected.g(), expected.b(), 255];
+    actual
+        .iter()
+        .zip(e)
+        .all(|(a, e)| (*a as i32 - e as i32).abs() <= tolerance)
+}
+
+/// `top` (premultiplied, possibly translucent) over opaque `bottom`.
+fn over(top: Color32, bottom: Color32) -> Color32 {
+    let k = (255 - top.a()) as f32 / 255.0;
+    let mix = |t: u8, b: u8| (t as f32 + b as f32 * k).round().min(255.0) as u8;
+    Color32::from_rgb(
+        mix(top.r(), bottom.r()),
+        mix(top.g(), bottom.g()),
+        mix(top.b(), bottom.b()),
+    )
+}
+
+fn bundled() -> Analysis {
+    Analyzer::builtin().analyze_text(article_atlas::BUNDLED_ARTICLE)
+}
+
+/// Where (`lon`, `lat`) is in a picture of `size` points at `scale`, fitted to the bundled article.
+fn pixel(analysis: &Analysis, size: egui::Vec2, scale: f32, lon: f64, lat: f64) -> (f32, f32) {
+    let viewport = picture_viewport(size, fit_view(analysis, size));
+    let p = viewport.lon_lat_to_screen(lon, lat);
+    (p.x * scale, p.y * scale)
+}
+
+/// The colour of a country's marker centre: the marker over the country's class fill.
+fn marker_colour(analysis: &Analysis, palette: &Palette, code: &str) -> Color32 {
+    let country = analysis.country(code).unwrap();
+    let class = article_atlas::map::choropleth::mention_class(country.mentions);
+    over(palette.marker, palette.classes[class])
+}
+
+/// The Pacific off Mexico: open sea inside every picture fitted to the
+/// bundled article (its countries span 100°W to 125°E, so the fitted view
+/// reaches about 120°W and never the mid-Pacific).
+const PACIFIC: (f64, f64) = (-116.0, 17.0);
+
+fn check_markers_and_ocean(png: &Png, theme: MapTheme, size: egui::Vec2, scale: f32, sea: (f64, f64)) {
+    let analysis = bundled();
+    let palette = Palette::for_theme(theme, false, false);
+    for code in ["FRA", "AFG"] {
+        let c = analysis.country(code).unwrap();
+        let (x, y) = pixel(&analysis, size, scale, c.lon, c.lat);
+        let expected = marker_colour(&analysis, &palette, code);
+        let actual = png.at(x, y);
+        assert!(
+            close(actual, expected, 6),
+            "{code} at ({x}, {y}): {actual:?}, expected {expected:?}"
+        );
+    }
+    // Open sea, no overlay.
+    let (x, y) = pixel(&analysis, size, scale, sea.0, sea.1);
+    let actual = png.at(x, y);
+    assert!(
+        close(actual, palette.ocean, 2),
+        "ocean at ({x}, {y}): {actual:?}, expected {:?}",
+        palette.ocean
+    );
+}
+
+#[test]
+fn the_default_picture_has_the_requested_size_and_colours() {
+    let dir = folder();
+    let out_path = dir.path().join("map.png");
+    let out = render(&[ARTICLE, "--output", out_path.to_str().unwrap()], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let png = Png::read(&out_path);
+    assert_eq!((png.width, png.height), (1920, 1080));
+    assert!(png.rgba.chunks_exact(4).all(|p| p[3] == 255), "every pixel is opaque");
+    check_markers_and_ocean(&png, MapTheme::Light, vec2(1920.0, 1080.0), 1.0, PACIFIC);
+}
+
+#[test]
+fn scale_multiplies_the_pixels_and_themes_change_the_colours() {
+    let dir = folder();
+    for (theme, name) in [(MapTheme::Dark, "dark"), (MapTheme::Print, "print")] {
+        let out_path = dir.path().join(format!("{name}.png"));
+        let out = render(
+            &[
+                ARTICLE,
+                "-o",
+                out_path.to_str().unwrap(),
+                "--width",
+                "800",
+                "--height",
+                "500",
+                "--scale",
+                "2",
+                "--theme",
+                name,
+                "--select",
+                "afg",
+                "--title",
+                "ISIS-K",
+                "--no-legend",
+            ],
+            None,
+        );
+        assert!(out.status.success(), "{}", stderr(&out));
+        let png = Png::read(&out_path);
+        assert_eq!((png.width, png.height), (1600, 1000));
+        assert!(png.rgba.chunks_exact(4).all(|p| p[3] == 255));
+        check_markers_and_ocean(&png, theme, vec2(800.0, 500.0), 2.0, PACIFIC);
+    }
+}
+
+#[test]
+fn standard_input_is_read_with_a_dash() {
+    let dir = folder();
+    let out_path = dir.path().join("stdin.png");
+    let text = std::fs::read(ARTICLE).unwrap();
+    let out = render(
+        &[
+            "-",
+            "--output",
+            out_path.to_str().unwrap(),
+            "--width",
+            "1280",
+            "--height",
+            "800",
+        ],
+        Some(&text),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let png = Png::read(&out_path);
+    assert_eq!((png.width, png.height), (1280, 800));
+    check_markers_and_ocean(&png, MapTheme::Light, vec2(1280.0, 800.0), 1.0, PACIFIC);
+}
+
+#[test]
+fn an_absurd_size_is_capped_with_a_warning() {
+    let dir = folder();
+    let out_path = dir.path().join("wide.png");
+    let out = render(
+        &[
+            ARTICLE,
+            "-o",
+            out_path.to_str().unwrap(),
+            "--width",
+            "100000",
+            "--height",
+            "120",
+        ],
+        None,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("capped to 8192×120 px"), "{}", stderr(&out));
+    let png = Png::read(&out_path);
+    assert_eq!((png.width, png.height), (8192, 120));
+}
+
+/// Runs `render` with `args` (after the article and an output in a fresh
+/// folder) and checks that it fails with one line containing `message`, writing nothing.
+fn fails(args: &[&str], output: Option<PathBuf>, message: &str) {
+    let dir = folder();
+    let out_path = output.unwrap_or_else(|| dir.path().join("x.png"));
+    let mut all = vec![ARTICLE, "-o", out_path.to_str().unwrap()];
+    all.extend_from_slice(args);
+    let out = render(&all, None);
+    assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+    let err = stderr(&out);
+    assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
+    assert!(err.contains(message), "{args:?}: {err}");
+    assert!(!out_path.is_file() || out_path.ends_with("existing.png"));
+}
+
+#[test]
+fn bad_requests_fail_with_one_clear_line() {
+    fails(
+        &[],
+        Some(PathBuf::from("/nonexistent-folder/map.png")),
+        "does not exist",
+    );
+    fails(&["--width", "0"], None, "at least 1");
+    fails(&["--scale", "0"], None, "invalid scale");
+    fails(&["--theme", "neon"], None, "unknown theme \"neon\"");
+    fails(&["--select", "XYZ"], None, "unknown country code \"XYZ\"");
+    fails(&["--select", "BRA"], None, "Brazil is not mentioned");
+    let dir = folder();
+    fails(&[], Some(dir.path().to_path_buf()), "is a folder");
+}
+
+#[test]
+fn a_missing_article_is_one_line() {
+    let dir = folder();
+    let out_path = dir.path().join("x.png");
+    let out = render(&["/no/such/article.txt", "-o", out_path.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(stderr(&out).trim_end().lines().count(), 1, "{}", stderr(&out));
+    assert!(!out_path.exists());
+}
