@@ -1,14 +1,25 @@
-//! An article opened in the app: its name and its analysis.
+//! An article opened in the app: its name, where it came from, the
+//! corrections made by hand, and its analysis with them applied.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use crate::analysis::{Analysis, Analyzer};
-use crate::text::{Document, read_article};
+use crate::analysis::{Analysis, Analyzer, Override, OverrideProblem};
+use crate::text::Document;
 
 /// An analysed article and the name it is shown under.
 pub struct Article {
     /// File name shown in the status bar and the window title.
     pub name: String,
+    /// Where the text came from: a path, or "clipboard" (saved in projects).
+    pub source: Option<String>,
+    /// Its title (from the HTML `<title>`, a Markdown heading, the first line...).
+    pub title: Option<String>,
+    /// The project file it was opened from or last saved to.
+    pub project_path: Option<PathBuf>,
+    /// Corrections made by hand, in order; [`Article::analysis`] has them applied.
+    pub overrides: Vec<Override>,
+    /// Corrections that could not be applied, and why.
+    pub problems: Vec<OverrideProblem>,
     /// Everything found in it.
     pub analysis: Analysis,
 }
@@ -23,22 +34,68 @@ impl Article {
         )
     }
 
-    /// Read and analyse the file at `path`; the error is a message for the user.
+    /// Read and analyse the file at `path` (text, Markdown, HTML or a
+    /// project); the error is a message for the user.
     pub fn open(path: &Path) -> Result<Article, String> {
-        let (text, warnings) = read_article(path).map_err(|e| e.to_string())?;
-        let name = path
-            .file_name()
-            .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
-        Ok(Article::from_text(name, text, warnings))
+        super::open::load_path(path, None).map(|loaded| loaded.article)
     }
 
     /// Analyse `text` (already decoded) as the article called `name`.
     pub fn from_text(name: impl Into<String>, text: String, warnings: Vec<String>) -> Article {
-        let mut analysis = Analyzer::builtin().analyze(Document::new(text));
+        Article::analysed(name.into(), text, warnings, Vec::new())
+    }
+
+    /// Analyse `text` with `overrides` applied.
+    pub(super) fn analysed(name: String, text: String, warnings: Vec<String>, overrides: Vec<Override>) -> Article {
+        let (mut analysis, problems) = Analyzer::builtin().analyze_with_overrides(Document::new(text), &overrides);
         analysis.warnings = warnings;
         Article {
-            name: name.into(),
+            name,
+            source: None,
+            title: None,
+            project_path: None,
+            overrides,
+            problems,
             analysis,
         }
+    }
+
+    /// This article analysed again with `overrides` in place of its own.
+    pub fn with_overrides(&self, overrides: Vec<Override>) -> Article {
+        self.draft().analyse(overrides)
+    }
+
+    /// Everything but the analysis, to analyse again (e.g. on another thread).
+    pub(super) fn draft(&self) -> Draft {
+        Draft {
+            name: self.name.clone(),
+            source: self.source.clone(),
+            title: self.title.clone(),
+            project_path: self.project_path.clone(),
+            warnings: self.analysis.warnings.clone(),
+            text: self.analysis.document.text.clone(),
+        }
+    }
+}
+
+/// An article before analysis: its text and what is known about it.
+#[derive(Clone, Debug)]
+pub(super) struct Draft {
+    pub name: String,
+    pub source: Option<String>,
+    pub title: Option<String>,
+    pub project_path: Option<PathBuf>,
+    pub warnings: Vec<String>,
+    pub text: String,
+}
+
+impl Draft {
+    /// Analyse the text with `overrides` applied.
+    pub fn analyse(self, overrides: Vec<Override>) -> Article {
+        let mut article = Article::analysed(self.name, self.text, self.warnings, overrides);
+        article.source = self.source;
+        article.title = self.title;
+        article.project_path = self.project_path;
+        article
     }
 }

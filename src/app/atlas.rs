@@ -1,7 +1,5 @@
 //! [`AtlasApp`]: the panels laid out around the map, and the actions they ask for.
 
-use std::path::Path;
-
 use egui::{CentralPanel, Panel, Theme, Ui, ViewportCommand};
 
 use super::article::Article;
@@ -12,9 +10,11 @@ use crate::map::MapView;
 
 /// The whole app: state, map and text view.
 pub struct AtlasApp {
-    state: AppState,
-    map: MapView,
-    text_view: TextView,
+    pub(super) state: AppState,
+    pub(super) map: MapView,
+    pub(super) text_view: TextView,
+    /// Opening, saving and correcting: background jobs, dialogs, recent files.
+    pub(super) work: super::open::Workbench,
 }
 
 /// "name — Article Atlas".
@@ -32,6 +32,7 @@ impl AtlasApp {
             state: AppState::new(article, settings),
             map,
             text_view: TextView::default(),
+            work: Default::default(),
         }
     }
 
@@ -41,7 +42,12 @@ impl AtlasApp {
             .storage
             .and_then(|storage| eframe::get_value(storage, eframe::APP_KEY))
             .unwrap_or_default();
-        AtlasApp::new(&cc.egui_ctx, article, settings)
+        let mut app = AtlasApp::new(&cc.egui_ctx, article, settings);
+        app.work.recent = cc
+            .storage
+            .and_then(|storage| eframe::get_value(storage, super::recent::STORAGE_KEY))
+            .unwrap_or_default();
+        app
     }
 
     /// What is shown and chosen.
@@ -62,22 +68,23 @@ impl AtlasApp {
         self.text_view = TextView::default();
     }
 
-    /// Open the file at `path`; if it cannot be read, keep the current
-    /// article and show the error.
-    pub fn open_path(&mut self, ctx: &egui::Context, path: &Path) {
-        match Article::open(path) {
-            Ok(article) => self.open(ctx, article),
-            Err(message) => self.state.error = Some(format!("Could not open {message}")),
-        }
-    }
-
     /// Draw one frame of the whole app into `ui`.
     pub fn show(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
         self.state.map_options.dark = ctx.theme() == Theme::Dark;
-        let mut actions = shortcuts::actions(&ctx);
-        let dropped = ctx.input(|i| i.raw.dropped_files.first().map(|f| f.path().to_path_buf()));
-        actions.extend(dropped.map(Action::OpenPath));
+        let mut actions = self.take_input(&ctx);
+        // F11, Esc in presentation mode, Ctrl+E: before the other shortcuts see Esc.
+        actions.extend(super::export::keys(&ctx, &self.state));
+        actions.extend(shortcuts::actions(&ctx));
+        super::export::prepare(&mut self.state);
+        if self.state.picture.presentation {
+            actions.extend(super::presentation::show(ui, &mut self.state, &mut self.map));
+            for action in actions {
+                self.apply(&ctx, action);
+            }
+            return;
+        }
+        actions.extend(self.menu_and_windows(ui));
 
         Panel::top("toolbar").show(ui, |ui| {
             ui.add_space(2.0);
@@ -128,19 +135,8 @@ impl AtlasApp {
     }
 
     /// Carry out an action.
-    fn apply(&mut self, ctx: &egui::Context, action: Action) {
+    pub(super) fn apply(&mut self, ctx: &egui::Context, action: Action) {
         match action {
-            Action::Open => {
-                let picked = rfd::FileDialog::new()
-                    .set_title("Open an article")
-                    .add_filter("Text", &["txt", "text", "md"])
-                    .add_filter("All files", &["*"])
-                    .pick_file();
-                if let Some(path) = picked {
-                    self.apply(ctx, Action::OpenPath(path));
-                }
-            }
-            Action::OpenPath(path) => self.open_path(ctx, &path),
             Action::FitAll => self.map.fit_all(self.state.analysis()),
             Action::Zoom(steps) => self.map.zoom_by(steps),
             Action::Pan(delta) => self.map.pan_by(delta),
@@ -149,6 +145,11 @@ impl AtlasApp {
                 self.state.map_options.dark = dark;
             }
             Action::ClearSelection => self.state.selection = None,
+            Action::Picture(picture) => super::export::apply(ctx, &mut self.state, &self.map, picture),
+            // Opening, saving and correcting (open.rs).
+            other => {
+                self.apply_work(ctx, other);
+            }
         }
     }
 }
@@ -160,5 +161,6 @@ impl eframe::App for AtlasApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, eframe::APP_KEY, &self.state.settings());
+        eframe::set_value(storage, super::recent::STORAGE_KEY, &self.work.recent);
     }
 }

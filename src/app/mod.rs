@@ -9,9 +9,16 @@
 
 mod article;
 mod atlas;
+mod background;
+mod corrections;
+mod export;
 mod highlight;
+mod menu;
+mod open;
 mod passages;
 mod place_list;
+mod presentation;
+mod recent;
 mod shortcuts;
 mod state;
 mod status;
@@ -22,7 +29,11 @@ use std::path::PathBuf;
 
 pub use article::Article;
 pub use atlas::AtlasApp;
+pub use corrections::Question;
+pub use export::{PictureAction, PictureState};
+pub use open::{PASTED_NAME, SYNC_LIMIT};
 pub use passages::EMPTY_HINT;
+pub use recent::{MAX_RECENT, RecentFiles};
 pub use state::{AppState, ListState, PlaceInfo, Settings, SortKey};
 
 /// The id of the app: its window class and the name of its settings folder.
@@ -45,6 +56,32 @@ pub enum Action {
     SetDark(bool),
     /// Select nothing.
     ClearSelection,
+    /// Ask for a project file and open it.
+    OpenProject,
+    /// Open the clipboard's text as a new article.
+    NewFromClipboard,
+    /// Open this (pasted) text as a new article.
+    OpenText(String),
+    /// Open these bytes (a dropped file) under this name.
+    OpenBytes(Vec<u8>, String),
+    /// Save the project to its file, or ask where.
+    SaveProject,
+    /// Ask where to save the project, and save it.
+    SaveProjectAs,
+    /// Save the project to this file.
+    SaveProjectTo(PathBuf),
+    /// Forget the recent files.
+    ClearRecent,
+    /// Add a correction of the detector.
+    Correct(crate::analysis::Override),
+    /// Remove the correction at this position (`usize::MAX`: the last).
+    UndoCorrection(usize),
+    /// Ask which place some words refer to (opens the place picker).
+    AskPlace(Question),
+    /// Show or hide the Corrections window.
+    ToggleCorrections,
+    /// Pictures, presentation mode and data export (see `export.rs`).
+    Picture(PictureAction),
 }
 
 /// Open the app on `file`, or on the bundled article. A file that cannot be

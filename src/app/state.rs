@@ -93,6 +93,15 @@ pub struct AppState {
     pub error: Option<String>,
     /// The map's latest word about its basemap.
     pub map_status: Option<String>,
+    /// What is being done in the background ("Analysing book.txt…"), if anything.
+    pub busy: Option<String>,
+    /// A passing message (e.g. "Saved …", "No places found"), until dismissed.
+    pub notice: Option<String>,
+    /// Actions asked for by panels drawn after this frame's actions were
+    /// carried out (e.g. the text view's context menu); done next frame.
+    pub pending: Vec<super::Action>,
+    /// The picture's title and presentation mode.
+    pub picture: super::export::PictureState,
 }
 
 impl AppState {
@@ -111,6 +120,10 @@ impl AppState {
             reveal: None,
             error: None,
             map_status: None,
+            busy: None,
+            notice: None,
+            pending: Vec::new(),
+            picture: Default::default(),
         }
     }
 
@@ -126,6 +139,7 @@ impl AppState {
         self.hovered = None;
         self.reveal = None;
         self.error = None;
+        self.notice = None;
     }
 
     /// The preferences to remember.

@@ -9,6 +9,11 @@ use super::state::AppState;
 pub fn ui(ui: &mut Ui, state: &AppState) {
     let a = state.analysis();
     ui.horizontal(|ui| {
+        if let Some(busy) = &state.busy {
+            ui.spinner();
+            ui.label(busy);
+            ui.separator();
+        }
         ui.strong(&state.article.name);
         ui.separator();
         ui.label(

@@ -15,6 +15,8 @@ use crate::text::Span;
 const GUTTER: f32 = 44.0;
 /// Space between paragraphs.
 const GAP: f32 = 8.0;
+/// Texts longer than this (in bytes) have their paragraph heights estimated, not laid out.
+const ESTIMATE_ABOVE: usize = 1 << 20;
 /// How long a revealed sentence stays highlighted.
 const FLASH_SECONDS: f64 = 1.6;
 
@@ -24,6 +26,8 @@ const FLASH_SECONDS: f64 = 1.6;
 pub struct TextView {
     layout: Option<Layout>,
     flash: Option<Flash>,
+    /// Selected words and the context menu's mention (corrections.rs).
+    marking: super::corrections::Marking,
 }
 
 /// Where each paragraph starts, for one wrap width.
@@ -51,6 +55,8 @@ impl TextView {
         }
         let flash = self.flash_span(ui, state.analysis(), now);
         let mut clicked = None;
+        let mut marking = std::mem::take(&mut self.marking);
+        let mut actions = Vec::new();
         ScrollArea::vertical()
             .id_salt("article text")
             .auto_shrink(false)
@@ -70,11 +76,23 @@ impl TextView {
                 let count = state.analysis().document.paragraphs.len();
                 for p in (first..count).take_while(|&p| tops[p] <= viewport.max.y) {
                     let top_left = origin + vec2(0.0, tops[p]);
-                    if let Some(pick) = paragraph(ui, &highlighter, state.analysis(), p, top_left, wrap_width, flash) {
+                    let marks = (&mut marking, &mut actions);
+                    if let Some(pick) = paragraph(
+                        ui,
+                        &highlighter,
+                        state.analysis(),
+                        p,
+                        top_left,
+                        wrap_width,
+                        flash,
+                        marks,
+                    ) {
                         clicked = Some(pick);
                     }
                 }
             });
+        self.marking = marking;
+        state.pending.extend(actions);
         if let Some(pick) = clicked {
             state.selection = Some(pick);
         }
@@ -102,11 +120,28 @@ impl TextView {
             let colour = ui.visuals().text_color();
             let mut tops = Vec::with_capacity(analysis.document.paragraphs.len() + 1);
             let mut y = 0.0;
+            // A book is too long to lay out at once: its paragraph heights
+            // are estimated from their length (a little generously).
+            let estimate = (analysis.document.text.len() > ESTIMATE_ABOVE).then(|| {
+                let sample = "The quick brown fox jumps over the lazy dog, 1234567890.";
+                let galley = ui.painter().layout_no_wrap(sample.into(), font.clone(), colour);
+                (galley.size().x / sample.len() as f32 * 1.1, galley.size().y)
+            });
             for p in &analysis.document.paragraphs {
                 tops.push(y);
-                let text = analysis.document.slice(p.span).to_string();
-                let galley = ui.painter().layout(text, font.clone(), colour, wrap_width);
-                y += galley.size().y + GAP;
+                let text = analysis.document.slice(p.span);
+                y += match estimate {
+                    Some((char_width, row_height)) => {
+                        let rows = (text.chars().count() as f32 * char_width / wrap_width).ceil().max(1.0);
+                        rows * row_height * 1.1
+                    }
+                    None => {
+                        ui.painter()
+                            .layout(text.to_string(), font.clone(), colour, wrap_width)
+                            .size()
+                            .y
+                    }
+                } + GAP;
             }
             tops.push(y);
             self.layout = Some(Layout { wrap_width, tops });
@@ -133,7 +168,9 @@ fn sentence_top(ui: &Ui, analysis: &Analysis, sentence: usize, tops: &[f32], wra
     tops[s.paragraph] + galley.pos_from_cursor(CCursor::new(chars)).top()
 }
 
-/// Draw paragraph `p` at `top_left`; returns the place whose mention was clicked.
+/// Draw paragraph `p` at `top_left`; returns the place whose mention was
+/// clicked. Selection and the context menu go through `marks` (corrections.rs).
+#[allow(clippy::too_many_arguments)]
 fn paragraph(
     ui: &mut Ui,
     highlighter: &Highlighter<'_>,
@@ -142,11 +179,20 @@ fn paragraph(
     top_left: egui::Pos2,
     wrap_width: f32,
     flash: Option<(Span, Color32)>,
+    marks: (&mut super::corrections::Marking, &mut Vec<super::Action>),
 ) -> Option<Pick> {
     let span = analysis.document.paragraphs[p].span;
-    let galley = ui.painter().layout_job(highlighter.job(span, flash, wrap_width));
+    let selected = marks
+        .0
+        .selection
+        .filter(|s| span.start <= s.start && s.end <= span.end)
+        .map(|s| (s, ui.visuals().selection.bg_fill));
+    let galley = ui
+        .painter()
+        .layout_job(highlighter.job(span, flash.or(selected), wrap_width));
     let text_rect = Rect::from_min_size(top_left + vec2(GUTTER, 0.0), galley.size());
-    let response = ui.interact(text_rect, ui.scope_id().with(("paragraph", p)), Sense::click());
+    let response = ui.interact(text_rect, ui.scope_id().with(("paragraph", p)), Sense::click_and_drag());
+    super::corrections::paragraph_input(ui, &response, &galley, text_rect, span, analysis, marks.0, marks.1);
     response.widget_info(|| WidgetInfo::labeled(Role::Paragraph, true, analysis.document.slice(span)));
     ui.painter().text(
         top_left + vec2(GUTTER - 10.0, 0.0),

@@ -37,6 +37,10 @@ pub fn ui(ui: &mut Ui, state: &mut AppState) -> Option<Action> {
                 ui.close();
             }
         });
+        ui.separator();
+        if let Some(picture) = super::export::toolbar_ui(ui, state) {
+            action = Some(picture);
+        }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let mut dark = state.map_options.dark;
             ui.selectable_value(&mut dark, true, "Dark");
