@@ -79,7 +79,7 @@ fn the_presentation_button_and_leave_button_toggle_the_mode() {
 #[test]
 fn title_legend_and_attribution_can_be_switched_off() {
     let mut harness = app();
-    harness.get_by_label("Map title: Christopher P. Costa and");
+    harness.get_by_label(&format!("Map title: {}", article_atlas::BUNDLED_ARTICLE_TITLE));
     harness.get_by_label("Map legend");
     harness.get_by_label("Attribution: Natural Earth");
 
@@ -100,7 +100,7 @@ fn title_legend_and_attribution_can_be_switched_off() {
 
     harness.get_by_label("Title").click();
     harness.run();
-    harness.get_by_label("Map title: Christopher P. Costa and");
+    harness.get_by_label(&format!("Map title: {}", article_atlas::BUNDLED_ARTICLE_TITLE));
 }
 
 #[test]

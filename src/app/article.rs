@@ -27,11 +27,13 @@ pub struct Article {
 impl Article {
     /// The article bundled with the app.
     pub fn bundled() -> Article {
-        Article::from_text(
+        let mut article = Article::from_text(
             crate::BUNDLED_ARTICLE_NAME,
             crate::BUNDLED_ARTICLE.to_string(),
             Vec::new(),
-        )
+        );
+        article.title = Some(crate::BUNDLED_ARTICLE_TITLE.to_string());
+        article
     }
 
     /// Read and analyse the file at `path` (text, Markdown, HTML or a
