@@ -379,6 +379,7 @@ fn a_50_mb_book_is_analysed_while_the_window_keeps_answering() {
     harness.get_by_label_contains("book.txt (51 MB)…");
     let mut frames = 0;
     let mut slowest = Duration::ZERO;
+    let mut fractions = Vec::new();
     while atlas(&harness).is_busy() {
         assert!(started.elapsed() < Duration::from_secs(300), "the analysis finishes");
         let frame = Instant::now();
@@ -392,6 +393,10 @@ fn a_50_mb_book_is_analysed_while_the_window_keeps_answering() {
                 article_atlas::BUNDLED_ARTICLE_NAME
             );
             harness.get_by_label_contains("book.txt");
+            if let Some(fraction) = atlas(&harness).state().busy_fraction {
+                fractions.push(fraction);
+                harness.get_by_label("Analysis progress");
+            }
         }
         std::thread::sleep(Duration::from_millis(20));
     }
@@ -405,6 +410,11 @@ fn a_50_mb_book_is_analysed_while_the_window_keeps_answering() {
          first two frames of the book {first_frames:?}"
     );
     assert!(frames >= 2, "frames were drawn while the book was analysed");
+    assert!(!fractions.is_empty(), "a progress bar showed while the matcher scanned");
+    assert!(
+        fractions.windows(2).all(|w| w[0] <= w[1]) && fractions.iter().all(|f| (0.0..1.0).contains(f)),
+        "{fractions:?}"
+    );
     assert!(slowest < Duration::from_secs(1), "no frame froze: {slowest:?}");
     assert!(
         first_frames < Duration::from_secs(10),

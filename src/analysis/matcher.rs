@@ -15,7 +15,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use rustc_hash::FxHashMap;
 
 use super::rules::{RuleTarget, Rules, Side, WordAction, WordSet};
-use super::{Mention, MentionKind, Target};
+use super::{Mention, MentionKind, Target, Unwatched, Watch};
 use crate::gazetteer::Gazetteer;
 use crate::text::{Document, Span};
 
@@ -428,12 +428,22 @@ impl Matcher {
 
     /// Every spelling found at a word start that also ends at a word end; the
     /// longest wins where several start at the same word.
-    fn hits(&self, text: &str) -> Vec<Hit> {
+    /// `None` when `watch` asked to stop.
+    fn hits(&self, text: &str, watch: &dyn Watch) -> Option<Vec<Hit>> {
+        /// How many bytes are scanned between two calls to `watch`.
+        const REPORT_EVERY: usize = 1 << 20;
         let bytes = text.as_bytes();
         // Room for a dense text's hits up front: growing a large vector costs page faults twice.
         let mut hits = Vec::with_capacity(text.len() / 64);
         let mut i = 0;
+        let mut next_report = REPORT_EVERY;
         loop {
+            if i >= next_report {
+                next_report = i + REPORT_EVERY;
+                if !watch.proceed(i as f32 / bytes.len() as f32) {
+                    return None;
+                }
+            }
             i = next_capital_or_non_ascii(bytes, i);
             let Some(&b) = bytes.get(i) else { break };
             if !self.starts[usize::from(b)] {
@@ -477,7 +487,7 @@ impl Matcher {
                 i += 1;
             }
         }
-        hits
+        Some(hits)
     }
 
     fn decide_context(
@@ -531,8 +541,14 @@ impl Matcher {
 
     /// Find every mention in `doc`, in text order.
     pub fn find(&self, doc: &Document) -> Vec<Mention> {
+        self.find_watched(doc, &Unwatched).unwrap_or_default()
+    }
+
+    /// [`Matcher::find`], telling `watch` how far the scan got every
+    /// megabyte; `None` when it asked to stop.
+    pub fn find_watched(&self, doc: &Document, watch: &dyn Watch) -> Option<Vec<Mention>> {
         let text = doc.text.as_str();
-        let hits = self.hits(text);
+        let hits = self.hits(text, watch)?;
         let mut mentions = Vec::with_capacity(hits.len());
         let mut contexts = HashMap::new();
         let mut sentence = 0;
@@ -596,7 +612,7 @@ impl Matcher {
                 passage: sentence,
             });
         }
-        mentions
+        Some(mentions)
     }
 }
 
@@ -645,6 +661,29 @@ mod tests {
         assert_eq!(first_word("Afghanistan\u{2019}s rulers"), "Afghanistan");
         assert_eq!(first_word("Côte d'Ivoire"), "Côte");
         assert_eq!(first_word("Ürümqi"), "Ürümqi");
+    }
+
+    #[test]
+    fn a_watch_sees_progress_and_can_stop_the_scan() {
+        use std::sync::Mutex;
+        struct Recorder(Mutex<Vec<f32>>, f32);
+        impl Watch for Recorder {
+            fn proceed(&self, fraction: f32) -> bool {
+                self.0.lock().unwrap().push(fraction);
+                fraction < self.1
+            }
+        }
+        let matcher = &crate::analysis::Analyzer::builtin().matcher;
+        let doc = Document::new("Kabul and Doha. ".repeat(300_000)); // 4.8 MB
+        let all = Recorder(Mutex::new(Vec::new()), 2.0);
+        let mentions = matcher.find_watched(&doc, &all).expect("not stopped");
+        assert_eq!(mentions.len(), 600_000);
+        let seen = all.0.lock().unwrap().clone();
+        assert_eq!(seen.len(), 4, "{seen:?}");
+        assert!(seen.windows(2).all(|w| w[0] < w[1]) && seen[3] < 1.0);
+        let half = Recorder(Mutex::new(Vec::new()), 0.5);
+        assert!(matcher.find_watched(&doc, &half).is_none());
+        assert_eq!(half.0.lock().unwrap().len(), 3, "stops at the first report past half");
     }
 
     #[test]

@@ -70,6 +70,22 @@ impl MentionKind {
     }
 }
 
+/// Watches a long analysis: told how far the scan got, asked whether to go on.
+pub trait Watch: Sync {
+    /// `fraction` (0 to 1) of the text has been scanned; return `false` to
+    /// stop the analysis.
+    fn proceed(&self, fraction: f32) -> bool;
+}
+
+/// A [`Watch`] that lets every analysis run to the end.
+pub(crate) struct Unwatched;
+
+impl Watch for Unwatched {
+    fn proceed(&self, _fraction: f32) -> bool {
+        true
+    }
+}
+
 /// What a mention refers to: an index into the gazetteer's countries or regions.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Target {

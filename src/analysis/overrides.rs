@@ -11,7 +11,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Analysis, Analyzer, Mention, MentionKind, Target, aggregate};
+use super::{Analysis, Analyzer, Mention, MentionKind, Target, Watch, aggregate};
 use crate::gazetteer::Gazetteer;
 use crate::text::{Document, Span};
 
@@ -152,9 +152,21 @@ impl Analyzer {
         document: Document,
         overrides: &[Override],
     ) -> (Analysis, Vec<OverrideProblem>) {
-        let mut mentions = self.matcher.find(&document);
+        self.analyze_with_overrides_watched(document, overrides, &super::Unwatched)
+            .expect("an unwatched analysis runs to the end")
+    }
+
+    /// [`Analyzer::analyze_with_overrides`] under a [`Watch`] that sees its
+    /// progress and may stop it (then `None`).
+    pub fn analyze_with_overrides_watched(
+        &self,
+        document: Document,
+        overrides: &[Override],
+        watch: &dyn Watch,
+    ) -> Option<(Analysis, Vec<OverrideProblem>)> {
+        let mut mentions = self.matcher.find_watched(&document, watch)?;
         let problems = apply(self.gazetteer, &document, &mut mentions, overrides);
-        (aggregate::summarise(self.gazetteer, document, mentions), problems)
+        Some((aggregate::summarise(self.gazetteer, document, mentions), problems))
     }
 }
 

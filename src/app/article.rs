@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::analysis::{Analysis, Analyzer, Override, OverrideProblem};
+use crate::analysis::{Analysis, Analyzer, Override, OverrideProblem, Unwatched, Watch};
 use crate::text::Document;
 
 /// An analysed article and the name it is shown under.
@@ -49,9 +49,23 @@ impl Article {
 
     /// Analyse `text` with `overrides` applied.
     pub(super) fn analysed(name: String, text: String, warnings: Vec<String>, overrides: Vec<Override>) -> Article {
-        let (mut analysis, problems) = Analyzer::builtin().analyze_with_overrides(Document::new(text), &overrides);
+        Article::analysed_watched(name, text, warnings, overrides, &Unwatched)
+            .expect("an unwatched analysis runs to the end")
+    }
+
+    /// [`Article::analysed`] under `watch`, which sees the progress and may
+    /// stop it (then `None`).
+    fn analysed_watched(
+        name: String,
+        text: String,
+        warnings: Vec<String>,
+        overrides: Vec<Override>,
+        watch: &dyn Watch,
+    ) -> Option<Article> {
+        let (mut analysis, problems) =
+            Analyzer::builtin().analyze_with_overrides_watched(Document::new(text), &overrides, watch)?;
         analysis.warnings = warnings;
-        Article {
+        Some(Article {
             name,
             source: None,
             title: None,
@@ -59,7 +73,7 @@ impl Article {
             overrides,
             problems,
             analysis,
-        }
+        })
     }
 
     /// This article analysed again with `overrides` in place of its own.
@@ -94,10 +108,16 @@ pub(super) struct Draft {
 impl Draft {
     /// Analyse the text with `overrides` applied.
     pub fn analyse(self, overrides: Vec<Override>) -> Article {
-        let mut article = Article::analysed(self.name, self.text, self.warnings, overrides);
+        self.analyse_watched(overrides, &Unwatched)
+            .expect("an unwatched analysis runs to the end")
+    }
+
+    /// [`Draft::analyse`] under `watch` (progress, cancellation); `None` when stopped.
+    pub fn analyse_watched(self, overrides: Vec<Override>, watch: &dyn Watch) -> Option<Article> {
+        let mut article = Article::analysed_watched(self.name, self.text, self.warnings, overrides, watch)?;
         article.source = self.source;
         article.title = self.title;
         article.project_path = self.project_path;
-        article
+        Some(article)
     }
 }

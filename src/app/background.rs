@@ -2,12 +2,12 @@
 //! file, or analysing one again after a correction.
 //!
 //! One job runs at a time. Starting a new one cancels the old: its cancel
-//! flag is raised (the job stops at its next check, between reading,
-//! importing and analysing; the matcher itself runs to the end once started)
-//! and the generation counter moves on, so a result that still arrives from
-//! the old job is dropped.
+//! flag is raised (the job stops at its next check: between reading,
+//! importing and analysing, and every megabyte of the matcher's scan) and the
+//! generation counter moves on, so a result that still arrives from the old
+//! job is dropped.
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -19,6 +19,17 @@ use super::open::Loaded;
 pub struct Progress {
     cancelled: Arc<AtomicBool>,
     stage: Arc<Mutex<String>>,
+    /// How far the analysis got, as `f32` bits (0 to 1).
+    fraction: Arc<AtomicU32>,
+}
+
+/// The analysis reports its progress to the job's [`Progress`], and stops
+/// when the job is cancelled.
+impl crate::analysis::Watch for Progress {
+    fn proceed(&self, fraction: f32) -> bool {
+        self.fraction.store(fraction.to_bits(), Ordering::Relaxed);
+        !self.cancelled()
+    }
 }
 
 impl Progress {
@@ -32,6 +43,10 @@ impl Progress {
         if let Ok(mut s) = self.stage.lock() {
             stage.clone_into(&mut s);
         }
+    }
+
+    fn fraction(&self) -> f32 {
+        f32::from_bits(self.fraction.load(Ordering::Relaxed))
     }
 
     fn stage(&self) -> String {
@@ -160,6 +175,14 @@ impl Loader {
         } else {
             None // stale: a newer job replaced it
         }
+    }
+
+    /// How far the running job's analysis got (0 to 1), once it started scanning.
+    pub fn fraction(&self) -> Option<f32> {
+        self.running
+            .as_ref()
+            .map(|r| r.progress.fraction())
+            .filter(|&f| f > 0.0)
     }
 
     /// "Analysing big.txt… 3 s" while a job runs.

@@ -111,7 +111,7 @@ pub fn load_bytes(bytes: Vec<u8>, origin: &Path, progress: Option<&Progress>) ->
                 warnings: imported.warnings,
                 text: imported.text,
             };
-            Ok(Loaded::opened(draft.analyse(Vec::new()), None))
+            Ok(Loaded::opened(analyse(draft, Vec::new(), progress)?, None))
         }
         Opened::Project(p) => {
             if p.text.trim().is_empty() {
@@ -126,7 +126,7 @@ pub fn load_bytes(bytes: Vec<u8>, origin: &Path, progress: Option<&Progress>) ->
                 text: p.text,
             };
             Ok(Loaded {
-                article: draft.analyse(p.overrides),
+                article: analyse(draft, p.overrides, progress)?,
                 opened: true,
                 path: None,
                 selected: p.selected,
@@ -134,6 +134,21 @@ pub fn load_bytes(bytes: Vec<u8>, origin: &Path, progress: Option<&Progress>) ->
                 theme: p.theme,
             })
         }
+    }
+}
+
+/// Analyse `draft` with `overrides`, showing progress and stopping when a
+/// newer job cancels this one.
+fn analyse(
+    draft: Draft,
+    overrides: Vec<crate::analysis::Override>,
+    progress: Option<&Progress>,
+) -> Result<Article, String> {
+    match progress {
+        Some(p) => draft
+            .analyse_watched(overrides, p)
+            .ok_or_else(|| "cancelled".to_string()),
+        None => Ok(draft.analyse(overrides)),
     }
 }
 
@@ -235,7 +250,7 @@ impl AtlasApp {
             let path = path.to_path_buf();
             let name = format!("{} ({} MB)", display_name(&path), size.div_ceil(1_000_000));
             self.work.loader.start(ctx, name, move |p| load_path(&path, Some(p)));
-            self.state.busy = self.work.loader.status();
+            self.show_busy();
         } else {
             let outcome = load_path(path, None);
             if outcome.is_ok() {
@@ -252,7 +267,7 @@ impl AtlasApp {
             self.work
                 .loader
                 .start(ctx, name.to_string(), move |p| load_bytes(bytes, &origin, Some(p)));
-            self.state.busy = self.work.loader.status();
+            self.show_busy();
         } else {
             let outcome = load_bytes(bytes, &origin, None);
             if outcome.is_ok() {
@@ -268,7 +283,7 @@ impl AtlasApp {
             self.work
                 .loader
                 .start(ctx, PASTED_NAME.into(), move |_| load_text(text));
-            self.state.busy = self.work.loader.status();
+            self.show_busy();
         } else {
             let outcome = load_text(text);
             if outcome.is_ok() {
@@ -284,6 +299,12 @@ impl AtlasApp {
     }
 
     /// Is a file being read or analysed in the background?
+    /// Put the running job's stage and progress in the status bar.
+    fn show_busy(&mut self) {
+        self.state.busy = self.work.loader.status();
+        self.state.busy_fraction = self.work.loader.fraction();
+    }
+
     pub fn is_busy(&self) -> bool {
         self.work.loader.is_busy()
     }
@@ -309,6 +330,7 @@ impl AtlasApp {
     /// asked for, to drop it from the recent list if it is gone.
     fn finish(&mut self, ctx: &Context, outcome: Outcome, asked: Option<&Path>) {
         self.state.busy = None;
+        self.state.busy_fraction = None;
         let loaded = match outcome {
             Ok(loaded) => loaded,
             Err(message) => {
@@ -434,7 +456,7 @@ impl AtlasApp {
         if let Some(outcome) = self.work.loader.poll() {
             self.finish(ctx, outcome, None);
         }
-        self.state.busy = self.work.loader.status();
+        self.show_busy();
         actions
     }
 
@@ -516,11 +538,11 @@ impl AtlasApp {
             self.state.article.overrides = overrides.clone();
             self.work.loader.start(ctx, name, move |p| {
                 p.set_stage("Applying corrections to");
-                let mut loaded = Loaded::opened(draft.analyse(overrides), None);
+                let mut loaded = Loaded::opened(analyse(draft, overrides, Some(p))?, None);
                 loaded.opened = false;
                 Ok(loaded)
             });
-            self.state.busy = self.work.loader.status();
+            self.show_busy();
         } else {
             let before = article.problems.len();
             let article = article.with_overrides(overrides);

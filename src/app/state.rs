@@ -95,6 +95,8 @@ pub struct AppState {
     pub map_status: Option<String>,
     /// What is being done in the background ("Analysing book.txt…"), if anything.
     pub busy: Option<String>,
+    /// How far the background analysis got (0 to 1), when it reports it.
+    pub busy_fraction: Option<f32>,
     /// A passing message (e.g. "Saved …", "No places found"), until dismissed.
     pub notice: Option<String>,
     /// Actions asked for by panels drawn after this frame's actions were
@@ -121,6 +123,7 @@ impl AppState {
             error: None,
             map_status: None,
             busy: None,
+            busy_fraction: None,
             notice: None,
             pending: Vec::new(),
             picture: Default::default(),

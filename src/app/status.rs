@@ -10,7 +10,17 @@ pub fn ui(ui: &mut Ui, state: &AppState) {
     let a = state.analysis();
     ui.horizontal(|ui| {
         if let Some(busy) = &state.busy {
-            ui.spinner();
+            match state.busy_fraction {
+                Some(fraction) => {
+                    let bar = egui::ProgressBar::new(fraction).desired_width(120.0).show_percentage();
+                    ui.add(bar).widget_info(|| {
+                        egui::WidgetInfo::labeled(egui::Role::ProgressIndicator, true, "Analysis progress")
+                    });
+                }
+                None => {
+                    ui.spinner();
+                }
+            }
             ui.label(busy);
             ui.separator();
         }
