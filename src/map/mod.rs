@@ -37,7 +37,7 @@ use crate::analysis::Analysis;
 use crate::world::{World, country_extent, project, unproject, world_size};
 use draw::MeshBuffer;
 use scene::{Picks, Scene};
-use tiles::OnlineTiles;
+use tiles::{OnlineTiles, TileServer};
 use view::{FIT_MARGIN, MAX_FIT_ZOOM, MAX_ZOOM, min_zoom};
 
 /// Something on the map the user can point at.
@@ -239,6 +239,8 @@ const DEFAULT_SIZE: egui::Vec2 = egui::vec2(1280.0, 800.0);
 pub struct MapView {
     memory: MapMemory,
     online: Option<OnlineTiles>,
+    /// Where the online layer downloads from instead of OpenStreetMap (tests).
+    tile_server: Option<TileServer>,
     basemap: basemap::BasemapBuffers,
     fills: MeshBuffer,
     /// Co-mention links of `shown` (computed once per analysis).
@@ -261,6 +263,7 @@ impl MapView {
         MapView {
             memory,
             online: None,
+            tile_server: None,
             basemap: basemap::BasemapBuffers::default(),
             fills: MeshBuffer::default(),
             links: Vec::new(),
@@ -296,9 +299,11 @@ impl MapView {
             self.online = None;
         }
         let tiles = if online {
-            let layer = self
-                .online
-                .get_or_insert_with(|| OnlineTiles::open_street_map(&self.ctx));
+            let (ctx, server) = (&self.ctx, &self.tile_server);
+            let layer = self.online.get_or_insert_with(|| match server {
+                Some(server) => OnlineTiles::from_server(ctx, server),
+                None => OnlineTiles::open_street_map(ctx),
+            });
             layer.begin_frame();
             Some(layer)
         } else {
@@ -390,6 +395,18 @@ impl MapView {
         self.shown = Some(AnalysisKey::of(analysis));
         self.links = links::co_mentions(analysis);
         self.set_view(view.0, view.1, view.2);
+    }
+
+    /// Download the online layer ([`TileLayer::OpenStreetMap`]) from `server`
+    /// instead of OpenStreetMap (`None`: OpenStreetMap again). Nothing is
+    /// fetched until the online layer is chosen. Used by tests to point the
+    /// map at local servers.
+    pub fn set_tile_server(&mut self, server: Option<TileServer>) {
+        if self.tile_server != server {
+            self.tile_server = server;
+            // The next frame starts a layer on the new server.
+            self.online = None;
+        }
     }
 
     /// The size of the map in points when it was last drawn.

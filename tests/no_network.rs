@@ -1,0 +1,232 @@
+//! With the built-in basemap, nothing connects to the network: the `render`
+//! command (which draws the whole map offscreen) and the desktop app driven
+//! headless for many frames run under `strace -f -e trace=connect`, and any
+//! `connect()` to an AF_INET or AF_INET6 address fails the test.
+//!
+//! A control run with the online layer (pointed at a closed port on
+//! 127.0.0.1) must show such a connect, so a silent strace cannot pass.
+//!
+//! Needs `strace` (Debian: `apt-get install -y strace`) and permission to
+//! trace. Without strace the tests print why and pass, unless the `CI`
+//! environment variable is set: in CI they must run.
+
+#![cfg(target_os = "linux")]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use article_atlas::app::{Article, AtlasApp, Settings};
+use article_atlas::map::TileLayer;
+use article_atlas::map::tiles::TileServer;
+use egui::vec2;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+
+/// Whether strace can be used; panics in CI when it cannot.
+fn have_strace() -> bool {
+    let ok = Command::new("strace")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !ok {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "strace is required in CI for the no-network tests (apt-get install -y strace)"
+        );
+        eprintln!("SKIPPED: strace is not installed (apt-get install -y strace); no-network test not run");
+    }
+    ok
+}
+
+/// Run `program args` under `strace -f -e trace=connect`; return the trace
+/// and the program's standard output.
+fn trace_connects(dir: &Path, program: &Path, args: &[&str]) -> (String, String) {
+    let log = dir.join("strace.log");
+    let out = Command::new("strace")
+        .args(["-f", "-e", "trace=connect", "-o"])
+        .arg(&log)
+        .arg(program)
+        .args(args)
+        .env("NODEVICE_SELECT", "1")
+        .output()
+        .unwrap();
+    let trace = std::fs::read_to_string(&log).unwrap_or_default();
+    assert!(
+        out.status.success(),
+        "{} {args:?} under strace failed: {}\n{}\ntrace:\n{trace}",
+        program.display(),
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        trace.contains("+++ exited with 0 +++"),
+        "strace did not trace the run:\n{trace}"
+    );
+    (trace, String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+/// The traced connects to an internet (IPv4 or IPv6) address.
+fn internet_connects(trace: &str) -> Vec<&str> {
+    trace
+        .lines()
+        .filter(|l| l.contains("connect(") && l.contains("sa_family=AF_INET"))
+        .collect()
+}
+
+/// The traced connects to local (Unix) sockets, for the record.
+fn local_connects(trace: &str) -> usize {
+    trace
+        .lines()
+        .filter(|l| l.contains("connect(") && l.contains("AF_UNIX"))
+        .count()
+}
+
+/// Run this test binary's ignored helper test `name` alone, under strace.
+fn trace_helper(dir: &Path, name: &str) -> String {
+    let me: PathBuf = std::env::current_exe().unwrap();
+    let (trace, stdout) = trace_connects(
+        dir,
+        &me,
+        &["--ignored", "--exact", name, "--test-threads=1", "--nocapture"],
+    );
+    // The helper really ran, and passed (an unknown name would run nothing).
+    assert!(
+        stdout.contains(&format!("test {name} ... ok")) && stdout.contains("1 passed"),
+        "{stdout}"
+    );
+    trace
+}
+
+#[test]
+fn rendering_a_picture_makes_no_connection() {
+    if !have_strace() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let article = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/data/articles/costa-clarke-2024-isis-k.txt"
+    );
+    let png = dir.path().join("map.png");
+    let (trace, _) = trace_connects(
+        dir.path(),
+        Path::new(env!("CARGO_BIN_EXE_article-atlas")),
+        &[
+            "render",
+            article,
+            "--output",
+            png.to_str().unwrap(),
+            "--width",
+            "800",
+            "--height",
+            "500",
+        ],
+    );
+    assert!(std::fs::metadata(&png).unwrap().len() > 1000, "no picture written");
+    let bad = internet_connects(&trace);
+    assert!(bad.is_empty(), "render connected to the network:\n{}", bad.join("\n"));
+    eprintln!(
+        "render: no internet connects ({} local socket connects)",
+        local_connects(&trace)
+    );
+}
+
+#[test]
+fn the_app_with_the_built_in_map_makes_no_connection() {
+    if !have_strace() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let trace = trace_helper(dir.path(), "app_frames_for_strace");
+    let bad = internet_connects(&trace);
+    assert!(bad.is_empty(), "the app connected to the network:\n{}", bad.join("\n"));
+    eprintln!(
+        "app, built-in map: no internet connects ({} local socket connects)",
+        local_connects(&trace)
+    );
+}
+
+/// The control: the online layer does connect, and strace sees it (so the
+/// test above cannot pass because strace missed walkers' threads).
+#[test]
+fn the_online_layer_is_seen_connecting() {
+    if !have_strace() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let trace = trace_helper(dir.path(), "online_frames_for_strace");
+    let seen = internet_connects(&trace);
+    assert!(
+        seen.iter().any(|l| l.contains("127.0.0.1")),
+        "no connect to 127.0.0.1 traced:\n{trace}"
+    );
+    assert!(
+        seen.iter().all(|l| l.contains("127.0.0.1")),
+        "connected elsewhere:\n{}",
+        seen.join("\n")
+    );
+}
+
+/// The app on the bundled article with `layer`.
+fn app(layer: TileLayer, server: Option<TileServer>) -> Harness<'static, Option<AtlasApp>> {
+    Harness::builder().with_size(vec2(1400.0, 900.0)).build_ui_state(
+        move |ui, app: &mut Option<AtlasApp>| {
+            app.get_or_insert_with(|| {
+                let settings = Settings {
+                    layer,
+                    ..Settings::default()
+                };
+                let mut app = AtlasApp::new(ui.ctx(), Article::bundled(), settings);
+                app.map_mut().set_tile_server(server.clone());
+                app
+            })
+            .show(ui);
+        },
+        None,
+    )
+}
+
+/// Helper run under strace: the app with the built-in map for 120 frames,
+/// with a click on a marker and a zoom, as a user would.
+#[test]
+#[ignore = "run under strace by the_app_with_the_built_in_map_makes_no_connection"]
+fn app_frames_for_strace() {
+    let mut harness = app(TileLayer::BuiltIn, None);
+    for frame in 0..120 {
+        if frame == 20 {
+            harness.get_by_label("Russia marker").click();
+        }
+        if frame == 40 {
+            harness.state_mut().as_mut().unwrap().map_mut().zoom_by(2.0);
+        }
+        harness.step();
+    }
+    assert!(harness.state().as_ref().unwrap().state().selection.is_some());
+    assert!(harness.state().as_ref().unwrap().state().map_status.is_none());
+}
+
+/// Helper run under strace: the online layer pointed at a closed port on
+/// 127.0.0.1, until it gives up.
+#[test]
+#[ignore = "run under strace by the_online_layer_is_seen_connecting"]
+fn online_frames_for_strace() {
+    let port = {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        listener.local_addr().unwrap().port()
+    };
+    let server = TileServer {
+        url_template: format!("http://127.0.0.1:{port}/{{z}}/{{x}}/{{y}}.png"),
+        attribution: "Test tiles",
+    };
+    let mut harness = app(TileLayer::OpenStreetMap, Some(server));
+    let start = Instant::now();
+    for frame in 0.. {
+        harness.step();
+        let given_up = harness.query_by_label_contains("Online tiles unavailable").is_some();
+        if (frame >= 40 && given_up) || start.elapsed() > Duration::from_secs(20) {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
