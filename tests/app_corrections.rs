@@ -4,41 +4,23 @@
 use std::time::Duration;
 
 use article_atlas::analysis::{Override, PlaceRef};
-use article_atlas::app::{Action, Article, AtlasApp, Settings};
-use egui::{Event, Key, Modifiers, PointerButton, Role, vec2};
-use egui_kittest::Harness;
-use egui_kittest::kittest::{By, Queryable};
+mod common;
 
-type App = Harness<'static, Option<AtlasApp>>;
+use article_atlas::app::{Action, Article, Settings};
+use common::{App, atlas, perform};
+use egui::{Event, Key, Modifiers, PointerButton, Role, vec2};
+use egui_kittest::kittest::{By, Queryable};
 
 /// An article with a true "Turkey", a false one (a line of its own, as a
 /// recipe heading would be), a missed "Emerald Isle" and a lone "Hibernia".
 const TEXT: &str = "Talks in Ankara, Turkey, went on.\nTurkey\nMeanwhile the Emerald Isle sent envoys to Lima, Peru, and Greece.\nHibernia\n";
 
 fn app() -> App {
-    Harness::builder().with_size(vec2(1400.0, 900.0)).build_ui_state(
-        |ui, app: &mut Option<AtlasApp>| {
-            app.get_or_insert_with(|| {
-                AtlasApp::new(
-                    ui.ctx(),
-                    Article::from_text("talks.txt", TEXT.into(), Vec::new()),
-                    Settings::default(),
-                )
-            })
-            .show(ui);
-        },
-        None,
+    common::app_with(
+        || Article::from_text("talks.txt", TEXT.into(), Vec::new()),
+        Settings::default(),
+        |_| {},
     )
-}
-
-fn atlas(harness: &App) -> &AtlasApp {
-    harness.state().as_ref().expect("built in the first frame")
-}
-
-fn perform(harness: &mut App, action: Action) {
-    let ctx = harness.ctx.clone();
-    harness.state_mut().as_mut().unwrap().perform(&ctx, action);
-    harness.run();
 }
 
 /// (mentions, passages) of the country with `code`, or zeros.
@@ -219,18 +201,10 @@ fn corrections_of_a_book_are_applied_in_the_background() {
         TEXT.repeat(1 + (article_atlas::app::SYNC_LIMIT as usize) / TEXT.len())
     );
     let end = text.len() - 1;
-    let mut harness = Harness::builder().with_size(vec2(1400.0, 900.0)).build_ui_state(
-        move |ui, app: &mut Option<AtlasApp>| {
-            app.get_or_insert_with(|| {
-                AtlasApp::new(
-                    ui.ctx(),
-                    Article::from_text("book.txt", text.clone(), Vec::new()),
-                    Settings::default(),
-                )
-            })
-            .show(ui);
-        },
-        None,
+    let mut harness = common::app_with(
+        move || Article::from_text("book.txt", text.clone(), Vec::new()),
+        Settings::default(),
+        |_| {},
     );
     harness.step();
     let (turkey, _) = counts(&harness, "TUR");

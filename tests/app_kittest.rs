@@ -1,7 +1,11 @@
 //! The desktop app driven headlessly through its accessibility tree.
 
-use article_atlas::app::{Article, AtlasApp, EMPTY_HINT, Settings};
-use egui::{Key, Role, vec2};
+mod common;
+
+use common::app;
+
+use article_atlas::app::{AtlasApp, EMPTY_HINT};
+use egui::{Key, Role};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{By, Queryable};
 
@@ -9,18 +13,6 @@ use egui_kittest::kittest::{By, Queryable};
 const MOSCOW_PASSAGE: &str = "A terrorist attack targeting a concert hall in the Russian capital of Moscow";
 /// The opening words of the passage about the Doha agreement.
 const DOHA_PASSAGE: &str = "In a 2020 agreement between the United States and the Taliban signed in Doha, Qatar,";
-
-/// The app on the bundled article in a 1400×900 window. The app is built in
-/// the first frame because it needs the harness's egui context.
-fn app() -> Harness<'static, Option<AtlasApp>> {
-    Harness::builder().with_size(vec2(1400.0, 900.0)).build_ui_state(
-        |ui, app: &mut Option<AtlasApp>| {
-            app.get_or_insert_with(|| AtlasApp::new(ui.ctx(), Article::bundled(), Settings::default()))
-                .show(ui);
-        },
-        None,
-    )
-}
 
 /// A passage in the passages panel (a button labelled with its sentence), if shown.
 fn passage<'a>(harness: &'a Harness<'_, Option<AtlasApp>>, words: &'a str) -> Option<egui_kittest::Node<'a>> {

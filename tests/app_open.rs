@@ -6,35 +6,14 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use article_atlas::analysis::{Override, PlaceRef};
+mod common;
+
 use article_atlas::app::{Action, Article, AtlasApp, Settings};
 use article_atlas::project::{MapViewState, Project};
+use common::{App, app, atlas, perform};
 use egui::{Event, Role, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-
-type App = Harness<'static, Option<AtlasApp>>;
-
-/// The app on the bundled article in a 1400×900 window.
-fn app() -> App {
-    Harness::builder().with_size(vec2(1400.0, 900.0)).build_ui_state(
-        |ui, app: &mut Option<AtlasApp>| {
-            app.get_or_insert_with(|| AtlasApp::new(ui.ctx(), Article::bundled(), Settings::default()))
-                .show(ui);
-        },
-        None,
-    )
-}
-
-fn atlas(harness: &App) -> &AtlasApp {
-    harness.state().as_ref().expect("built in the first frame")
-}
-
-/// Do `action` in the app, then let it settle.
-fn perform(harness: &mut App, action: Action) {
-    let ctx = harness.ctx.clone();
-    harness.state_mut().as_mut().unwrap().perform(&ctx, action);
-    harness.run();
-}
 
 fn open(harness: &mut App, path: &Path) {
     perform(harness, Action::OpenPath(path.to_path_buf()));

@@ -2,21 +2,17 @@
 //! hides the panels, Esc brings them back), and the title, legend and
 //! attribution overlays switched off and edited from the Picture menu.
 
-use article_atlas::app::{Article, AtlasApp, Settings};
+mod common;
+
+use article_atlas::app::AtlasApp;
 use article_atlas::map::MapTheme;
-use egui::{Key, vec2};
+use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-/// The app on the bundled article in a 1400×900 window.
-fn app() -> Harness<'static, Option<AtlasApp>> {
-    let mut harness = Harness::builder().with_size(vec2(1400.0, 900.0)).build_ui_state(
-        |ui, app: &mut Option<AtlasApp>| {
-            app.get_or_insert_with(|| AtlasApp::new(ui.ctx(), Article::bundled(), Settings::default()))
-                .show(ui);
-        },
-        None,
-    );
+/// The app on the bundled article, after its first frames.
+fn app() -> common::App {
+    let mut harness = common::app();
     harness.run();
     harness
 }

@@ -1,5 +1,7 @@
 //! `article-atlas analyze` on HTML, Markdown, UTF-16 and project files.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -158,15 +160,7 @@ fn a_corrupt_or_newer_project_file_exits_2_with_one_clear_line() {
 fn utf16_files_are_decoded() {
     let dir = tempfile::tempdir().unwrap();
     let text = "Talks in Doha, Qatar.\r\nSão Tomé and Príncipe watched.";
-    let le: Vec<u8> = [0xFF, 0xFE]
-        .into_iter()
-        .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
-        .collect();
-    let be: Vec<u8> = [0xFE, 0xFF]
-        .into_iter()
-        .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
-        .collect();
-    for (name, bytes) in [("le.txt", le), ("be.txt", be)] {
+    for (name, bytes) in common::utf16_with_bom(text) {
         let path = write(dir.path(), name, &bytes);
         let out = analyze(&[path.to_str().unwrap()]);
         assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));

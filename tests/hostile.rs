@@ -10,6 +10,8 @@
 
 #![cfg(target_os = "linux")]
 
+mod common;
+
 use std::fs::File;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -204,15 +206,7 @@ fn utf8_mixed_with_latin1_is_a_warning_and_replacement_characters() {
 fn utf16_with_a_bom_is_decoded_in_either_byte_order() {
     let dir = tempfile::tempdir().unwrap();
     let text = "Côte d’Ivoire\r\nPeru and Chad.";
-    let le: Vec<u8> = [0xFF, 0xFE]
-        .into_iter()
-        .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
-        .collect();
-    let be: Vec<u8> = [0xFE, 0xFF]
-        .into_iter()
-        .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
-        .collect();
-    for (name, bytes) in [("le.txt", le), ("be.txt", be)] {
+    for (name, bytes) in common::utf16_with_bom(text) {
         let run = analyze(&write(dir.path(), name, &bytes));
         assert_eq!(run.countries(), ["CIV", "PER", "TCD"], "{name}");
         assert_eq!(run.json()["warnings"], serde_json::json!([]), "{name}");

@@ -12,15 +12,15 @@
 
 #![cfg(target_os = "linux")]
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use article_atlas::app::{Article, AtlasApp, Settings};
+use article_atlas::app::{Article, Settings};
 use article_atlas::map::TileLayer;
 use article_atlas::map::tiles::TileServer;
-use egui::vec2;
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
 /// Whether strace can be used; panics in CI when it cannot.
@@ -169,22 +169,14 @@ fn the_online_layer_is_seen_connecting() {
 }
 
 /// The app on the bundled article with `layer`.
-fn app(layer: TileLayer, server: Option<TileServer>) -> Harness<'static, Option<AtlasApp>> {
-    Harness::builder().with_size(vec2(1400.0, 900.0)).build_ui_state(
-        move |ui, app: &mut Option<AtlasApp>| {
-            app.get_or_insert_with(|| {
-                let settings = Settings {
-                    layer,
-                    ..Settings::default()
-                };
-                let mut app = AtlasApp::new(ui.ctx(), Article::bundled(), settings);
-                app.map_mut().set_tile_server(server.clone());
-                app
-            })
-            .show(ui);
-        },
-        None,
-    )
+fn app(layer: TileLayer, server: Option<TileServer>) -> common::App {
+    let settings = Settings {
+        layer,
+        ..Settings::default()
+    };
+    common::app_with(Article::bundled, settings, move |app| {
+        app.map_mut().set_tile_server(server.clone())
+    })
 }
 
 /// Helper run under strace: the app with the built-in map for 120 frames,

@@ -9,6 +9,8 @@
 //! frames: the built-in basemap is still drawn, frames stay fast, markers
 //! still answer clicks, and the status bar says the tiles are unavailable.
 
+mod common;
+
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::sync::Arc;
@@ -20,7 +22,7 @@ use article_atlas::app::{Article, AtlasApp, Settings};
 use article_atlas::gazetteer::Gazetteer;
 use article_atlas::map::tiles::TileServer;
 use article_atlas::map::{Pick, TileLayer};
-use egui::{Shape, vec2};
+use egui::Shape;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
@@ -161,22 +163,14 @@ fn mesh_vertices(harness: &Harness<'_, Option<AtlasApp>>) -> usize {
 }
 
 /// The app on the bundled article with `layer`, its online layer pointed at `server`.
-fn app(layer: TileLayer, server: Option<TileServer>) -> Harness<'static, Option<AtlasApp>> {
-    Harness::builder().with_size(vec2(1400.0, 900.0)).build_ui_state(
-        move |ui, app: &mut Option<AtlasApp>| {
-            app.get_or_insert_with(|| {
-                let settings = Settings {
-                    layer,
-                    ..Settings::default()
-                };
-                let mut app = AtlasApp::new(ui.ctx(), Article::bundled(), settings);
-                app.map_mut().set_tile_server(server.clone());
-                app
-            })
-            .show(ui);
-        },
-        None,
-    )
+fn app(layer: TileLayer, server: Option<TileServer>) -> common::App {
+    let settings = Settings {
+        layer,
+        ..Settings::default()
+    };
+    common::app_with(Article::bundled, settings, move |app| {
+        app.map_mut().set_tile_server(server.clone())
+    })
 }
 
 /// Drive the app against a server failing as `fault` for at least `frames`
