@@ -18,7 +18,6 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use article_atlas::app::{Article, Settings};
 use article_atlas::map::TileLayer;
 use article_atlas::map::tiles::TileServer;
 use egui_kittest::kittest::Queryable as _;
@@ -168,23 +167,12 @@ fn the_online_layer_is_seen_connecting() {
     );
 }
 
-/// The app on the bundled article with `layer`.
-fn app(layer: TileLayer, server: Option<TileServer>) -> common::App {
-    let settings = Settings {
-        layer,
-        ..Settings::default()
-    };
-    common::app_with(Article::bundled, settings, move |app| {
-        app.map_mut().set_tile_server(server.clone())
-    })
-}
-
 /// Helper run under strace: the app with the built-in map for 120 frames,
 /// with a click on a marker and a zoom, as a user would.
 #[test]
 #[ignore = "run under strace by the_app_with_the_built_in_map_makes_no_connection"]
 fn app_frames_for_strace() {
-    let mut harness = app(TileLayer::BuiltIn, None);
+    let mut harness = common::app_with_tiles(TileLayer::BuiltIn, None);
     for frame in 0..120 {
         if frame == 20 {
             harness.get_by_label("Russia marker").click();
@@ -211,7 +199,7 @@ fn online_frames_for_strace() {
         url_template: format!("http://127.0.0.1:{port}/{{z}}/{{x}}/{{y}}.png"),
         attribution: "Test tiles",
     };
-    let mut harness = app(TileLayer::OpenStreetMap, Some(server));
+    let mut harness = common::app_with_tiles(TileLayer::OpenStreetMap, Some(server));
     let start = Instant::now();
     for frame in 0.. {
         harness.step();

@@ -18,7 +18,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use article_atlas::app::{Article, AtlasApp, Settings};
+use article_atlas::app::AtlasApp;
 use article_atlas::gazetteer::Gazetteer;
 use article_atlas::map::tiles::TileServer;
 use article_atlas::map::{Pick, TileLayer};
@@ -162,17 +162,6 @@ fn mesh_vertices(harness: &Harness<'_, Option<AtlasApp>>) -> usize {
         .sum()
 }
 
-/// The app on the bundled article with `layer`, its online layer pointed at `server`.
-fn app(layer: TileLayer, server: Option<TileServer>) -> common::App {
-    let settings = Settings {
-        layer,
-        ..Settings::default()
-    };
-    common::app_with(Article::bundled, settings, move |app| {
-        app.map_mut().set_tile_server(server.clone())
-    })
-}
-
 /// Drive the app against a server failing as `fault` for at least `frames`
 /// frames (each step is 0.25 s of egui time), until the status bar says the
 /// tiles are unavailable or 30 s have passed, then click the Russia marker.
@@ -182,7 +171,7 @@ fn run_against(fault: Fault, frames: usize) -> Outcome {
         url_template: server.url_template.clone(),
         attribution: "Test tiles",
     };
-    let mut harness = app(TileLayer::OpenStreetMap, Some(tile_server));
+    let mut harness = common::app_with_tiles(TileLayer::OpenStreetMap, Some(tile_server));
     let started = Instant::now();
     let mut max_frame = Duration::ZERO;
     let mut count = 0;
@@ -244,7 +233,7 @@ fn within<T: Send + 'static>(limit: Duration, f: impl FnOnce() -> T + Send + 'st
 
 /// Basemap vertices with the built-in layer, for comparison.
 fn built_in_vertices() -> usize {
-    let mut harness = app(TileLayer::BuiltIn, None);
+    let mut harness = common::app_with_tiles(TileLayer::BuiltIn, None);
     harness.run_steps(3);
     mesh_vertices(&harness)
 }

@@ -2,6 +2,8 @@
 #![allow(dead_code)]
 
 use article_atlas::app::{Action, Article, AtlasApp, Settings};
+use article_atlas::map::TileLayer;
+use article_atlas::map::tiles::TileServer;
 use egui::vec2;
 use egui_kittest::Harness;
 
@@ -32,6 +34,18 @@ pub fn app_with(
 /// The app on the bundled article with default settings.
 pub fn app() -> App {
     app_with(Article::bundled, Settings::default(), |_| {})
+}
+
+/// The app on the bundled article with basemap `layer`, its online layer
+/// pointed at `server` (a local test server) when given.
+pub fn app_with_tiles(layer: TileLayer, server: Option<TileServer>) -> App {
+    let settings = Settings {
+        layer,
+        ..Settings::default()
+    };
+    app_with(Article::bundled, settings, move |app| {
+        app.map_mut().set_tile_server(server.clone())
+    })
 }
 
 /// The app inside the harness.
