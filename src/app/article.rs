@@ -1,7 +1,7 @@
 //! An article opened in the app: its name, where it came from, the
 //! corrections made by hand, and its analysis with them applied.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use crate::analysis::{Analysis, Analyzer, Override, OverrideProblem, Unwatched, Watch};
 use crate::text::Document;
@@ -34,12 +34,6 @@ impl Article {
         );
         article.title = Some(crate::BUNDLED_ARTICLE_TITLE.to_string());
         article
-    }
-
-    /// Read and analyse the file at `path` (text, Markdown, HTML or a
-    /// project); the error is a message for the user.
-    pub fn open(path: &Path) -> Result<Article, String> {
-        super::open::load_path(path, None).map(|loaded| loaded.article)
     }
 
     /// Analyse `text` (already decoded) as the article called `name`.

@@ -87,13 +87,16 @@ pub enum Action {
 /// Open the app on `file`, or on the bundled article. A file that cannot be
 /// read is an error before any window opens.
 pub fn run(file: Option<PathBuf>) -> Result<(), String> {
-    let article = match file {
-        Some(path) => Article::open(&path)?,
-        None => Article::bundled(),
+    // A bad file is an error before any window opens; a project also brings
+    // its selection, view and theme, applied once the app exists.
+    let loaded = file.map(|path| open::load_path(&path, None)).transpose()?;
+    let title = match &loaded {
+        Some(loaded) => atlas::window_title(&loaded.article),
+        None => atlas::window_title(&Article::bundled()),
     };
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
-            .with_title(atlas::window_title(&article))
+            .with_title(title)
             .with_app_id(APP_ID)
             .with_inner_size([1400.0, 900.0])
             .with_min_inner_size([720.0, 480.0]),
@@ -103,7 +106,13 @@ pub fn run(file: Option<PathBuf>) -> Result<(), String> {
     eframe::run_native(
         APP_ID,
         options,
-        Box::new(|cc| Ok(Box::new(AtlasApp::from_creation(cc, article)))),
+        Box::new(|cc| {
+            let mut app = AtlasApp::from_creation(cc, Article::bundled());
+            if let Some(loaded) = loaded {
+                app.show_loaded(&cc.egui_ctx, loaded);
+            }
+            Ok(Box::new(app))
+        }),
     )
     .map_err(|e| e.to_string())
 }

@@ -328,6 +328,12 @@ impl AtlasApp {
 
     /// Show a finished load (or its error). `asked` is the path the user
     /// asked for, to drop it from the recent list if it is gone.
+    /// Show an article or project loaded before the app started (the file
+    /// named on the command line), with a project's selection, view and theme.
+    pub(super) fn show_loaded(&mut self, ctx: &Context, loaded: Loaded) {
+        self.finish(ctx, Ok(loaded), None);
+    }
+
     fn finish(&mut self, ctx: &Context, outcome: Outcome, asked: Option<&Path>) {
         self.state.busy = None;
         self.state.busy_fraction = None;
