@@ -4,8 +4,9 @@
 
 use std::sync::Arc;
 
-use egui::{Color32, Mesh, Pos2, Shape, Stroke};
+use egui::{Color32, Mesh, Pos2, Rect, Response, Role, Sense, Shape, Stroke, Ui, WidgetInfo};
 
+use super::Pick;
 use super::view::Viewport;
 use crate::world::{Polyline, TriangleMesh, WorldPoint};
 
@@ -29,6 +30,15 @@ impl MeshBuffer {
     pub fn shape(&self) -> Shape {
         Shape::Mesh(self.0.clone())
     }
+}
+
+/// Make `rect` a clickable mark for `pick`, announced to tests and screen
+/// readers as a button called `label` ("Russia marker", "Kabul pin"). `kind`
+/// keeps the ids of different marks of the same place apart.
+pub fn clickable_mark(ui: &mut Ui, rect: Rect, pick: Pick, kind: &str, label: String) -> Response {
+    let response = ui.interact(rect, ui.scope_id().with((kind, pick)), Sense::click());
+    response.widget_info(|| WidgetInfo::labeled(Role::Button, true, &label));
+    response
 }
 
 /// Append `triangles` (world units), drawn in `color`, shifted by `shift`

@@ -4,10 +4,11 @@
 //! already placed, no mark, and stays inside the map; the rest are dropped.
 
 use egui::text::{LayoutJob, TextFormat};
-use egui::{Align2, Color32, FontId, Pos2, Rect, Response, Role, Sense, Ui, Vec2, WidgetInfo, vec2};
+use egui::{Align2, Color32, FontId, Pos2, Rect, Response, Ui, Vec2, vec2};
 use walkers::{MapMemory, Plugin, Projector};
 
 use super::Pick;
+use super::draw::clickable_mark;
 use super::markers::marker_radius;
 use super::pins::PIN_RADIUS;
 use super::scene::Scene;
@@ -169,8 +170,7 @@ impl Plugin for Labels<'_> {
 
         for ((label, galley), spot) in labels.drain(..).zip(spots) {
             let Some(rect) = spot else { continue };
-            let response = ui.interact(rect, ui.scope_id().with(("label", label.pick)), Sense::click());
-            response.widget_info(|| WidgetInfo::labeled(Role::Button, true, format!("{} label", label.name)));
+            let response = clickable_mark(ui, rect, label.pick, "label", format!("{} label", label.name));
             painter.rect_filled(rect, 3.0, palette.halo);
             if scene.selected == Some(label.pick) {
                 painter.rect_stroke(

@@ -1,10 +1,11 @@
 //! Proportional circles at each mentioned country's label point: area
 //! proportional to the number of mentions.
 
-use egui::{Rect, Response, Role, Sense, Stroke, Ui, Vec2, WidgetInfo};
+use egui::{Rect, Response, Stroke, Ui, Vec2};
 use walkers::{MapMemory, Plugin, Projector};
 
 use super::Pick;
+use super::draw::clickable_mark;
 use super::scene::Scene;
 use super::tooltip;
 use super::view::Viewport;
@@ -44,12 +45,8 @@ impl Plugin for Markers<'_> {
                 continue;
             }
             let pick = Pick::Country(country.index);
-            let response = ui.interact(
-                Rect::from_center_size(center, Vec2::splat(2.0 * radius)),
-                ui.scope_id().with(("country marker", country.index)),
-                Sense::click(),
-            );
-            response.widget_info(|| WidgetInfo::labeled(Role::Button, true, format!("{} marker", country.name)));
+            let rect = Rect::from_center_size(center, Vec2::splat(2.0 * radius));
+            let response = clickable_mark(ui, rect, pick, "marker", format!("{} marker", country.name));
             let highlighted = response.hovered() || scene.hovered_before == Some(pick);
             let outline = if highlighted {
                 palette.hovered

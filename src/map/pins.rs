@@ -1,9 +1,10 @@
 //! City pins: a dot at each mentioned city, a button labelled "{city} pin".
 
-use egui::{Rect, Response, Role, Sense, Stroke, Ui, Vec2, WidgetInfo};
+use egui::{Rect, Response, Stroke, Ui, Vec2};
 use walkers::{MapMemory, Plugin, Projector};
 
 use super::Pick;
+use super::draw::clickable_mark;
 use super::scene::Scene;
 use super::tooltip;
 use super::view::Viewport;
@@ -33,12 +34,8 @@ impl Plugin for Pins<'_> {
                 continue;
             }
             let pick = Pick::City(city.index);
-            let response = ui.interact(
-                Rect::from_center_size(center, Vec2::splat(PIN_TARGET)),
-                ui.scope_id().with(("city pin", city.index)),
-                Sense::click(),
-            );
-            response.widget_info(|| WidgetInfo::labeled(Role::Button, true, format!("{} pin", city.name)));
+            let rect = Rect::from_center_size(center, Vec2::splat(PIN_TARGET));
+            let response = clickable_mark(ui, rect, pick, "pin", format!("{} pin", city.name));
             let selected = scene.selected == Some(pick);
             let radius = if response.hovered() || selected {
                 PIN_RADIUS + 1.5

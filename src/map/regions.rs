@@ -2,10 +2,11 @@
 //! areas, not borders), with a small diamond at the centre that is a button
 //! labelled "{region} region".
 
-use egui::{Color32, Pos2, Rect, Response, Role, Sense, Shape, Stroke, Ui, Vec2, WidgetInfo, vec2};
+use egui::{Color32, Pos2, Rect, Response, Shape, Stroke, Ui, Vec2, vec2};
 use walkers::{MapMemory, Plugin, Projector};
 
 use super::Pick;
+use super::draw::clickable_mark;
 use super::scene::Scene;
 use super::tooltip;
 use super::view::Viewport;
@@ -44,12 +45,8 @@ impl Plugin for Regions<'_> {
                 continue;
             }
             let pick = Pick::Region(region.index);
-            let response = ui.interact(
-                Rect::from_center_size(center, Vec2::splat(3.0 * DIAMOND)),
-                ui.scope_id().with(("region", region.index)),
-                Sense::click(),
-            );
-            response.widget_info(|| WidgetInfo::labeled(Role::Button, true, format!("{} region", region.name)));
+            let rect = Rect::from_center_size(center, Vec2::splat(3.0 * DIAMOND));
+            let response = clickable_mark(ui, rect, pick, "region", format!("{} region", region.name));
             let strong = response.hovered() || scene.selected == Some(pick);
             let halo_alpha = if strong { 60 } else { 32 };
             painter.circle_filled(
