@@ -90,10 +90,8 @@ pub fn run(file: Option<PathBuf>) -> Result<(), String> {
     // A bad file is an error before any window opens; a project also brings
     // its selection, view and theme, applied once the app exists.
     let loaded = file.map(|path| open::load_path(&path, None)).transpose()?;
-    let title = match &loaded {
-        Some(loaded) => atlas::window_title(&loaded.article),
-        None => atlas::window_title(&Article::bundled()),
-    };
+    let bundled = Article::bundled();
+    let title = atlas::window_title(loaded.as_ref().map_or(&bundled, |l| &l.article));
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title(title)
@@ -107,7 +105,7 @@ pub fn run(file: Option<PathBuf>) -> Result<(), String> {
         APP_ID,
         options,
         Box::new(|cc| {
-            let mut app = AtlasApp::from_creation(cc, Article::bundled());
+            let mut app = AtlasApp::from_creation(cc, bundled);
             if let Some(loaded) = loaded {
                 app.show_loaded(&cc.egui_ctx, loaded);
             }
