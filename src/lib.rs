@@ -20,6 +20,7 @@ pub mod export;
 pub mod gazetteer;
 pub mod import;
 pub mod map;
+pub mod place;
 pub mod project;
 pub mod render;
 pub mod text;

@@ -3,7 +3,8 @@
 
 use std::time::Duration;
 
-use article_atlas::analysis::{Override, PlaceRef};
+use article_atlas::analysis::Override;
+use article_atlas::place::PlaceRef;
 mod common;
 
 use article_atlas::app::{Action, Article, Settings};

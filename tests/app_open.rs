@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use article_atlas::analysis::{Override, PlaceRef};
+use article_atlas::analysis::Override;
+use article_atlas::place::PlaceRef;
 mod common;
 
 use article_atlas::app::{Action, Article, AtlasApp, Settings};

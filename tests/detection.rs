@@ -11,7 +11,7 @@ fn found(text: &str) -> Vec<String> {
         .countries
         .iter()
         .map(|c| format!("{}x{}", c.code, c.mentions))
-        .chain(a.regions.iter().map(|r| format!("{}x{}", r.id, r.mentions)))
+        .chain(a.regions.iter().map(|r| format!("{}x{}", r.code, r.mentions)))
         .collect();
     out.sort();
     out

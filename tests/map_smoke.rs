@@ -3,7 +3,8 @@
 
 use article_atlas::analysis::{Analysis, Analyzer};
 use article_atlas::gazetteer::Gazetteer;
-use article_atlas::map::{MapOptions, MapView, Pick};
+use article_atlas::map::{MapOptions, MapView};
+use article_atlas::place::Place;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
@@ -11,7 +12,7 @@ struct State {
     analysis: Analysis,
     options: MapOptions,
     map: Option<MapView>,
-    clicked: Vec<Pick>,
+    clicked: Vec<Place>,
 }
 
 fn harness(options: MapOptions) -> Harness<'static, State> {
@@ -38,7 +39,7 @@ fn clicking_the_russia_marker_picks_russia() {
     let russia = Gazetteer::builtin().country_index("RUS").unwrap();
     harness.get_by_label("Russia marker").click();
     harness.run();
-    assert_eq!(harness.state().clicked, [Pick::Country(russia)]);
+    assert_eq!(harness.state().clicked, [Place::Country(russia)]);
 }
 
 #[test]
@@ -53,13 +54,13 @@ fn cities_and_regions_are_clickable_marks() {
     let kabul = gazetteer.cities.iter().position(|c| c.name == "Kabul").unwrap();
     harness.get_by_label("Kabul pin").click();
     harness.run();
-    assert_eq!(harness.state().clicked.last(), Some(&Pick::City(kabul)));
+    assert_eq!(harness.state().clicked.last(), Some(&Place::City(kabul)));
 
     let levant = gazetteer.region_index("levant").unwrap();
     let label = format!("{} region", gazetteer.regions[levant].name);
     harness.get_by_label(&label).click();
     harness.run();
-    assert_eq!(harness.state().clicked.last(), Some(&Pick::Region(levant)));
+    assert_eq!(harness.state().clicked.last(), Some(&Place::Region(levant)));
 }
 
 #[test]

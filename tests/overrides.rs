@@ -1,7 +1,8 @@
 //! Corrections by hand: removing false mentions, adding missed ones,
 //! re-targeting, undo, and overrides that no longer fit.
 
-use article_atlas::analysis::{Analysis, Analyzer, MentionKind, Override, OverrideProblem, PlaceRef, Target};
+use article_atlas::analysis::{Analysis, Analyzer, MentionKind, Override, OverrideProblem};
+use article_atlas::place::{Place, PlaceRef};
 use article_atlas::text::Document;
 
 const TEXT: &str = "Officials in Ankara said Turkey would send aid.\n\
@@ -111,7 +112,10 @@ fn refers_to_moves_a_mention_to_another_country() {
     assert_eq!(usa.mentions, usa_before + 1);
     assert!(usa.surfaces.contains(&"Georgia".to_string()));
     let m = after.mentions.iter().find(|m| m.span.start == start).unwrap();
-    assert_eq!((m.kind, m.city), (MentionKind::Alias, None));
+    assert_eq!(
+        (m.kind, m.place),
+        (MentionKind::Alias, Place::Country(usa.place.index()))
+    );
 
     // To a city and to a region.
     let paris = PlaceRef::City {
@@ -137,7 +141,7 @@ fn refers_to_moves_a_mention_to_another_country() {
     assert_eq!(a.cities.iter().find(|c| c.name == "Paris").unwrap().mentions, 1);
     let m = a.mentions.iter().find(|m| m.span.start == start).unwrap();
     assert_eq!(m.kind, MentionKind::City);
-    assert_eq!(PlaceRef::of_mention(Analyzer::builtin().gazetteer(), m), paris);
+    assert_eq!(m.place.to_ref(Analyzer::builtin().gazetteer()), paris);
     assert_eq!(a.region("europe").unwrap().surfaces, ["Officials"]);
     assert_eq!(a.mentions[0].kind, MentionKind::Region);
 }
@@ -287,14 +291,9 @@ fn every_detected_mention_round_trips_through_a_place_ref() {
     let analyzer = Analyzer::builtin();
     let g = analyzer.gazetteer();
     let a = analyzer.analyze_text(article_atlas::BUNDLED_ARTICLE);
-    assert!(a.mentions.iter().any(|m| m.city.is_some()));
-    assert!(a.mentions.iter().any(|m| matches!(m.target, Target::Region(_))));
+    assert!(a.mentions.iter().any(|m| matches!(m.place, Place::City(_))));
+    assert!(a.mentions.iter().any(|m| matches!(m.place, Place::Region(_))));
     for m in &a.mentions {
-        assert_eq!(
-            PlaceRef::of_mention(g, m).resolve(g),
-            Ok((m.target, m.city)),
-            "{}",
-            a.surface(m)
-        );
+        assert_eq!(Place::from_ref(&m.place.to_ref(g), g), Ok(m.place), "{}", a.surface(m));
     }
 }

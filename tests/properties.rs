@@ -1,6 +1,7 @@
 //! Properties of the analysis core that must hold for any input.
 
-use article_atlas::analysis::{Analysis, Analyzer, Target};
+use article_atlas::analysis::{Analysis, Analyzer};
+use article_atlas::gazetteer::Gazetteer;
 use proptest::prelude::*;
 
 /// Words that exercise the matcher: places, tricky names, fillers.
@@ -127,7 +128,7 @@ fn check_invariants(a: &Analysis) -> Result<(), TestCaseError> {
         let mine: Vec<_> = a
             .mentions
             .iter()
-            .filter(|m| m.target == Target::Country(c.index))
+            .filter(|m| m.refers_to(c.place, Gazetteer::builtin()))
             .collect();
         prop_assert_eq!(c.mentions, mine.len());
         let mut passages: Vec<usize> = mine.iter().map(|m| m.passage).collect();
@@ -135,13 +136,7 @@ fn check_invariants(a: &Analysis) -> Result<(), TestCaseError> {
         prop_assert_eq!(&c.passages, &passages);
     }
     for r in &a.regions {
-        prop_assert_eq!(
-            r.mentions,
-            a.mentions
-                .iter()
-                .filter(|m| m.target == Target::Region(r.index))
-                .count()
-        );
+        prop_assert_eq!(r.mentions, a.mentions.iter().filter(|m| m.place == r.place).count());
     }
     let total: usize =
         a.countries.iter().map(|c| c.mentions).sum::<usize>() + a.regions.iter().map(|r| r.mentions).sum::<usize>();

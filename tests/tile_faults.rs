@@ -20,8 +20,9 @@ use std::time::{Duration, Instant};
 
 use article_atlas::app::AtlasApp;
 use article_atlas::gazetteer::Gazetteer;
+use article_atlas::map::TileLayer;
 use article_atlas::map::tiles::TileServer;
-use article_atlas::map::{Pick, TileLayer};
+use article_atlas::place::Place;
 use egui::Shape;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
@@ -146,7 +147,7 @@ struct Outcome {
     /// Connections the server saw.
     connections: usize,
     /// The selection after clicking the Russia marker.
-    selection: Option<Pick>,
+    selection: Option<Place>,
 }
 
 /// Vertices of all meshes painted in the harness's last frame.
@@ -266,7 +267,7 @@ fn check(fault: Fault) {
         out.max_frame
     );
     let russia = Gazetteer::builtin().country_index("RUS").unwrap();
-    assert_eq!(out.selection, Some(Pick::Country(russia)), "{fault:?}");
+    assert_eq!(out.selection, Some(Place::Country(russia)), "{fault:?}");
 }
 
 #[test]

@@ -1,73 +1,11 @@
-//! Per-country, per-region and per-city summaries of a mention list.
+//! The [`PlaceSummary`] of every mentioned country, region and city.
 
-use super::{Analysis, Mention, Target};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use super::{Analysis, Mention};
 use crate::gazetteer::Gazetteer;
+use crate::place::{Place, PlaceSummary};
 use crate::text::Document;
-
-/// A mentioned country.
-#[derive(Clone, Debug, PartialEq)]
-pub struct CountrySummary {
-    /// Index in `Gazetteer::countries`.
-    pub index: usize,
-    /// Country code ("AFG").
-    pub code: String,
-    /// Display name.
-    pub name: String,
-    /// Label point longitude.
-    pub lon: f64,
-    /// Label point latitude.
-    pub lat: f64,
-    /// How many mentions.
-    pub mentions: usize,
-    /// Passages (sentence indices) that mention it, in order.
-    pub passages: Vec<usize>,
-    /// The distinct words used for it, in order of first use ("Russian", "Moscow").
-    pub surfaces: Vec<String>,
-    /// Paragraph of its first mention.
-    pub first_paragraph: usize,
-}
-
-/// A mentioned region.
-#[derive(Clone, Debug, PartialEq)]
-pub struct RegionSummary {
-    /// Index in `Gazetteer::regions`.
-    pub index: usize,
-    /// Region id ("levant").
-    pub id: String,
-    /// Display name ("the Levant").
-    pub name: String,
-    /// Label point longitude.
-    pub lon: f64,
-    /// Label point latitude.
-    pub lat: f64,
-    /// How many mentions.
-    pub mentions: usize,
-    /// Passages that mention it, in order.
-    pub passages: Vec<usize>,
-    /// The distinct words used for it.
-    pub surfaces: Vec<String>,
-    /// Paragraph of its first mention.
-    pub first_paragraph: usize,
-}
-
-/// A mentioned city.
-#[derive(Clone, Debug, PartialEq)]
-pub struct CitySummary {
-    /// Index in `Gazetteer::cities`.
-    pub index: usize,
-    /// Display name.
-    pub name: String,
-    /// Code of its country.
-    pub code: String,
-    /// Longitude.
-    pub lon: f64,
-    /// Latitude.
-    pub lat: f64,
-    /// How many mentions.
-    pub mentions: usize,
-    /// Passages that mention it, in order.
-    pub passages: Vec<usize>,
-}
 
 /// Counts, passages and surfaces of one place, built mention by mention.
 struct Tally {
@@ -130,77 +68,56 @@ impl Tallies {
     }
 }
 
-/// Build the [`Analysis`] of `document` from its mentions.
+/// A new number for each analysis made by this process.
+fn next_generation() -> u64 {
+    static GENERATION: AtomicU64 = AtomicU64::new(1);
+    GENERATION.fetch_add(1, Ordering::Relaxed)
+}
+
+/// Build the [`Analysis`] of `document` from its mentions. A city's mention
+/// counts for the city and for its country.
 pub(super) fn summarise(g: &Gazetteer, document: Document, mentions: Vec<Mention>) -> Analysis {
     let (mut countries, mut regions, mut cities) = (Tallies::default(), Tallies::default(), Tallies::default());
     for m in &mentions {
         let surface = document.slice(m.span);
-        match m.target {
-            Target::Country(c) => countries.add(c, &document, m, surface),
-            Target::Region(r) => regions.add(r, &document, m, surface),
-        }
-        if let Some(city) = m.city {
-            cities.add(city, &document, m, surface);
+        match m.place {
+            Place::Country(c) => countries.add(c, &document, m, surface),
+            Place::Region(r) => regions.add(r, &document, m, surface),
+            Place::City(city) => {
+                countries.add(g.cities[city].country, &document, m, surface);
+                cities.add(city, &document, m, surface);
+            }
         }
     }
-    let countries = countries
-        .sorted()
-        .into_iter()
-        .map(|(i, t)| {
-            let c = &g.countries[i];
-            CountrySummary {
-                index: i,
-                code: c.code.clone(),
-                name: c.name.clone(),
-                lon: c.lon,
-                lat: c.lat,
-                mentions: t.mentions,
-                passages: t.passages,
-                surfaces: t.surfaces,
-                first_paragraph: t.first_paragraph,
-            }
-        })
-        .collect();
-    let regions = regions
-        .sorted()
-        .into_iter()
-        .map(|(i, t)| {
-            let r = &g.regions[i];
-            RegionSummary {
-                index: i,
-                id: r.id.clone(),
-                name: r.name.clone(),
-                lon: r.lon,
-                lat: r.lat,
-                mentions: t.mentions,
-                passages: t.passages,
-                surfaces: t.surfaces,
-                first_paragraph: t.first_paragraph,
-            }
-        })
-        .collect();
-    let cities = cities
-        .sorted()
-        .into_iter()
-        .map(|(i, t)| {
-            let c = &g.cities[i];
-            CitySummary {
-                index: i,
-                name: c.name.clone(),
-                code: c.code.clone(),
-                lon: c.lon,
-                lat: c.lat,
-                mentions: t.mentions,
-                passages: t.passages,
-            }
-        })
-        .collect();
+    let summaries = |tallies: Tallies, place: fn(usize) -> Place| -> Vec<PlaceSummary> {
+        tallies
+            .sorted()
+            .into_iter()
+            .map(|(i, t)| {
+                let place = place(i);
+                let (lon, lat) = place.lon_lat(g);
+                PlaceSummary {
+                    place,
+                    name: place.name(g).to_string(),
+                    code: place.code(g).to_string(),
+                    country: place.country(g),
+                    lon,
+                    lat,
+                    mentions: t.mentions,
+                    passages: t.passages,
+                    surfaces: t.surfaces,
+                    first_paragraph: t.first_paragraph,
+                }
+            })
+            .collect()
+    };
     Analysis {
+        generation: next_generation(),
+        countries: summaries(countries, Place::Country),
+        regions: summaries(regions, Place::Region),
+        cities: summaries(cities, Place::City),
         document,
         mentions,
-        countries,
-        regions,
-        cities,
         warnings: Vec::new(),
     }
 }

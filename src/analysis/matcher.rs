@@ -15,8 +15,9 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use rustc_hash::FxHashMap;
 
 use super::rules::{RuleTarget, Rules, Side, WordAction, WordSet};
-use super::{Mention, MentionKind, Target, Unwatched, Watch};
+use super::{Mention, MentionKind, Unwatched, Watch};
 use crate::gazetteer::Gazetteer;
+use crate::place::Place;
 use crate::text::{Document, Span};
 
 /// What one spelling stands for, before rules apply.
@@ -554,14 +555,14 @@ impl Matcher {
         let mut sentence = 0;
         for (k, hit) in hits.iter().enumerate() {
             let info = self.patterns[hit.pattern];
-            let (mut target, mut kind, mut city) = match info.target {
+            let (mut place, mut kind) = match info.target {
                 PatternTarget::Block => continue,
-                PatternTarget::Country(c, kind) => (Target::Country(c), kind, None),
-                PatternTarget::Region(r) => (Target::Region(r), MentionKind::Region, None),
-                PatternTarget::City(i, c) => (Target::Country(c), MentionKind::City, Some(i)),
+                PatternTarget::Country(c, kind) => (Place::Country(c), kind),
+                PatternTarget::Region(r) => (Place::Region(r), MentionKind::Region),
+                PatternTarget::City(i, _) => (Place::City(i), MentionKind::City),
                 PatternTarget::Context(rule, kind) => {
                     let (c, k) = self.decide_context(rule, text, &mut contexts);
-                    (Target::Country(c), k.unwrap_or(kind), None)
+                    (Place::Country(c), k.unwrap_or(kind))
                 }
             };
             if let Some(r) = info.word_rules
@@ -572,9 +573,8 @@ impl Matcher {
                 match rule.action {
                     None => continue,
                     Some((c, k)) => {
-                        target = Target::Country(c);
+                        place = Place::Country(c);
                         kind = k.unwrap_or(kind);
-                        city = None;
                     }
                 }
             }
@@ -602,9 +602,8 @@ impl Matcher {
                 sentence += 1;
             }
             mentions.push(Mention {
-                target,
+                place,
                 kind,
-                city,
                 span: Span {
                     start: hit.start,
                     end: hit.end,

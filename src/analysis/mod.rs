@@ -2,16 +2,15 @@
 //!
 //! [`Analyzer`] holds the compiled matcher (built once); [`Analyzer::analyze`]
 //! turns a [`Document`] into an [`Analysis`]: every [`Mention`] with its span
-//! and passage, and per-country, per-region and per-city summaries.
+//! and passage, and a [`PlaceSummary`] per mentioned country, region and city.
 
 mod aggregate;
 mod matcher;
 mod overrides;
 mod rules;
 
-pub use aggregate::{CitySummary, CountrySummary, RegionSummary};
 pub use matcher::Matcher;
-pub use overrides::{Override, OverrideProblem, PlaceRef};
+pub use overrides::{Override, OverrideProblem};
 pub use rules::{RuleError, Rules};
 
 use std::sync::OnceLock;
@@ -19,6 +18,7 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 use crate::gazetteer::Gazetteer;
+use crate::place::{Place, PlaceKind, PlaceSummary};
 use crate::text::{Document, Span};
 
 /// How a mention refers to its place.
@@ -86,43 +86,51 @@ impl Watch for Unwatched {
     }
 }
 
-/// What a mention refers to: an index into the gazetteer's countries or regions.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Target {
-    /// `Gazetteer::countries[i]`.
-    Country(usize),
-    /// `Gazetteer::regions[i]`.
-    Region(usize),
-}
-
 /// One reference to a place in the text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Mention {
-    /// The country or region referred to.
-    pub target: Target,
+    /// The place referred to: a country, a region or a city (whose country
+    /// counts the mention too).
+    pub place: Place,
     /// How it is referred to.
     pub kind: MentionKind,
-    /// For city mentions, `Gazetteer::cities[i]`.
-    pub city: Option<usize>,
     /// Where the words are in the document text.
     pub span: Span,
     /// Index of the sentence (passage) containing it.
     pub passage: usize,
 }
 
+impl Mention {
+    /// Does it refer to `place`, or to a place inside it (a city of a country)?
+    pub fn refers_to(&self, place: Place, g: &Gazetteer) -> bool {
+        place.holds(self.place, g)
+    }
+
+    /// The country or region to select for it: a city's mention selects its country.
+    pub fn selects(&self, g: &Gazetteer) -> Place {
+        match self.place {
+            Place::City(_) => self.place.country(g).map_or(self.place, Place::Country),
+            other => other,
+        }
+    }
+}
+
 /// The result of analysing one document.
 #[derive(Clone, Debug)]
 pub struct Analysis {
+    /// Tells this analysis apart from every other one made by this process
+    /// (a copy keeps it): the map notices a new analysis by it.
+    pub generation: u64,
     /// The document analysed (its text, paragraphs and sentences).
     pub document: Document,
     /// Every mention, in text order.
     pub mentions: Vec<Mention>,
     /// Mentioned countries, most-mentioned first.
-    pub countries: Vec<CountrySummary>,
+    pub countries: Vec<PlaceSummary>,
     /// Mentioned regions, most-mentioned first.
-    pub regions: Vec<RegionSummary>,
+    pub regions: Vec<PlaceSummary>,
     /// Mentioned cities, most-mentioned first.
-    pub cities: Vec<CitySummary>,
+    pub cities: Vec<PlaceSummary>,
     /// Problems worth telling the user (e.g. replaced invalid UTF-8).
     pub warnings: Vec<String>,
 }
@@ -140,14 +148,29 @@ impl Analysis {
         p
     }
 
+    /// Every mentioned place: countries, then regions, then cities.
+    pub fn places(&self) -> impl Iterator<Item = &PlaceSummary> {
+        self.countries.iter().chain(&self.regions).chain(&self.cities)
+    }
+
+    /// What the analysis says about `place`, if the text mentions it.
+    pub fn summary(&self, place: Place) -> Option<&PlaceSummary> {
+        let list = match place.kind() {
+            PlaceKind::Country => &self.countries,
+            PlaceKind::Region => &self.regions,
+            PlaceKind::City => &self.cities,
+        };
+        list.iter().find(|s| s.place == place)
+    }
+
     /// The summary of the country with this code, if it is mentioned.
-    pub fn country(&self, code: &str) -> Option<&CountrySummary> {
+    pub fn country(&self, code: &str) -> Option<&PlaceSummary> {
         self.countries.iter().find(|c| c.code == code)
     }
 
     /// The summary of the region with this id, if it is mentioned.
-    pub fn region(&self, id: &str) -> Option<&RegionSummary> {
-        self.regions.iter().find(|r| r.id == id)
+    pub fn region(&self, id: &str) -> Option<&PlaceSummary> {
+        self.regions.iter().find(|r| r.code == id)
     }
 }
 

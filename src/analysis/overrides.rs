@@ -11,76 +11,10 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Analysis, Analyzer, Mention, MentionKind, Target, Watch, aggregate};
+use super::{Analysis, Analyzer, Mention, MentionKind, Watch, aggregate};
 use crate::gazetteer::Gazetteer;
+use crate::place::{Place, PlaceRef};
 use crate::text::{Document, Span};
-
-/// A place named by code: what an override points a mention at.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq, Hash)]
-#[serde(tag = "type", rename_all = "lowercase")]
-pub enum PlaceRef {
-    /// A country by its code ("FRA").
-    Country {
-        /// `Country::code`.
-        code: String,
-    },
-    /// A named region by its id ("levant").
-    Region {
-        /// `Region::id`.
-        id: String,
-    },
-    /// A city by its name and its country's code ("Paris", "FRA").
-    City {
-        /// `City::name` (or one of its variants).
-        name: String,
-        /// `City::code`.
-        code: String,
-    },
-}
-
-impl PlaceRef {
-    /// The place a mention points at: its city for city mentions, else its
-    /// country or region.
-    pub fn of_mention(g: &Gazetteer, m: &Mention) -> PlaceRef {
-        match (m.city, m.target) {
-            (Some(i), _) => PlaceRef::City {
-                name: g.cities[i].name.clone(),
-                code: g.cities[i].code.clone(),
-            },
-            (None, Target::Country(i)) => PlaceRef::Country {
-                code: g.countries[i].code.clone(),
-            },
-            (None, Target::Region(i)) => PlaceRef::Region {
-                id: g.regions[i].id.clone(),
-            },
-        }
-    }
-
-    /// Look the place up in `g`: the mention target and, for a city, its
-    /// index in `Gazetteer::cities`. An unknown code is an error message.
-    pub fn resolve(&self, g: &Gazetteer) -> Result<(Target, Option<usize>), String> {
-        match self {
-            PlaceRef::Country { code } => g
-                .country_index(code)
-                .map(|i| (Target::Country(i), None))
-                .ok_or_else(|| format!("unknown country code \"{code}\"")),
-            PlaceRef::Region { id } => g
-                .region_index(id)
-                .map(|i| (Target::Region(i), None))
-                .ok_or_else(|| format!("unknown region \"{id}\"")),
-            PlaceRef::City { name, code } => {
-                let country = g
-                    .country_index(code)
-                    .ok_or_else(|| format!("unknown country code \"{code}\" for the city \"{name}\""))?;
-                g.cities
-                    .iter()
-                    .position(|c| &c.code == code && (&c.name == name || c.variants.contains(name)))
-                    .map(|i| (Target::Country(country), Some(i)))
-                    .ok_or_else(|| format!("unknown city \"{name}\" ({code})"))
-            }
-        }
-    }
-}
 
 /// One correction, on the byte span `start..end` of the document text.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
@@ -202,12 +136,11 @@ fn apply_one(g: &Gazetteer, doc: &Document, mentions: &mut Vec<Mention>, o: &Ove
             }
         }
         Override::RefersTo { place, .. } => {
-            let (target, city) = place.resolve(g)?;
+            let place = Place::from_ref(place, g)?;
             let mut found = false;
             for m in mentions.iter_mut().filter(|m| m.span == span) {
-                m.kind = kind_for(g, target, city, doc.slice(span));
-                m.target = target;
-                m.city = city;
+                m.kind = kind_for(g, place, doc.slice(span));
+                m.place = place;
                 found = true;
             }
             if !found {
@@ -215,16 +148,15 @@ fn apply_one(g: &Gazetteer, doc: &Document, mentions: &mut Vec<Mention>, o: &Ove
             }
         }
         Override::MarkAs { place, .. } => {
-            let (target, city) = place.resolve(g)?;
+            let place = Place::from_ref(place, g)?;
             let span = snap(doc, span)?;
             mentions.retain(|m| m.span.end <= span.start || span.end <= m.span.start);
             let at = mentions.partition_point(|m| m.span.start < span.start);
             mentions.insert(
                 at,
                 Mention {
-                    target,
-                    kind: kind_for(g, target, city, doc.slice(span)),
-                    city,
+                    place,
+                    kind: kind_for(g, place, doc.slice(span)),
                     span,
                     passage: 0, // set by `apply`
                 },
@@ -280,12 +212,11 @@ fn snap(doc: &Document, span: Span) -> Result<Span, String> {
 
 /// How `surface` refers to the place: a city or region by kind; a country
 /// by name, by demonym, or else as an alias ("the Hexagon").
-fn kind_for(g: &Gazetteer, target: Target, city: Option<usize>, surface: &str) -> MentionKind {
-    if city.is_some() {
-        return MentionKind::City;
-    }
-    let Target::Country(i) = target else {
-        return MentionKind::Region;
+fn kind_for(g: &Gazetteer, place: Place, surface: &str) -> MentionKind {
+    let i = match place {
+        Place::Country(i) => i,
+        Place::Region(_) => return MentionKind::Region,
+        Place::City(_) => return MentionKind::City,
     };
     let c = &g.countries[i];
     let words = surface.to_lowercase();

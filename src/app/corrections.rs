@@ -12,8 +12,10 @@ use egui::{Context, Galley, Rect, Response, ScrollArea, TextEdit, Ui, Window};
 
 use super::Action;
 use super::highlight::mention_at;
-use super::state::{AppState, pick_name, pick_of};
-use crate::analysis::{Analysis, Analyzer, Override, PlaceRef};
+use super::state::AppState;
+use crate::analysis::{Analysis, Override};
+use crate::gazetteer::Gazetteer;
+use crate::place::{Place, PlaceKind, PlaceRef};
 use crate::text::Span;
 
 /// What the place picker is choosing a place for.
@@ -70,7 +72,7 @@ struct Candidate {
 fn candidates() -> &'static [Candidate] {
     static ALL: OnceLock<Vec<Candidate>> = OnceLock::new();
     ALL.get_or_init(|| {
-        let g = Analyzer::builtin().gazetteer();
+        let g = Gazetteer::builtin();
         let mut all = Vec::new();
         let mut add = |label: String, name: &str, place| {
             all.push(Candidate {
@@ -79,32 +81,17 @@ fn candidates() -> &'static [Candidate] {
                 place,
             });
         };
-        for c in &g.countries {
-            add(
-                format!("{} (country)", c.name),
-                &c.name,
-                PlaceRef::Country { code: c.code.clone() },
-            );
-        }
-        for r in &g.regions {
-            add(
-                format!("{} (region)", r.name),
-                &r.name,
-                PlaceRef::Region { id: r.id.clone() },
-            );
-        }
-        for c in &g.cities {
-            let country = g
-                .country_index(&c.code)
-                .map_or(c.code.as_str(), |i| g.countries[i].name.as_str());
-            add(
-                format!("{}, {country} (city)", c.name),
-                &c.name,
-                PlaceRef::City {
-                    name: c.name.clone(),
-                    code: c.code.clone(),
-                },
-            );
+        let places = (0..g.countries.len())
+            .map(Place::Country)
+            .chain((0..g.regions.len()).map(Place::Region))
+            .chain((0..g.cities.len()).map(Place::City));
+        for place in places {
+            let name = place.name(g);
+            let label = match (place.kind(), place.country(g)) {
+                (PlaceKind::City, Some(country)) => format!("{name}, {} (city)", g.countries[country].name),
+                (kind, _) => format!("{name} ({})", kind.as_str()),
+            };
+            add(label, name, place.to_ref(g));
         }
         all
     })
@@ -233,18 +220,14 @@ fn list_ui(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
 pub fn describe(o: &Override, text: &str) -> String {
     let span = o.span();
     let words = text.get(span.start..span.end).unwrap_or("?");
-    let name = |place: &PlaceRef| match place {
-        PlaceRef::Country { code } => Analyzer::builtin()
-            .gazetteer()
-            .country_index(code)
-            .map_or(code.clone(), |i| {
-                Analyzer::builtin().gazetteer().countries[i].name.clone()
-            }),
-        PlaceRef::Region { id } => Analyzer::builtin()
-            .gazetteer()
-            .region_index(id)
-            .map_or(id.clone(), |i| Analyzer::builtin().gazetteer().regions[i].name.clone()),
-        PlaceRef::City { name, .. } => name.clone(),
+    let g = Gazetteer::builtin();
+    let name = |place: &PlaceRef| match Place::from_ref(place, g) {
+        Ok(place) => place.name(g).to_string(),
+        Err(_) => match place {
+            PlaceRef::Country { code } => code.clone(),
+            PlaceRef::Region { id } => id.clone(),
+            PlaceRef::City { name, .. } => name.clone(),
+        },
     };
     match o {
         Override::NotAPlace { .. } => format!("“{words}”: not a place"),
@@ -344,7 +327,8 @@ fn menu(ui: &mut Ui, analysis: &Analysis, paragraph: Span, marking: &Marking, ac
     let mut offered = false;
     if let Some(m) = mention {
         let words = analysis.document.slice(m.span).to_string();
-        ui.weak(format!("“{words}”: {}", pick_name(pick_of(m))));
+        let g = Gazetteer::builtin();
+        ui.weak(format!("“{words}”: {}", m.selects(g).name(g)));
         if ui.button("Not a place").clicked() {
             actions.push(Action::Correct(Override::NotAPlace {
                 start: m.span.start,

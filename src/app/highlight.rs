@@ -4,9 +4,10 @@
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, FontId, Galley, Pos2, Ui, Vec2};
 
-use super::state::{AppState, mentions_pick};
+use super::state::AppState;
 use crate::analysis::{Analysis, Mention};
-use crate::map::Pick;
+use crate::gazetteer::Gazetteer;
+use crate::place::Place;
 use crate::text::Span;
 
 /// Background colours of highlighted text.
@@ -47,8 +48,8 @@ impl Palette {
 /// whether it refers to the selection or to the hovered place.
 pub struct Highlighter<'a> {
     analysis: &'a Analysis,
-    selection: Option<Pick>,
-    hovered: Option<Pick>,
+    selection: Option<Place>,
+    hovered: Option<Place>,
     palette: Palette,
     font: FontId,
     color: Color32,
@@ -86,9 +87,10 @@ impl<'a> Highlighter<'a> {
     }
 
     fn background(&self, m: &Mention) -> Color32 {
-        if self.selection.is_some_and(|p| mentions_pick(m, p)) {
+        let g = Gazetteer::builtin();
+        if self.selection.is_some_and(|p| m.refers_to(p, g)) {
             self.palette.selected
-        } else if self.hovered.is_some_and(|p| mentions_pick(m, p)) {
+        } else if self.hovered.is_some_and(|p| m.refers_to(p, g)) {
             self.palette.hovered
         } else {
             self.palette.mention

@@ -34,7 +34,7 @@ pub use export::{PictureAction, PictureState};
 pub use open::{PASTED_NAME, SYNC_LIMIT};
 pub use passages::EMPTY_HINT;
 pub use recent::{MAX_RECENT, RecentFiles};
-pub use state::{AppState, ListState, PlaceInfo, Settings, SortKey};
+pub use state::{AppState, ListState, Settings, SortKey};
 
 /// The id of the app: its window class and the name of its settings folder.
 pub const APP_ID: &str = "article-atlas";

@@ -20,8 +20,9 @@ use super::atlas::AtlasApp;
 use super::background::{Loader, Outcome, Progress};
 use super::corrections::CorrectionsUi;
 use super::recent::RecentFiles;
-use crate::analysis::{Analyzer, PlaceRef};
-use crate::map::Pick;
+use crate::analysis::Analyzer;
+use crate::place::Place;
+use crate::place::PlaceRef;
 use crate::project::{self, MapViewState, Opened, PROJECT_SUFFIX, Project};
 use crate::text::read_bytes;
 
@@ -161,30 +162,13 @@ pub fn load_text(text: String) -> Result<Loaded, String> {
 }
 
 /// The place a selection names, by code (as saved in projects).
-pub fn place_ref(pick: Pick) -> PlaceRef {
-    let g = Analyzer::builtin().gazetteer();
-    match pick {
-        Pick::Country(i) => PlaceRef::Country {
-            code: g.countries[i].code.clone(),
-        },
-        Pick::Region(i) => PlaceRef::Region {
-            id: g.regions[i].id.clone(),
-        },
-        Pick::City(i) => PlaceRef::City {
-            name: g.cities[i].name.clone(),
-            code: g.cities[i].code.clone(),
-        },
-    }
+pub fn place_ref(pick: Place) -> PlaceRef {
+    pick.to_ref(Analyzer::builtin().gazetteer())
 }
 
 /// The selection a saved place stands for, if the gazetteer knows it.
-pub fn pick_of_ref(place: &PlaceRef) -> Option<Pick> {
-    let (target, city) = place.resolve(Analyzer::builtin().gazetteer()).ok()?;
-    Some(match (city, target) {
-        (Some(i), _) => Pick::City(i),
-        (None, crate::analysis::Target::Country(i)) => Pick::Country(i),
-        (None, crate::analysis::Target::Region(i)) => Pick::Region(i),
-    })
+pub fn pick_of_ref(place: &PlaceRef) -> Option<Place> {
+    Place::from_ref(place, Analyzer::builtin().gazetteer()).ok()
 }
 
 /// What a file dialog was opened for.

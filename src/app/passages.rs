@@ -4,8 +4,9 @@
 use egui::{Align2, Color32, CursorIcon, Response, Role, ScrollArea, Sense, TextStyle, Ui, WidgetInfo, vec2};
 
 use super::highlight::Highlighter;
-use super::state::{AppState, pick_name, place_info};
-use crate::map::Pick;
+use super::state::AppState;
+use crate::gazetteer::Gazetteer;
+use crate::place::Place;
 
 /// The hint shown when nothing is selected.
 pub const EMPTY_HINT: &str =
@@ -23,28 +24,34 @@ pub fn ui(ui: &mut Ui, state: &mut AppState) {
         ui.weak(EMPTY_HINT);
         return;
     };
-    ui.heading(pick_name(pick));
-    let Some(info) = place_info(state.analysis(), pick) else {
+    let g = Gazetteer::builtin();
+    ui.heading(pick.name(g));
+    let Some(info) = state.analysis().summary(pick) else {
         ui.weak("Not mentioned in this article.");
         return;
     };
-    let passages = info.passages.to_vec();
+    let passages = info.passages.clone();
     let summary = format!(
         "{} in {}",
         plural(info.mentions, "mention", "mentions"),
         plural(passages.len(), "passage", "passages")
     );
-    let surfaces = info.surfaces.join(", ");
+    // The words used, unless the name is the only one.
+    let surfaces = if info.surfaces.iter().any(|s| *s != info.name) {
+        info.surfaces.join(", ")
+    } else {
+        String::new()
+    };
     match (pick, info.country) {
-        (Pick::City(_), Some(country)) => {
+        (Place::City(_), Some(country)) => {
             ui.horizontal(|ui| {
                 ui.label("City in");
-                if ui.link(pick_name(Pick::Country(country))).clicked() {
-                    state.selection = Some(Pick::Country(country));
+                if ui.link(Place::Country(country).name(g)).clicked() {
+                    state.selection = Some(Place::Country(country));
                 }
             });
         }
-        (Pick::Region(_), _) => {
+        (Place::Region(_), _) => {
             ui.label("Region");
         }
         _ => {}

@@ -3,9 +3,11 @@
 
 use egui::{Align2, Color32, Rect, Role, ScrollArea, Sense, TextEdit, TextStyle, Ui, WidgetInfo, vec2};
 
-use super::state::{AppState, ListState, SortKey, pick_name};
-use crate::analysis::{Analysis, Analyzer};
-use crate::map::Pick;
+use super::state::{AppState, ListState, SortKey};
+use crate::analysis::Analysis;
+use crate::gazetteer::Gazetteer;
+use crate::place::Place;
+use crate::place::{PlaceKind, PlaceSummary};
 
 /// Width of the mentions column.
 const MENTIONS_WIDTH: f32 = 64.0;
@@ -18,7 +20,7 @@ const ARROW: f32 = 7.0;
 
 /// One line of a place list.
 struct Row {
-    pick: Pick,
+    pick: Place,
     name: &'static str,
     /// Shown after the name, weaker (a city's country).
     detail: Option<&'static str>,
@@ -54,42 +56,29 @@ pub fn ui(ui: &mut Ui, state: &mut AppState) {
 
 /// The rows of the three lists, filtered and sorted.
 fn rows(analysis: &Analysis, list: &ListState) -> [Vec<Row>; 3] {
-    let g = Analyzer::builtin().gazetteer();
-    let paragraph_of = |sentence: usize| analysis.document.sentences[sentence].paragraph;
-    let countries = analysis
-        .countries
-        .iter()
-        .map(|c| Row {
-            pick: Pick::Country(c.index),
-            name: pick_name(Pick::Country(c.index)),
-            detail: None,
-            mentions: c.mentions,
-            first_paragraph: c.first_paragraph,
-        })
-        .collect();
-    let regions = analysis
-        .regions
-        .iter()
-        .map(|r| Row {
-            pick: Pick::Region(r.index),
-            name: pick_name(Pick::Region(r.index)),
-            detail: None,
-            mentions: r.mentions,
-            first_paragraph: r.first_paragraph,
-        })
-        .collect();
-    let cities = analysis
-        .cities
-        .iter()
-        .map(|c| Row {
-            pick: Pick::City(c.index),
-            name: pick_name(Pick::City(c.index)),
-            detail: g.country(&c.code).map(|country| country.name.as_str()),
-            mentions: c.mentions,
-            first_paragraph: c.passages.first().map_or(0, |&s| paragraph_of(s)),
-        })
-        .collect();
-    [countries, regions, cities].map(|rows: Vec<Row>| arrange(rows, list))
+    let g = Gazetteer::builtin();
+    let rows = |places: &[PlaceSummary]| -> Vec<Row> {
+        let rows = places
+            .iter()
+            .map(|p| Row {
+                pick: p.place,
+                name: p.place.name(g),
+                // A city is shown with its country.
+                detail: match p.kind() {
+                    PlaceKind::City => p.country.map(|c| g.countries[c].name.as_str()),
+                    PlaceKind::Country | PlaceKind::Region => None,
+                },
+                mentions: p.mentions,
+                first_paragraph: p.first_paragraph,
+            })
+            .collect();
+        arrange(rows, list)
+    };
+    [
+        rows(&analysis.countries),
+        rows(&analysis.regions),
+        rows(&analysis.cities),
+    ]
 }
 
 /// Filter and sort `rows` (stable: ties keep the analysis order).

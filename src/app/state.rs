@@ -4,8 +4,9 @@
 use serde::{Deserialize, Serialize};
 
 use super::article::Article;
-use crate::analysis::{Analysis, Analyzer, Mention, Target};
-use crate::map::{MapOptions, Pick, TileLayer};
+use crate::analysis::Analysis;
+use crate::map::{MapOptions, TileLayer};
+use crate::place::Place;
 
 /// Preferences remembered between runs.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -80,9 +81,9 @@ pub struct AppState {
     /// The open article.
     pub article: Article,
     /// The selected country, region or city.
-    pub selection: Option<Pick>,
+    pub selection: Option<Place>,
     /// What the pointer is over on the map.
-    pub hovered: Option<Pick>,
+    pub hovered: Option<Place>,
     /// Sorting and filtering of the place lists.
     pub list: ListState,
     /// How the map is drawn.
@@ -154,70 +155,6 @@ impl AppState {
     }
 }
 
-/// Does mention `m` refer to `pick`? A country includes its cities' mentions.
-pub fn mentions_pick(m: &Mention, pick: Pick) -> bool {
-    match pick {
-        Pick::Country(i) => m.target == Target::Country(i),
-        Pick::Region(i) => m.target == Target::Region(i),
-        Pick::City(i) => m.city == Some(i),
-    }
-}
-
-/// The country or region a mention refers to, as something to select.
-pub fn pick_of(m: &Mention) -> Pick {
-    match m.target {
-        Target::Country(i) => Pick::Country(i),
-        Target::Region(i) => Pick::Region(i),
-    }
-}
-
-/// The gazetteer name of a pick.
-pub fn pick_name(pick: Pick) -> &'static str {
-    let g = Analyzer::builtin().gazetteer();
-    match pick {
-        Pick::Country(i) => &g.countries[i].name,
-        Pick::Region(i) => &g.regions[i].name,
-        Pick::City(i) => &g.cities[i].name,
-    }
-}
-
-/// What the article says about one place.
-#[derive(Clone, Copy, Debug)]
-pub struct PlaceInfo<'a> {
-    /// How many mentions.
-    pub mentions: usize,
-    /// The sentences that mention it, in order.
-    pub passages: &'a [usize],
-    /// The words used for it (empty for cities: their name is the word).
-    pub surfaces: &'a [String],
-    /// For a city, its country's gazetteer index.
-    pub country: Option<usize>,
-}
-
-/// What `analysis` says about `pick`; `None` if the article does not mention it.
-pub fn place_info(analysis: &Analysis, pick: Pick) -> Option<PlaceInfo<'_>> {
-    match pick {
-        Pick::Country(i) => analysis.countries.iter().find(|c| c.index == i).map(|c| PlaceInfo {
-            mentions: c.mentions,
-            passages: &c.passages,
-            surfaces: &c.surfaces,
-            country: None,
-        }),
-        Pick::Region(i) => analysis.regions.iter().find(|r| r.index == i).map(|r| PlaceInfo {
-            mentions: r.mentions,
-            passages: &r.passages,
-            surfaces: &r.surfaces,
-            country: None,
-        }),
-        Pick::City(i) => analysis.cities.iter().find(|c| c.index == i).map(|c| PlaceInfo {
-            mentions: c.mentions,
-            passages: &c.passages,
-            surfaces: &[],
-            country: Analyzer::builtin().gazetteer().country_index(&c.code),
-        }),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -241,16 +178,5 @@ mod tests {
         };
         assert!(list.accepts("Russia"));
         assert!(!list.accepts("France"));
-    }
-
-    #[test]
-    fn a_city_belongs_to_its_country_and_selects_its_own_passages() {
-        let article = Article::from_text("t", "Talks in Doha, Qatar.".into(), Vec::new());
-        let a = &article.analysis;
-        let city = a.cities.first().expect("Doha is found");
-        let info = place_info(a, Pick::City(city.index)).unwrap();
-        assert_eq!(info.country, Some(a.country("QAT").unwrap().index));
-        assert_eq!(info.passages, [0]);
-        assert_eq!(pick_name(Pick::City(city.index)), "Doha");
     }
 }

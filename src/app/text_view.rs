@@ -6,9 +6,10 @@ use egui::text::CCursor;
 use egui::{Align, Align2, Color32, CursorIcon, Rect, Role, ScrollArea, Sense, TextStyle, Ui, WidgetInfo, vec2};
 
 use super::highlight::{Highlighter, byte_at, mention_at};
-use super::state::{AppState, pick_name, pick_of};
+use super::state::AppState;
 use crate::analysis::Analysis;
-use crate::map::Pick;
+use crate::gazetteer::Gazetteer;
+use crate::place::Place;
 use crate::text::Span;
 
 /// Width of the "¶N" column.
@@ -180,7 +181,7 @@ fn paragraph(
     wrap_width: f32,
     flash: Option<(Span, Color32)>,
     marks: (&mut super::corrections::Marking, &mut Vec<super::Action>),
-) -> Option<Pick> {
+) -> Option<Place> {
     let span = analysis.document.paragraphs[p].span;
     let selected = marks
         .0
@@ -207,9 +208,10 @@ fn paragraph(
         .and_then(|byte| mention_at(analysis, span.start + byte));
     ui.painter().galley(text_rect.min, galley, Color32::PLACEHOLDER);
     let mention = under_pointer?;
-    let pick = pick_of(mention);
+    let g = Gazetteer::builtin();
+    let pick = mention.selects(g);
     let response = response
         .on_hover_cursor(CursorIcon::PointingHand)
-        .on_hover_text_at_pointer(pick_name(pick));
+        .on_hover_text_at_pointer(pick.name(g));
     response.clicked().then_some(pick)
 }

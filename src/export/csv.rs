@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use super::target_code;
+use super::{city_name, target_code, target_name};
 use crate::analysis::Analysis;
 use crate::gazetteer::Gazetteer;
 
@@ -24,23 +24,19 @@ pub fn write_csv(a: &Analysis, g: &Gazetteer, out: &mut dyn Write) -> std::io::R
     )?;
     let doc = &a.document;
     for m in &a.mentions {
-        let name = match m.target {
-            crate::analysis::Target::Country(c) => &g.countries[c].name,
-            crate::analysis::Target::Region(r) => &g.regions[r].name,
-        };
         let sentence = doc.sentences[m.passage];
         writeln!(
             w,
             "{},{},{},{},{},{},{},{},{},{}",
             field(target_code(g, m)),
-            field(name),
+            field(target_name(g, m)),
             m.kind.as_str(),
             field(doc.slice(m.span)),
             m.span.start,
             m.span.end,
             m.passage,
             sentence.paragraph,
-            field(m.city.map_or("", |c| g.cities[c].name.as_str())),
+            field(city_name(g, m).unwrap_or("")),
             field(doc.slice(sentence.span)),
         )?;
     }

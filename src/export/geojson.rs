@@ -4,6 +4,7 @@ use serde_json::{Value, json};
 
 use crate::analysis::Analysis;
 use crate::gazetteer::Gazetteer;
+use crate::place::PlaceKind;
 
 fn passage_texts(a: &Analysis, passages: &[usize]) -> Value {
     passages
@@ -21,34 +22,20 @@ fn point(lon: f64, lat: f64, properties: Value) -> Value {
 }
 
 /// Write a FeatureCollection with a Point per mentioned country, region and
-/// city; properties carry `kind`, the code, name, mention count and the texts
-/// of the passages that mention it.
+/// city; properties carry `kind`, the code (`iso3` of the country, or `id` of
+/// the region), name, mention count, the words used and the texts of the
+/// passages that mention it.
 pub fn write_geojson(a: &Analysis, _g: &Gazetteer, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    let mut features = Vec::new();
-    for c in &a.countries {
-        features.push(point(
-            c.lon,
-            c.lat,
-            json!({ "kind": "country", "iso3": c.code, "name": c.name, "mentions": c.mentions,
-                    "surfaces": c.surfaces, "passages": passage_texts(a, &c.passages) }),
-        ));
-    }
-    for r in &a.regions {
-        features.push(point(
-            r.lon,
-            r.lat,
-            json!({ "kind": "region", "id": r.id, "name": r.name, "mentions": r.mentions,
-                    "surfaces": r.surfaces, "passages": passage_texts(a, &r.passages) }),
-        ));
-    }
-    for c in &a.cities {
-        features.push(point(
-            c.lon,
-            c.lat,
-            json!({ "kind": "city", "iso3": c.code, "name": c.name, "mentions": c.mentions,
-                    "passages": passage_texts(a, &c.passages) }),
-        ));
-    }
+    let features: Vec<Value> = a
+        .places()
+        .map(|p| {
+            let code_key = if p.kind() == PlaceKind::Region { "id" } else { "iso3" };
+            let mut properties = json!({ "kind": p.kind().as_str(), "name": p.name, "mentions": p.mentions,
+                "surfaces": p.surfaces, "passages": passage_texts(a, &p.passages) });
+            properties[code_key] = Value::from(p.code.as_str());
+            point(p.lon, p.lat, properties)
+        })
+        .collect();
     let mut w = std::io::BufWriter::new(out);
     serde_json::to_writer_pretty(&mut w, &json!({ "type": "FeatureCollection", "features": features }))?;
     std::io::Write::write_all(&mut w, b"\n")?;

@@ -3,10 +3,12 @@
 use serde::Serialize;
 use serde::ser::{SerializeSeq, Serializer};
 
-use super::target_code;
+use super::{city_name, target_code};
 use crate::analysis::Analysis;
 use crate::gazetteer::Gazetteer;
+use crate::place::{PlaceKind, PlaceSummary};
 
+/// A country (`iso3`) or region (`id`) with its passages and words.
 #[derive(Serialize)]
 struct Place<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -21,6 +23,28 @@ struct Place<'a> {
     surfaces: &'a [String],
 }
 
+impl<'a> Place<'a> {
+    fn of(s: &'a PlaceSummary) -> Place<'a> {
+        let code = Some(s.code.as_str());
+        let (iso3, id) = if s.kind() == PlaceKind::Region {
+            (None, code)
+        } else {
+            (code, None)
+        };
+        Place {
+            iso3,
+            id,
+            name: &s.name,
+            lon: s.lon,
+            lat: s.lat,
+            mentions: s.mentions,
+            passages: &s.passages,
+            surfaces: &s.surfaces,
+        }
+    }
+}
+
+/// A city, with the code of its country.
 #[derive(Serialize)]
 struct City<'a> {
     name: &'a str,
@@ -85,30 +109,8 @@ pub fn write_json(a: &Analysis, g: &Gazetteer, out: &mut dyn std::io::Write) -> 
     let passages = a.passages();
     let value = Out {
         warnings: &a.warnings,
-        countries: Seq(|| {
-            a.countries.iter().map(|c| Place {
-                iso3: Some(&c.code),
-                id: None,
-                name: &c.name,
-                lon: c.lon,
-                lat: c.lat,
-                mentions: c.mentions,
-                passages: &c.passages,
-                surfaces: &c.surfaces,
-            })
-        }),
-        regions: Seq(|| {
-            a.regions.iter().map(|r| Place {
-                iso3: None,
-                id: Some(&r.id),
-                name: &r.name,
-                lon: r.lon,
-                lat: r.lat,
-                mentions: r.mentions,
-                passages: &r.passages,
-                surfaces: &r.surfaces,
-            })
-        }),
+        countries: Seq(|| a.countries.iter().map(Place::of)),
+        regions: Seq(|| a.regions.iter().map(Place::of)),
         cities: Seq(|| {
             a.cities.iter().map(|c| City {
                 name: &c.name,
@@ -126,7 +128,7 @@ pub fn write_json(a: &Analysis, g: &Gazetteer, out: &mut dyn std::io::Write) -> 
                 start: m.span.start,
                 end: m.span.end,
                 passage: m.passage,
-                city: m.city.map(|c| g.cities[c].name.as_str()),
+                city: city_name(g, m),
             })
         }),
         passages: Seq(|| {

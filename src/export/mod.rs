@@ -9,7 +9,7 @@ pub use csv::write_csv;
 pub use geojson::write_geojson;
 pub use json::write_json;
 
-use crate::analysis::{Analysis, Mention, Target};
+use crate::analysis::{Analysis, Mention};
 use crate::gazetteer::Gazetteer;
 
 /// The output formats of `analyze` and of the app's data export.
@@ -43,12 +43,24 @@ pub fn write(format: Format, analysis: &Analysis, g: &Gazetteer, out: &mut dyn s
     }
 }
 
-/// The code (country) or id (region) a mention points to.
+/// The code of the country (also for a city's mention) or the id of the
+/// region a mention points to.
 pub(crate) fn target_code<'g>(g: &'g Gazetteer, m: &Mention) -> &'g str {
-    match m.target {
-        Target::Country(c) => &g.countries[c].code,
-        Target::Region(r) => &g.regions[r].id,
-    }
+    m.place
+        .country(g)
+        .map_or_else(|| m.place.code(g), |c| g.countries[c].code.as_str())
+}
+
+/// The name of the country or region a mention counts for.
+pub(crate) fn target_name<'g>(g: &'g Gazetteer, m: &Mention) -> &'g str {
+    m.place
+        .country(g)
+        .map_or_else(|| m.place.name(g), |c| g.countries[c].name.as_str())
+}
+
+/// The name of the city a mention names, if it names one.
+pub(crate) fn city_name<'g>(g: &'g Gazetteer, m: &Mention) -> Option<&'g str> {
+    matches!(m.place, crate::place::Place::City(_)).then(|| m.place.name(g))
 }
 
 /// Write `bytes` to `path` atomically: into a temporary file in the same

@@ -24,15 +24,26 @@ pub struct Gazetteer {
     by_region_id: HashMap<String, usize>,
 }
 
-/// A gazetteer table that could not be parsed.
+/// A gazetteer table that could not be parsed, or that names an unknown country.
 #[derive(Debug, thiserror::Error)]
-#[error("gazetteer table {table}: {source}")]
-pub struct GazetteerError {
-    /// Which table.
-    pub table: &'static str,
-    /// The JSON error.
-    #[source]
-    pub source: serde_json::Error,
+pub enum GazetteerError {
+    /// A table is not valid JSON of its schema.
+    #[error("gazetteer table {table}: {source}")]
+    Json {
+        /// Which table.
+        table: &'static str,
+        /// The JSON error.
+        #[source]
+        source: serde_json::Error,
+    },
+    /// A city names a country code no country has.
+    #[error("gazetteer table cities: {city} names the unknown country code {code}")]
+    UnknownCountry {
+        /// The city.
+        city: String,
+        /// Its code.
+        code: String,
+    },
 }
 
 impl Gazetteer {
@@ -40,7 +51,7 @@ impl Gazetteer {
     /// their schema).
     pub fn from_json(countries: &str, regions: &str, cities: &str, states: &str) -> Result<Gazetteer, GazetteerError> {
         fn parse<T: serde::de::DeserializeOwned>(table: &'static str, json: &str) -> Result<T, GazetteerError> {
-            serde_json::from_str(json).map_err(|source| GazetteerError { table, source })
+            serde_json::from_str(json).map_err(|source| GazetteerError::Json { table, source })
         }
         let mut g = Gazetteer {
             countries: parse("countries", countries)?,
@@ -56,6 +67,15 @@ impl Gazetteer {
             .map(|(i, c)| (c.code.clone(), i))
             .collect();
         g.by_region_id = g.regions.iter().enumerate().map(|(i, r)| (r.id.clone(), i)).collect();
+        for city in &mut g.cities {
+            city.country = *g
+                .by_code
+                .get(&city.code)
+                .ok_or_else(|| GazetteerError::UnknownCountry {
+                    city: city.name.clone(),
+                    code: city.code.clone(),
+                })?;
+        }
         Ok(g)
     }
 

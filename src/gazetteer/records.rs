@@ -72,6 +72,9 @@ pub struct City {
     /// Spellings to match.
     #[serde(default)]
     pub variants: Vec<String>,
+    /// `Gazetteer::countries` index of its country (resolved from `code` on load).
+    #[serde(skip)]
+    pub country: usize,
 }
 
 /// A first-level subdivision (US states), matched so that "New Mexico" and

@@ -9,11 +9,11 @@
 use egui::{CursorIcon, Response, Stroke, Ui};
 use walkers::{MapMemory, Plugin, Projector};
 
-use super::Pick;
 use super::draw::{MeshBuffer, append_triangles, outline_shapes};
 use super::scene::Scene;
 use super::tooltip;
 use super::view::Viewport;
+use crate::place::Place;
 use crate::world::{CountryShape, World};
 
 /// What each colour class stands for, fewest mentions first.
@@ -49,7 +49,7 @@ impl Plugin for Choropleth<'_> {
 
         let mesh = self.fills.start();
         for country in &scene.analysis.countries {
-            let Some(shape) = country_shape(country.index, zoom) else {
+            let Some(shape) = country_shape(country.place.index(), zoom) else {
                 continue;
             };
             let color = scene.palette.classes[mention_class(country.mentions)];
@@ -64,7 +64,7 @@ impl Plugin for Choropleth<'_> {
             (scene.selected, Stroke::new(2.5, scene.palette.selected)),
         ];
         for (pick, stroke) in outlined {
-            let Some(Pick::Country(index)) = pick else { continue };
+            let Some(Place::Country(index)) = pick else { continue };
             let Some(shape) = country_shape(index, zoom) else {
                 continue;
             };
@@ -87,15 +87,15 @@ pub fn pick_filled_country(scene: &Scene, ui: &Ui, response: &Response, projecto
         return;
     };
     let Some(index) = shape.gazetteer else { return };
-    let pick = Pick::Country(index);
-    let mentioned = scene.analysis.countries.iter().find(|c| c.index == index);
+    let pick = Place::Country(index);
+    let mentioned = scene.analysis.summary(pick);
     scene.picks.borrow_mut().hovered = Some(pick);
     match mentioned {
         Some(country) => {
             ui.ctx().set_cursor_icon(CursorIcon::PointingHand);
             response
                 .clone()
-                .on_hover_ui_at_pointer(|ui| tooltip::country(ui, country));
+                .on_hover_ui_at_pointer(|ui| tooltip::place(ui, country));
             if response.clicked() {
                 scene.picks.borrow_mut().clicked = Some(pick);
             }

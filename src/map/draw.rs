@@ -6,8 +6,8 @@ use std::sync::Arc;
 
 use egui::{Color32, Mesh, Pos2, Rect, Response, Role, Sense, Shape, Stroke, Ui, WidgetInfo};
 
-use super::Pick;
 use super::view::Viewport;
+use crate::place::Place;
 use crate::world::{Polyline, TriangleMesh, WorldPoint};
 
 /// A mesh buffer kept across frames: egui drops its copy of the `Arc` once
@@ -35,7 +35,7 @@ impl MeshBuffer {
 /// Make `rect` a clickable mark for `pick`, announced to tests and screen
 /// readers as a button called `label` ("Russia marker", "Kabul pin"). `kind`
 /// keeps the ids of different marks of the same place apart.
-pub fn clickable_mark(ui: &mut Ui, rect: Rect, pick: Pick, kind: &str, label: String) -> Response {
+pub fn clickable_mark(ui: &mut Ui, rect: Rect, pick: Place, kind: &str, label: String) -> Response {
     let response = ui.interact(rect, ui.scope_id().with((kind, pick)), Sense::click());
     response.widget_info(|| WidgetInfo::labeled(Role::Button, true, &label));
     response

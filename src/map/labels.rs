@@ -7,12 +7,12 @@ use egui::text::{LayoutJob, TextFormat};
 use egui::{Align2, Color32, FontId, Pos2, Rect, Response, Ui, Vec2, vec2};
 use walkers::{MapMemory, Plugin, Projector};
 
-use super::Pick;
 use super::draw::clickable_mark;
 use super::markers::marker_radius;
 use super::pins::PIN_RADIUS;
 use super::scene::Scene;
 use super::view::Viewport;
+use crate::place::{Place, PlaceKind};
 
 /// A label to place: its size and the mark it belongs to.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -92,7 +92,7 @@ pub struct Labels<'a> {
 struct Label {
     request: LabelRequest,
     job: LayoutJob,
-    pick: Pick,
+    pick: Place,
     name: String,
 }
 
@@ -119,39 +119,30 @@ impl Plugin for Labels<'_> {
         let painter = ui.painter().with_clip_rect(view.rect);
         let analysis = scene.analysis;
 
-        let countries = analysis.countries.iter().map(|c| Label {
-            request: LabelRequest {
-                anchor: view.lon_lat_to_screen(c.lon, c.lat),
-                gap: marker_radius(c.mentions, scene.max_mentions) + 3.0,
-                size: Vec2::ZERO,
-            },
-            job: job(&c.name, 13.5, palette.text, false),
-            pick: Pick::Country(c.index),
-            name: c.name.clone(),
+        // Countries by mentions, then regions, then cities.
+        let labels = analysis.places().map(|p| {
+            let (gap, size, color, italics) = match p.kind() {
+                PlaceKind::Country => (
+                    marker_radius(p.mentions, scene.max_mentions) + 3.0,
+                    13.5,
+                    palette.text,
+                    false,
+                ),
+                PlaceKind::Region => (8.0, 12.5, palette.region, true),
+                PlaceKind::City => (PIN_RADIUS + 4.0, 11.5, palette.text, false),
+            };
+            Label {
+                request: LabelRequest {
+                    anchor: view.lon_lat_to_screen(p.lon, p.lat),
+                    gap,
+                    size: Vec2::ZERO,
+                },
+                job: job(&p.name, size, color, italics),
+                pick: p.place,
+                name: p.name.clone(),
+            }
         });
-        let regions = analysis.regions.iter().map(|r| Label {
-            request: LabelRequest {
-                anchor: view.lon_lat_to_screen(r.lon, r.lat),
-                gap: 8.0,
-                size: Vec2::ZERO,
-            },
-            job: job(&r.name, 12.5, palette.region, true),
-            pick: Pick::Region(r.index),
-            name: r.name.clone(),
-        });
-        let cities = analysis.cities.iter().map(|c| Label {
-            request: LabelRequest {
-                anchor: view.lon_lat_to_screen(c.lon, c.lat),
-                gap: PIN_RADIUS + 4.0,
-                size: Vec2::ZERO,
-            },
-            job: job(&c.name, 11.5, palette.text, false),
-            pick: Pick::City(c.index),
-            name: c.name.clone(),
-        });
-        let mut labels: Vec<(Label, std::sync::Arc<egui::Galley>)> = countries
-            .chain(regions)
-            .chain(cities)
+        let mut labels: Vec<(Label, std::sync::Arc<egui::Galley>)> = labels
             .filter(|l| view.rect.expand(200.0).contains(l.request.anchor))
             .map(|mut l| {
                 let galley = painter.layout_job(l.job.clone());

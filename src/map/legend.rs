@@ -9,7 +9,6 @@ use std::sync::Arc;
 use egui::{Align2, FontId, Galley, Painter, Pos2, Rect, Response, Role, Sense, Stroke, Ui, WidgetInfo, pos2, vec2};
 use walkers::{MapMemory, Plugin, Projector};
 
-use super::Pick;
 use super::choropleth::CLASS_LABELS;
 use super::markers::marker_radius;
 use super::scene::Scene;
@@ -36,24 +35,8 @@ fn size_examples(max: usize) -> Vec<usize> {
 
 /// "France: 3 passages" for a selected country, region or city the article mentions.
 fn selection_line(scene: &Scene<'_>) -> Option<String> {
-    let a = scene.analysis;
-    let (name, passages) = match scene.selected? {
-        Pick::Country(i) => a
-            .countries
-            .iter()
-            .find(|c| c.index == i)
-            .map(|c| (&c.name, c.passages.len()))?,
-        Pick::Region(i) => a
-            .regions
-            .iter()
-            .find(|r| r.index == i)
-            .map(|r| (&r.name, r.passages.len()))?,
-        Pick::City(i) => a
-            .cities
-            .iter()
-            .find(|c| c.index == i)
-            .map(|c| (&c.name, c.passages.len()))?,
-    };
+    let place = scene.analysis.summary(scene.selected?)?;
+    let (name, passages) = (&place.name, place.passages.len());
     let s = if passages == 1 { "" } else { "s" };
     Some(format!("{name}: {passages} passage{s}"))
 }

@@ -4,7 +4,6 @@
 use egui::{Rect, Response, Stroke, Ui, Vec2};
 use walkers::{MapMemory, Plugin, Projector};
 
-use super::Pick;
 use super::draw::clickable_mark;
 use super::scene::Scene;
 use super::tooltip;
@@ -44,7 +43,7 @@ impl Plugin for Markers<'_> {
             if !view.rect.expand(radius).contains(center) {
                 continue;
             }
-            let pick = Pick::Country(country.index);
+            let pick = country.place;
             let rect = Rect::from_center_size(center, Vec2::splat(2.0 * radius));
             let response = clickable_mark(ui, rect, pick, "marker", format!("{} marker", country.name));
             let highlighted = response.hovered() || scene.hovered_before == Some(pick);
@@ -61,7 +60,7 @@ impl Plugin for Markers<'_> {
             scene.picks.borrow_mut().record(pick, &response);
             response
                 .on_hover_cursor(egui::CursorIcon::PointingHand)
-                .on_hover_ui(|ui| tooltip::country(ui, country));
+                .on_hover_ui(|ui| tooltip::place(ui, country));
         }
     }
 }

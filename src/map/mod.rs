@@ -4,7 +4,7 @@
 //!
 //! CONTRACT (used by `app/`; keep these signatures stable):
 //! - [`MapView::new`], [`MapView::ui`], [`MapView::fit_all`],
-//!   [`MapView::zoom_by`], [`MapView::pan_by`], [`MapView::set_view`], [`Pick`], [`MapOptions`],
+//!   [`MapView::zoom_by`], [`MapView::pan_by`], [`MapView::set_view`], [`MapOptions`],
 //!   [`MapResponse`], [`TileLayer`].
 //!
 //! Layers, bottom to top (one file each): [`basemap`] (ocean, land,
@@ -34,22 +34,12 @@ use egui::{Role, Shape, WidgetInfo};
 use walkers::{Map, MapMemory, Tiles, lon_lat};
 
 use crate::analysis::Analysis;
+use crate::place::Place;
 use crate::world::{World, country_extent, project, unproject, world_size};
 use draw::MeshBuffer;
 use scene::{Picks, Scene};
 use tiles::{OnlineTiles, TileServer};
 use view::{FIT_MARGIN, MAX_FIT_ZOOM, MAX_ZOOM, min_zoom};
-
-/// Something on the map the user can point at.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Pick {
-    /// `Gazetteer::countries[i]` (marker, filled shape or label).
-    Country(usize),
-    /// `Gazetteer::regions[i]`.
-    Region(usize),
-    /// `Gazetteer::cities[i]` (a pin).
-    City(usize),
-}
 
 /// Which basemap is drawn under the data.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -174,7 +164,7 @@ pub fn fit_view(analysis: &Analysis, size: egui::Vec2) -> (f64, f64, f64) {
     let extents: Vec<_> = analysis
         .countries
         .iter()
-        .map(|c| country_extent(project(c.lon, c.lat), world.country(c.index).map(|s| s.bbox)))
+        .map(|c| country_extent(project(c.lon, c.lat), world.country(c.place.index()).map(|s| s.bbox)))
         .collect();
     let zooms = min_zoom(size.x)..=MAX_FIT_ZOOM.max(min_zoom(size.x));
     match crate::world::fit(&extents, [size.x as f64, size.y as f64], FIT_MARGIN, zooms) {
@@ -205,31 +195,11 @@ pub fn picture_viewport(size: egui::Vec2, view: (f64, f64, f64)) -> view::Viewpo
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct MapResponse {
     /// Clicked this frame.
-    pub clicked: Option<Pick>,
+    pub clicked: Option<Place>,
     /// Under the pointer.
-    pub hovered: Option<Pick>,
+    pub hovered: Option<Place>,
     /// One line for the status bar about the basemap (e.g. tiles failing).
     pub status: Option<String>,
-}
-
-/// A cheap fingerprint of an analysis, to notice when a new one arrives.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct AnalysisKey {
-    text_len: usize,
-    mentions: usize,
-    countries: usize,
-    first_country: Option<usize>,
-}
-
-impl AnalysisKey {
-    fn of(analysis: &Analysis) -> AnalysisKey {
-        AnalysisKey {
-            text_len: analysis.document.text.len(),
-            mentions: analysis.mentions.len(),
-            countries: analysis.countries.len(),
-            first_country: analysis.countries.first().map(|c| c.index),
-        }
-    }
 }
 
 /// Map size assumed for fitting before the map was ever shown.
@@ -245,12 +215,12 @@ pub struct MapView {
     fills: MeshBuffer,
     /// Co-mention links of `shown` (computed once per analysis).
     links: Vec<links::Link>,
-    /// The analysis the view was last fitted to / links computed for.
-    shown: Option<AnalysisKey>,
+    /// The [`Analysis::generation`] the view was last fitted to / links computed for.
+    shown: Option<u64>,
     /// Size of the map last frame.
     size: Option<egui::Vec2>,
     /// What was under the pointer last frame.
-    hovered: Option<Pick>,
+    hovered: Option<Place>,
     ctx: egui::Context,
 }
 
@@ -280,14 +250,13 @@ impl MapView {
         &mut self,
         ui: &mut egui::Ui,
         analysis: &Analysis,
-        selected: Option<Pick>,
+        selected: Option<Place>,
         options: &MapOptions,
     ) -> MapResponse {
         let rect = ui.available_rect_before_wrap();
         self.size = Some(rect.size());
-        let key = AnalysisKey::of(analysis);
-        if self.shown != Some(key) {
-            self.shown = Some(key);
+        if self.shown != Some(analysis.generation) {
+            self.shown = Some(analysis.generation);
             self.links = links::co_mentions(analysis);
             self.fit_all(analysis);
         }
@@ -392,7 +361,7 @@ impl MapView {
     /// next frame on, without the fit that a newly shown analysis gets
     /// (pictures of the app's current view).
     pub fn hold_view(&mut self, analysis: &Analysis, view: (f64, f64, f64)) {
-        self.shown = Some(AnalysisKey::of(analysis));
+        self.shown = Some(analysis.generation);
         self.links = links::co_mentions(analysis);
         self.set_view(view.0, view.1, view.2);
     }

@@ -3,7 +3,6 @@
 use egui::{Rect, Response, Stroke, Ui, Vec2};
 use walkers::{MapMemory, Plugin, Projector};
 
-use super::Pick;
 use super::draw::clickable_mark;
 use super::scene::Scene;
 use super::tooltip;
@@ -27,13 +26,12 @@ impl Plugin for Pins<'_> {
         let palette = &scene.palette;
         let view = Viewport::from_projector(projector);
         let painter = ui.painter().with_clip_rect(view.rect);
-        let gazetteer = crate::gazetteer::Gazetteer::builtin();
         for city in &scene.analysis.cities {
             let center = view.lon_lat_to_screen(city.lon, city.lat);
             if !view.rect.contains(center) {
                 continue;
             }
-            let pick = Pick::City(city.index);
+            let pick = city.place;
             let rect = Rect::from_center_size(center, Vec2::splat(PIN_TARGET));
             let response = clickable_mark(ui, rect, pick, "pin", format!("{} pin", city.name));
             let selected = scene.selected == Some(pick);
@@ -48,12 +46,9 @@ impl Plugin for Pins<'_> {
             }
             scene.obstacles.borrow_mut().push((center, radius + 1.5));
             scene.picks.borrow_mut().record(pick, &response);
-            let country_name = gazetteer
-                .country(&city.code)
-                .map_or(city.code.as_str(), |c| c.name.as_str());
             response
                 .on_hover_cursor(egui::CursorIcon::PointingHand)
-                .on_hover_ui(|ui| tooltip::city(ui, city, country_name));
+                .on_hover_ui(|ui| tooltip::place(ui, city));
         }
     }
 }

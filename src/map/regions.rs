@@ -5,7 +5,6 @@
 use egui::{Color32, Pos2, Rect, Response, Shape, Stroke, Ui, Vec2, vec2};
 use walkers::{MapMemory, Plugin, Projector};
 
-use super::Pick;
 use super::draw::clickable_mark;
 use super::scene::Scene;
 use super::tooltip;
@@ -44,7 +43,7 @@ impl Plugin for Regions<'_> {
             if !view.rect.expand(HALO_RADIUS).contains(center) {
                 continue;
             }
-            let pick = Pick::Region(region.index);
+            let pick = region.place;
             let rect = Rect::from_center_size(center, Vec2::splat(3.0 * DIAMOND));
             let response = clickable_mark(ui, rect, pick, "region", format!("{} region", region.name));
             let strong = response.hovered() || scene.selected == Some(pick);
@@ -76,7 +75,7 @@ impl Plugin for Regions<'_> {
             scene.picks.borrow_mut().record(pick, &response);
             response
                 .on_hover_cursor(egui::CursorIcon::PointingHand)
-                .on_hover_ui(|ui| tooltip::region(ui, region));
+                .on_hover_ui(|ui| tooltip::place(ui, region));
         }
     }
 }

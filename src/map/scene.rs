@@ -5,18 +5,18 @@ use std::cell::RefCell;
 
 use egui::Pos2;
 
-use super::Pick;
 use super::palette::Palette;
 use crate::analysis::Analysis;
+use crate::place::Place;
 
 /// One frame's input to the layers, and the picks they report back.
 pub struct Scene<'a> {
     /// What is drawn.
     pub analysis: &'a Analysis,
     /// The app's selection (drawn with a stronger outline).
-    pub selected: Option<Pick>,
+    pub selected: Option<Place>,
     /// What was under the pointer last frame (drawn highlighted).
-    pub hovered_before: Option<Pick>,
+    pub hovered_before: Option<Place>,
     /// Colours.
     pub palette: Palette,
     /// Mentions of the most-mentioned country (sizes markers).
@@ -39,14 +39,14 @@ pub struct Scene<'a> {
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Picks {
     /// Clicked this frame.
-    pub clicked: Option<Pick>,
+    pub clicked: Option<Place>,
     /// Under the pointer.
-    pub hovered: Option<Pick>,
+    pub hovered: Option<Place>,
 }
 
 impl Picks {
     /// Record an interactive mark's response.
-    pub fn record(&mut self, pick: Pick, response: &egui::Response) {
+    pub fn record(&mut self, pick: Place, response: &egui::Response) {
         if response.hovered() {
             self.hovered = Some(pick);
         }

@@ -1,17 +1,27 @@
 //! The contents of the hover tooltips.
 
-use crate::analysis::{CitySummary, CountrySummary, RegionSummary};
+use crate::gazetteer::Gazetteer;
+use crate::place::{PlaceKind, PlaceSummary};
 
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
-/// A mentioned country: name, count, the words used for it.
-pub fn country(ui: &mut egui::Ui, c: &CountrySummary) {
-    ui.strong(&c.name);
-    ui.label(format!("{} mention{}", c.mentions, plural(c.mentions)));
-    if !c.surfaces.is_empty() {
-        ui.label(format!("as {}", c.surfaces.join(", ")));
+/// A mentioned place: its name (a city with its country), how often it is
+/// mentioned, and the words used for it when they are not just its name.
+pub fn place(ui: &mut egui::Ui, p: &PlaceSummary) {
+    let g = Gazetteer::builtin();
+    match (p.kind(), p.country) {
+        (PlaceKind::City, Some(country)) => ui.strong(format!("{} ({})", p.name, g.countries[country].name)),
+        _ => ui.strong(&p.name),
+    };
+    let count = format!("{} mention{}", p.mentions, plural(p.mentions));
+    ui.label(match p.kind() {
+        PlaceKind::Region => format!("region, {count}"),
+        PlaceKind::Country | PlaceKind::City => count,
+    });
+    if p.surfaces.iter().any(|s| *s != p.name) {
+        ui.label(format!("as {}", p.surfaces.join(", ")));
     }
 }
 
@@ -19,19 +29,4 @@ pub fn country(ui: &mut egui::Ui, c: &CountrySummary) {
 pub fn unmentioned_country(ui: &mut egui::Ui, name: &str) {
     ui.strong(name);
     ui.weak("not mentioned");
-}
-
-/// A mentioned city.
-pub fn city(ui: &mut egui::Ui, c: &CitySummary, country_name: &str) {
-    ui.strong(format!("{} ({country_name})", c.name));
-    ui.label(format!("{} mention{}", c.mentions, plural(c.mentions)));
-}
-
-/// A mentioned region.
-pub fn region(ui: &mut egui::Ui, r: &RegionSummary) {
-    ui.strong(&r.name);
-    ui.label(format!("region, {} mention{}", r.mentions, plural(r.mentions)));
-    if !r.surfaces.is_empty() {
-        ui.label(format!("as {}", r.surfaces.join(", ")));
-    }
 }

@@ -11,8 +11,9 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::analysis::{Analysis, Analyzer, Override, OverrideProblem, PlaceRef};
+use crate::analysis::{Analysis, Analyzer, Override, OverrideProblem};
 use crate::import::{Imported, import};
+use crate::place::PlaceRef;
 use crate::text::{Document, InputError, read_bytes};
 
 /// The project file format version this build writes and the newest it reads.

@@ -9,7 +9,8 @@ use super::picture::{MAX_SIDE_PX, Picture, render_picture};
 use super::{Offscreen, png_bytes};
 use crate::analysis::{Analysis, Analyzer};
 use crate::export::write_atomically;
-use crate::map::{MapOptions, MapTheme, Pick, default_title};
+use crate::map::{MapOptions, MapTheme, default_title};
+use crate::place::Place;
 use crate::project::{self, Opened};
 use crate::text::Document;
 
@@ -137,7 +138,7 @@ fn read_input(file: &Path) -> Result<Input, String> {
 
 /// The country `code` (alpha-3 or alpha-2, any case) as a pick, if the
 /// article mentions it.
-fn selected_country(analysis: &Analysis, code: &str) -> Result<Pick, String> {
+fn selected_country(analysis: &Analysis, code: &str) -> Result<Place, String> {
     let g = Analyzer::builtin().gazetteer();
     let code = code.trim().to_ascii_uppercase();
     let index = g
@@ -148,13 +149,13 @@ fn selected_country(analysis: &Analysis, code: &str) -> Result<Pick, String> {
                 .position(|c| !c.iso2.is_empty() && c.iso2.eq_ignore_ascii_case(&code))
         })
         .ok_or_else(|| format!("unknown country code {code:?} for --select (use an ISO 3166 code such as FRA)"))?;
-    if !analysis.countries.iter().any(|c| c.index == index) {
+    if analysis.summary(Place::Country(index)).is_none() {
         return Err(format!(
             "--select {code}: {} is not mentioned in the article",
             g.countries[index].name
         ));
     }
-    Ok(Pick::Country(index))
+    Ok(Place::Country(index))
 }
 
 /// Run `render`: returns the warnings to print (before writing, they were

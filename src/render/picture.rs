@@ -7,7 +7,8 @@ use egui::{ColorImage, Vec2};
 
 use super::{Offscreen, RenderError, render_frame};
 use crate::analysis::Analysis;
-use crate::map::{MapOptions, MapView, Pick, fit_view};
+use crate::map::{MapOptions, MapView, fit_view};
+use crate::place::Place;
 use crate::world::{FINE_DETAIL_ZOOM, World};
 
 /// The largest picture side, in pixels, after scaling (the GPU texture limit
@@ -22,7 +23,7 @@ pub struct Picture<'a> {
     /// Theme, layers and overlays.
     pub options: &'a MapOptions,
     /// The selected place (outlined; its passages in the legend).
-    pub selected: Option<Pick>,
+    pub selected: Option<Place>,
     /// Size of the map in points.
     pub size: Vec2,
     /// Pixels per point: the picture is `size × scale` pixels.
