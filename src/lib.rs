@@ -16,6 +16,7 @@
 
 pub mod analysis;
 pub mod app;
+pub mod article;
 pub mod export;
 pub mod gazetteer;
 pub mod import;
@@ -31,7 +32,3 @@ pub const BUNDLED_ARTICLE: &str = include_str!("../data/articles/costa-clarke-20
 
 /// The file name of the bundled article (shown as its source).
 pub const BUNDLED_ARTICLE_NAME: &str = "costa-clarke-2024-isis-k.txt";
-
-/// The bundled article's picture title: its first line is a byline fragment
-/// ("Christopher P. Costa and"), which makes a poor title on a slide.
-pub const BUNDLED_ARTICLE_TITLE: &str = "Costa and Clarke on ISIS-K (The New York Times, March 31, 2024)";

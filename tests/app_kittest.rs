@@ -97,7 +97,8 @@ fn the_dark_theme_button_darkens_the_app_and_the_map() {
     harness.run();
     assert_eq!(harness.ctx.theme(), egui::Theme::Dark);
     let app = harness.state().as_ref().unwrap();
-    assert!(app.state().map_options.dark && app.state().settings().dark);
+    assert_eq!(app.state().map_options.theme, article_atlas::map::MapTheme::Dark);
+    assert_eq!(app.state().settings().theme, article_atlas::map::MapTheme::Dark);
 }
 
 #[test]

@@ -294,7 +294,7 @@ fn a_project_saved_from_the_app_opens_as_it_was() {
     assert_eq!(a.analysis().document.text, b.analysis().document.text);
     assert_eq!(a.article.overrides, b.article.overrides);
     assert_eq!(a.selection, b.selection);
-    assert!(b.map_options.dark);
+    assert_eq!(b.map_options.theme, article_atlas::map::MapTheme::Dark);
     assert_eq!(second.ctx.theme(), egui::Theme::Dark);
     let view_a = first.state_mut().as_mut().unwrap().map_mut().view();
     let view_b = second.state_mut().as_mut().unwrap().map_mut().view();
@@ -373,7 +373,7 @@ fn a_50_mb_book_is_analysed_while_the_window_keeps_answering() {
                 article_atlas::BUNDLED_ARTICLE_NAME
             );
             harness.get_by_label_contains("book.txt");
-            if let Some(fraction) = atlas(&harness).state().busy_fraction {
+            if let Some(fraction) = atlas(&harness).state().busy.as_ref().and_then(|b| b.fraction) {
                 fractions.push(fraction);
                 harness.get_by_label("Analysis progress");
             }

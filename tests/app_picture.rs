@@ -75,7 +75,10 @@ fn the_presentation_button_and_leave_button_toggle_the_mode() {
 #[test]
 fn title_legend_and_attribution_can_be_switched_off() {
     let mut harness = app();
-    harness.get_by_label(&format!("Map title: {}", article_atlas::BUNDLED_ARTICLE_TITLE));
+    harness.get_by_label(&format!(
+        "Map title: {}",
+        article_atlas::app::Article::bundled().title()
+    ));
     harness.get_by_label("Map legend");
     harness.get_by_label("Attribution: Natural Earth");
 
@@ -92,11 +95,14 @@ fn title_legend_and_attribution_can_be_switched_off() {
     harness.run();
     assert!(harness.query_by_label_contains("Attribution:").is_none());
     let options = &app_state(&harness).map_options;
-    assert!(options.title.is_none() && !options.show_legend && !options.show_attribution);
+    assert!(app_state(&harness).picture_title().is_none() && !options.show_legend && !options.show_attribution);
 
     harness.get_by_label("Title").click();
     harness.run();
-    harness.get_by_label(&format!("Map title: {}", article_atlas::BUNDLED_ARTICLE_TITLE));
+    harness.get_by_label(&format!(
+        "Map title: {}",
+        article_atlas::app::Article::bundled().title()
+    ));
 }
 
 #[test]
@@ -121,7 +127,7 @@ fn the_title_can_be_edited_and_the_selection_shows_in_the_legend() {
     harness.run();
     harness.get_by_label("Title text").type_text("ISIS-K ");
     harness.run();
-    let title = app_state(&harness).map_options.title.clone().unwrap();
+    let title = app_state(&harness).picture_title().unwrap();
     assert!(title.contains("ISIS-K") && title.len() > "ISIS-K ".len(), "{title}");
     harness.get_by_label(&format!("Map title: {title}"));
 }
@@ -132,8 +138,8 @@ fn the_print_theme_and_colour_blind_scale_are_chosen_in_the_menu() {
     open_picture_menu(&mut harness);
     harness.get_by_label("Print theme (white, dark borders)").click();
     harness.run();
-    assert_eq!(app_state(&harness).map_options.theme(), MapTheme::Print);
-    open_picture_menu(&mut harness);
+    assert_eq!(app_state(&harness).map_options.theme, MapTheme::Print);
+    // The menu stays open while the look is chosen.
     harness.get_by_label("Colour-blind-safe scale (viridis)").click();
     harness.run();
     assert!(app_state(&harness).map_options.colorblind);

@@ -45,7 +45,7 @@ fn clicking_the_russia_marker_picks_russia() {
 #[test]
 fn cities_and_regions_are_clickable_marks() {
     let mut harness = harness(MapOptions {
-        dark: true,
+        theme: article_atlas::map::MapTheme::Dark,
         show_links: true,
         ..MapOptions::default()
     });

@@ -250,7 +250,11 @@ fn bad_requests_fail_with_one_clear_line() {
     );
     fails(&["--width", "0"], None, "at least 1");
     fails(&["--scale", "0"], None, "invalid scale");
-    fails(&["--theme", "neon"], None, "unknown theme \"neon\"");
+    fails(
+        &["--theme", "neon"],
+        None,
+        "invalid value 'neon' for '--theme <THEME>' (use light, dark, print)",
+    );
     fails(&["--select", "XYZ"], None, "unknown country code \"XYZ\"");
     fails(&["--select", "BRA"], None, "Brazil is not mentioned");
     let dir = folder();

@@ -70,15 +70,24 @@ impl MentionKind {
     }
 }
 
-/// Watches a long analysis: told how far the scan got, asked whether to go on.
+/// Watches a long job (reading, importing, analysing): told what it is
+/// doing and how far the scan got, asked whether to go on.
 pub trait Watch: Sync {
     /// `fraction` (0 to 1) of the text has been scanned; return `false` to
     /// stop the analysis.
     fn proceed(&self, fraction: f32) -> bool;
+
+    /// The job moves on to `stage` ("Reading", "Analysing").
+    fn stage(&self, _stage: &str) {}
+
+    /// Should the job stop before its next step?
+    fn cancelled(&self) -> bool {
+        false
+    }
 }
 
-/// A [`Watch`] that lets every analysis run to the end.
-pub(crate) struct Unwatched;
+/// A [`Watch`] that lets every job run to the end.
+pub struct Unwatched;
 
 impl Watch for Unwatched {
     fn proceed(&self, _fraction: f32) -> bool {

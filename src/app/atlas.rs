@@ -1,20 +1,43 @@
-//! [`AtlasApp`]: the panels laid out around the map, and the actions they ask for.
+//! [`AtlasApp`]: the frame loop and the one place where the app's state
+//! changes. Each frame the panels are drawn from the [`AppState`] and return
+//! [`Action`]s; keys, drops, pastes and file dialogs become actions too; at
+//! the end of the frame [`AtlasApp::dispatch`] carries each out in one
+//! exhaustive `match`.
 
-use egui::{CentralPanel, Panel, Theme, Ui, ViewportCommand};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
 
-use super::article::Article;
-use super::state::{AppState, Settings};
-use super::text_view::TextView;
-use super::{Action, passages, place_list, shortcuts, status, toolbar};
-use crate::map::MapView;
+use egui::{CentralPanel, Context, Panel, Theme, Ui, ViewportCommand};
 
-/// The whole app: state, map and text view.
+use super::action::{self, Action, UnsavedAnswer};
+use super::jobs::Outcome;
+use super::panels::corrections::CorrectionsUi;
+use super::panels::place_list::PlaceList;
+use super::panels::text_view::TextView;
+use super::panels::{menu, passages, presentation, status, toolbar};
+use super::state::{AppState, Busy, Settings};
+use super::workbench::{FileDialog, Finished, Workbench, suggested_name};
+use crate::analysis::{Override, Unwatched, Watch};
+use crate::article::load::{CANCELLED, display_name, load_bytes, load_path, load_text};
+use crate::article::{Article, Loaded};
+use crate::export::{self as data, Format};
+use crate::gazetteer::Gazetteer;
+use crate::map::{MapOptions, MapTheme, MapView, TileLayer};
+use crate::place::Place;
+use crate::project::{MapViewState, Project};
+use crate::render::{Picture, png_bytes, render_picture};
+
+/// Inputs larger than this many bytes are analysed on a background thread.
+pub const SYNC_LIMIT: u64 = 1 << 20;
+
+/// The whole app: state, map, panels and the workbench.
 pub struct AtlasApp {
-    pub(super) state: AppState,
-    pub(super) map: MapView,
-    pub(super) text_view: TextView,
-    /// Opening, saving and correcting: background jobs, dialogs, recent files.
-    pub(super) work: super::open::Workbench,
+    state: AppState,
+    map: MapView,
+    places: PlaceList,
+    text_view: TextView,
+    corrections: CorrectionsUi,
+    work: Workbench,
 }
 
 /// "name — Article Atlas".
@@ -22,21 +45,72 @@ pub(super) fn window_title(article: &Article) -> String {
     format!("{} — Article Atlas", article.name)
 }
 
+/// Something to open.
+enum Input {
+    Path(PathBuf),
+    Bytes(Vec<u8>, String),
+    Text(String),
+}
+
+impl Input {
+    fn size(&self) -> u64 {
+        match self {
+            Input::Path(path) => std::fs::metadata(path).map_or(0, |m| m.len()),
+            Input::Bytes(bytes, _) => bytes.len() as u64,
+            Input::Text(text) => text.len() as u64,
+        }
+    }
+
+    /// How it is called in messages ("book.txt").
+    fn name(&self) -> String {
+        match self {
+            Input::Path(path) => display_name(path),
+            Input::Bytes(_, name) => name.clone(),
+            Input::Text(_) => crate::article::load::PASTED_NAME.into(),
+        }
+    }
+
+    /// Read and analyse it; an input with no text is an error.
+    fn load(self, watch: &dyn Watch) -> Result<Loaded, String> {
+        let (loaded, origin) = match self {
+            Input::Path(path) => (load_path(&path, watch), path.display().to_string()),
+            Input::Bytes(bytes, name) => (load_bytes(bytes, Path::new(&name), watch), name),
+            Input::Text(text) => (load_text(text, watch), "The pasted text".into()),
+        };
+        let loaded = loaded?;
+        if loaded.article.analysis.document.text.trim().is_empty() {
+            return Err(if loaded.article.project_path.is_some() {
+                format!("{origin}: the project holds no text to analyse")
+            } else {
+                format!("{origin}: is empty: there is no text to analyse")
+            });
+        }
+        Ok(loaded)
+    }
+}
+
+/// Egui's panels follow the map theme (print pictures sit on light panels).
+fn apply_visuals(ctx: &Context, theme: MapTheme) {
+    ctx.set_theme(if theme.dark_panels() { Theme::Dark } else { Theme::Light });
+}
+
 impl AtlasApp {
     /// The app showing `article`, with `settings` applied to `ctx`.
-    pub fn new(ctx: &egui::Context, article: Article, settings: Settings) -> AtlasApp {
-        ctx.set_theme(if settings.dark { Theme::Dark } else { Theme::Light });
+    pub fn new(ctx: &Context, article: Article, settings: Settings) -> AtlasApp {
+        apply_visuals(ctx, settings.theme);
         let mut map = MapView::new(ctx);
         map.fit_all(&article.analysis);
         AtlasApp {
             state: AppState::new(article, settings),
             map,
+            places: PlaceList::default(),
             text_view: TextView::default(),
-            work: Default::default(),
+            corrections: CorrectionsUi::default(),
+            work: Workbench::default(),
         }
     }
 
-    /// The app as eframe creates it, with the settings saved last time.
+    /// The app as eframe creates it, with the settings and recent files saved last time.
     pub fn from_creation(cc: &eframe::CreationContext<'_>, article: Article) -> AtlasApp {
         let settings = cc
             .storage
@@ -60,97 +134,453 @@ impl AtlasApp {
         &mut self.map
     }
 
-    /// Show `article` in place of the current one.
-    pub fn open(&mut self, ctx: &egui::Context, article: Article) {
-        ctx.send_viewport_cmd(ViewportCommand::Title(window_title(&article)));
-        self.map.fit_all(&article.analysis);
-        self.state.replace_article(article);
-        self.text_view = TextView::default();
+    /// The files opened lately, newest first.
+    pub fn recent_files(&self) -> &[PathBuf] {
+        self.work.recent.paths()
     }
 
-    /// Draw one frame of the whole app into `ui`.
+    /// Is a file being read or analysed in the background?
+    pub fn is_busy(&self) -> bool {
+        self.work.loader.is_busy()
+    }
+
+    /// Is the "Save the corrections first?" question asked?
+    pub fn asking_unsaved(&self) -> bool {
+        self.work.asking_unsaved()
+    }
+
+    /// Carry out `action` as if a panel, a key or the menu had asked for it.
+    pub fn perform(&mut self, ctx: &Context, action: Action) {
+        self.apply(ctx, action);
+    }
+
+    /// Open the file at `path` ([`Action::OpenPath`]).
+    pub fn open_path(&mut self, ctx: &Context, path: &Path) {
+        self.apply(ctx, Action::OpenPath(path.to_path_buf()));
+    }
+
+    /// Show an article or project loaded before the app started (the file
+    /// named on the command line), with a project's selection, view and theme.
+    pub fn show_loaded(&mut self, ctx: &Context, loaded: Loaded) {
+        self.show_opened(ctx, loaded);
+    }
+
+    /// Wait (blocking) for the background job to finish and show its result;
+    /// `false` if it did not finish within `timeout`. For tests.
+    pub fn wait_for_background(&mut self, ctx: &Context, timeout: Duration) -> bool {
+        match self.work.loader.wait(timeout) {
+            Some(outcome) => {
+                self.finish(ctx, outcome);
+                true
+            }
+            None => !self.work.loader.is_busy(),
+        }
+    }
+
+    /// The open article, its corrections and what is shown, as a project.
+    pub fn project(&self) -> Project {
+        let article = &self.state.article;
+        let (lon, lat, zoom) = self.map.view();
+        let g = Gazetteer::builtin();
+        let mut project = Project::new(article.analysis.document.text.clone(), article.source.clone());
+        project.overrides = article.overrides.clone();
+        project.title = Some(self.state.picture.title(article));
+        project.theme = Some(self.state.map_options.theme);
+        project.selected = self.state.selection.map(|p| p.to_ref(g));
+        project.view = Some(MapViewState { lon, lat, zoom });
+        project
+    }
+
+    /// Save the project to `path` (atomically). On failure the old file is
+    /// left as it was and the error is shown.
+    pub fn save_project(&mut self, path: &Path) -> Result<(), String> {
+        match self.project().save(path) {
+            Ok(()) => {
+                let article = &mut self.state.article;
+                article.project_path = Some(path.to_path_buf());
+                article.saved_overrides = article.overrides.clone();
+                self.work.recent.push(path);
+                self.state.notice = Some(format!("Saved {}", path.display()));
+                Ok(())
+            }
+            Err(e) => {
+                let message = format!("Could not save the project: {e}");
+                self.state.error = Some(message.clone());
+                Err(message)
+            }
+        }
+    }
+
+    /// Draw one frame of the whole app into `ui`, then carry out what was asked.
     pub fn show(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
-        self.state.map_options.dark = ctx.theme() == Theme::Dark;
-        let mut actions = self.take_input(&ctx);
-        // F11, Esc in presentation mode, Ctrl+E: before the other shortcuts see Esc.
-        actions.extend(super::export::keys(&ctx, &self.state));
-        actions.extend(shortcuts::actions(&ctx));
-        super::export::prepare(&mut self.state);
+        if let Some(outcome) = self.work.finished() {
+            self.finish(&ctx, outcome);
+        }
+        let (mut actions, error) = self.work.take_input(&ctx);
+        if error.is_some() {
+            self.state.error = error;
+        }
+        self.state.busy = self.work.loader.status().map(|status| Busy {
+            status,
+            fraction: self.work.loader.fraction(),
+        });
+        let closing = ctx.input(|i| i.viewport().close_requested());
+        if closing && !self.work.may_close && self.state.article.has_unsaved_work() {
+            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+            actions.push(Action::Quit);
+        }
+        actions.extend(action::pressed(&ctx));
         if self.state.picture.presentation {
-            actions.extend(super::presentation::show(ui, &mut self.state, &mut self.map));
+            CentralPanel::no_frame().show(ui, |ui| {
+                let rect = ui.max_rect();
+                self.map_ui(ui, &mut actions);
+                actions.extend(presentation::leave_button(ui, rect));
+            });
+        } else {
+            self.panels(ui, &mut actions);
+        }
+        actions.extend(self.work.unsaved_ui(&ctx, &self.state.article));
+        if !actions.is_empty() {
             for action in actions {
                 self.apply(&ctx, action);
             }
-            return;
+            // Show the result of what was done this frame.
+            ctx.request_repaint();
         }
-        actions.extend(self.menu_and_windows(ui));
+    }
 
+    /// Every panel around the map, and the map.
+    fn panels(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
+        let state = &self.state;
+        Panel::top("menu").show(ui, |ui| {
+            actions.extend(menu::ui(ui, state, &self.work.recent, self.corrections.open));
+        });
         Panel::top("toolbar").show(ui, |ui| {
             ui.add_space(2.0);
-            actions.extend(toolbar::ui(ui, &mut self.state));
+            actions.extend(toolbar::ui(ui, state));
         });
-        if let Some(error) = self.state.error.clone() {
-            Panel::top("error").show(ui, |ui| {
-                ui.horizontal(|ui| {
-                    ui.colored_label(ui.visuals().error_fg_color, error);
-                    if ui.button("Dismiss").clicked() {
-                        self.state.error = None;
-                    }
-                });
-            });
+        if state.error.is_some() || state.notice.is_some() {
+            Panel::top("messages").show(ui, |ui| actions.extend(status::messages(ui, state)));
         }
-        for action in actions {
-            self.apply(&ctx, action);
-        }
-        Panel::bottom("status").show(ui, |ui| status::ui(ui, &self.state));
-        // The passages panel comes before the text view, so a passage clicked
-        // this frame is revealed in the text this frame.
+        Panel::bottom("status").show(ui, |ui| status::ui(ui, state));
         Panel::left("places")
             .resizable(true)
             .default_size(300.0)
             .size_range(200.0..=500.0)
-            .show(ui, |ui| place_list::ui(ui, &mut self.state));
+            .show(ui, |ui| actions.extend(self.places.ui(ui, state)));
         Panel::right("passages")
             .resizable(true)
             .default_size(380.0)
             .size_range(240.0..=700.0)
-            .show(ui, |ui| passages::ui(ui, &mut self.state));
+            .show(ui, |ui| actions.extend(passages::ui(ui, state)));
         Panel::bottom("article")
             .resizable(true)
             .default_size(220.0)
             .size_range(80.0..=600.0)
-            .show(ui, |ui| self.text_view.ui(ui, &mut self.state));
-        CentralPanel::no_frame().show(ui, |ui| {
-            let state = &mut self.state;
-            let response = self
-                .map
-                .ui(ui, &state.article.analysis, state.selection, &state.map_options);
-            if let Some(pick) = response.clicked {
-                state.selection = Some(pick);
-            }
-            state.hovered = response.hovered;
-            state.map_status = response.status;
-        });
+            .show(ui, |ui| actions.extend(self.text_view.ui(ui, state)));
+        actions.extend(self.corrections.windows(ui.ctx(), state));
+        CentralPanel::no_frame().show(ui, |ui| self.map_ui(ui, actions));
     }
 
-    /// Carry out an action.
-    pub(super) fn apply(&mut self, ctx: &egui::Context, action: Action) {
+    /// The map in all of `ui`: a click selects, the pointer and the basemap's
+    /// status are noted for the other panels.
+    fn map_ui(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
+        let options = self.state.drawing_options();
+        let response = self
+            .map
+            .ui(ui, &self.state.article.analysis, self.state.selection, &options);
+        actions.extend(response.clicked.map(|place| Action::Select(Some(place))));
+        self.state.hovered = response.hovered;
+        self.state.map_status = response.status;
+    }
+
+    /// Carry out `action`, first asking about unsaved corrections when it
+    /// would replace the article.
+    fn apply(&mut self, ctx: &Context, action: Action) {
+        if action.replaces_article() && self.state.article.has_unsaved_work() && !self.work.may_close {
+            self.work.ask_unsaved(action);
+        } else {
+            self.dispatch(ctx, action);
+        }
+    }
+
+    /// Carry out `action`: the only place the app's state changes.
+    fn dispatch(&mut self, ctx: &Context, action: Action) {
+        let article = &self.state.article;
         match action {
-            Action::FitAll => self.map.fit_all(self.state.analysis()),
+            Action::Open => self.work.ask_file(ctx, FileDialog::OpenArticle),
+            Action::OpenProject => self.work.ask_file(ctx, FileDialog::OpenProject),
+            Action::OpenPath(path) => self.open(ctx, Input::Path(path)),
+            Action::OpenBytes(bytes, name) => self.open(ctx, Input::Bytes(bytes, name)),
+            Action::OpenText(text) => self.open(ctx, Input::Text(text)),
+            Action::NewFromClipboard => ctx.send_viewport_cmd(ViewportCommand::RequestPaste),
+            Action::SaveProject => match article.project_path.clone() {
+                Some(path) => {
+                    let _ = self.save_project(&path);
+                }
+                None => self.ask_project_path(ctx),
+            },
+            Action::SaveProjectAs => self.ask_project_path(ctx),
+            Action::SaveProjectTo(path) => {
+                if self.save_project(&path).is_ok()
+                    && let Some(next) = self.work.after_save.take()
+                {
+                    self.dispatch(ctx, next);
+                }
+            }
+            Action::ClearRecent => self.work.recent.clear(),
+            Action::Quit => self.work.close(ctx),
+            Action::Unsaved(answer) => {
+                let pending = self.work.take_unsaved();
+                match (answer, pending) {
+                    (_, None) | (UnsavedAnswer::Cancel, _) => {}
+                    (UnsavedAnswer::Discard, Some(next)) => self.dispatch(ctx, next),
+                    (UnsavedAnswer::Save, Some(next)) => match article.project_path.clone() {
+                        Some(path) => {
+                            if self.save_project(&path).is_ok() {
+                                self.dispatch(ctx, next);
+                            }
+                        }
+                        None => {
+                            self.work.after_save = Some(next);
+                            self.ask_project_path(ctx);
+                        }
+                    },
+                }
+            }
+            Action::Select(place) => self.state.selection = place,
+            Action::Reveal(sentence) => self.text_view.reveal(sentence),
+            Action::FitAll => self.map.fit_all(&article.analysis),
             Action::Zoom(steps) => self.map.zoom_by(steps),
             Action::Pan(delta) => self.map.pan_by(delta),
-            Action::SetDark(dark) => {
-                ctx.set_theme(if dark { Theme::Dark } else { Theme::Light });
-                self.state.map_options.dark = dark;
+            Action::Back => {
+                if self.state.picture.presentation {
+                    self.set_presentation(ctx, false);
+                } else {
+                    self.state.selection = None;
+                }
             }
-            Action::ClearSelection => self.state.selection = None,
-            Action::Picture(picture) => super::export::apply(ctx, &mut self.state, &self.map, picture),
-            // Opening, saving and correcting (open.rs).
-            other => {
-                self.apply_work(ctx, other);
+            Action::DismissError => self.state.error = None,
+            Action::DismissNotice => self.state.notice = None,
+            Action::SetTheme(theme) => {
+                self.state.map_options.theme = theme;
+                apply_visuals(ctx, theme);
+            }
+            Action::SetLayer(layer) => self.state.map_options.layer = layer,
+            Action::ShowLinks(on) => self.state.map_options.show_links = on,
+            Action::ShowTitle(on) => self.state.picture.hide_title = !on,
+            Action::SetTitle(title) => self.state.picture.custom_title = Some((article.name.clone(), title)),
+            Action::ShowLegend(on) => self.state.map_options.show_legend = on,
+            Action::ShowAttribution(on) => self.state.map_options.show_attribution = on,
+            Action::SetColorblind(on) => self.state.map_options.colorblind = on,
+            Action::Presentation(on) => self.set_presentation(ctx, on),
+            Action::TogglePresentation => self.set_presentation(ctx, !self.state.picture.presentation),
+            Action::Correct(correction) => {
+                let mut overrides = article.overrides.clone();
+                overrides.push(correction);
+                self.set_corrections(ctx, overrides);
+            }
+            Action::UndoCorrection(index) => {
+                if index < article.overrides.len() {
+                    let mut overrides = article.overrides.clone();
+                    overrides.remove(index);
+                    self.set_corrections(ctx, overrides);
+                }
+            }
+            Action::UndoLastCorrection => {
+                if let Some((_, rest)) = article.overrides.split_last() {
+                    self.set_corrections(ctx, rest.to_vec());
+                }
+            }
+            Action::AskPlace(question) => self.corrections.ask(question),
+            Action::ToggleCorrections => self.corrections.open = !self.corrections.open,
+            Action::ExportPng(scale) => {
+                let suggested = suggested_name(article, "png");
+                self.work.ask_file(ctx, FileDialog::ExportPng { scale, suggested });
+            }
+            Action::WritePng(path, scale) => {
+                let written = self.write_png(&path, scale);
+                self.report(written);
+            }
+            Action::CopyImage => match self.picture(1) {
+                Ok(image) => ctx.copy_image(image),
+                Err(message) => self.state.error = Some(message),
+            },
+            Action::ExportData(format) => {
+                let suggested = suggested_name(article, format.extension());
+                self.work.ask_file(ctx, FileDialog::ExportData { format, suggested });
+            }
+            Action::WriteData(path, format) => {
+                let written = self.write_data(&path, format);
+                self.report(written);
             }
         }
+    }
+
+    /// Ask where to save the project.
+    fn ask_project_path(&mut self, ctx: &Context) {
+        let suggested = suggested_name(&self.state.article, "atlas.json");
+        self.work.ask_file(ctx, FileDialog::SaveProject { suggested });
+    }
+
+    /// Enter or leave presentation mode (full screen).
+    fn set_presentation(&mut self, ctx: &Context, on: bool) {
+        self.state.picture.presentation = on;
+        ctx.send_viewport_cmd(ViewportCommand::Fullscreen(on));
+    }
+
+    /// Show an error, if there is one.
+    fn report(&mut self, result: Result<(), String>) {
+        if let Err(message) = result {
+            self.state.error = Some(message);
+        }
+    }
+
+    /// Open `input`: at once when small, else on a background thread. If it
+    /// cannot be read, the current article stays and the error is shown.
+    fn open(&mut self, ctx: &Context, input: Input) {
+        let size = input.size();
+        if size > SYNC_LIMIT {
+            let name = format!("{} ({} MB)", input.name(), size.div_ceil(1_000_000));
+            self.work.loader.start(ctx, name, move |progress| {
+                input.load(progress).map(|loaded| Finished::Opened(Box::new(loaded)))
+            });
+            return;
+        }
+        let asked = match &input {
+            Input::Path(path) => Some(path.clone()),
+            Input::Bytes(..) | Input::Text(_) => None,
+        };
+        match input.load(&Unwatched) {
+            Ok(loaded) => {
+                self.work.loader.cancel(); // the newest open wins
+                self.show_opened(ctx, loaded);
+            }
+            Err(message) => self.open_failed(message, asked.as_deref()),
+        }
+    }
+
+    /// Show what a background job finished with.
+    fn finish(&mut self, ctx: &Context, outcome: Outcome<Finished>) {
+        match outcome {
+            Ok(Finished::Opened(loaded)) => self.show_opened(ctx, *loaded),
+            Ok(Finished::Corrected(article)) => self.show_corrected(*article),
+            Err(message) if message == CANCELLED => {}
+            Err(message) => self.open_failed(message, None),
+        }
+    }
+
+    /// Say why an input could not be opened; `asked` is the path the user
+    /// asked for, dropped from the recent list if it is gone.
+    fn open_failed(&mut self, message: String, asked: Option<&Path>) {
+        let mut message = format!("Could not open {message}");
+        if let Some(path) = asked.filter(|p| !p.exists())
+            && self.work.recent.remove(path)
+        {
+            message.push_str(" (removed from the recent files)");
+        }
+        self.state.error = Some(message);
+    }
+
+    /// Show a newly opened article, with a project's theme, view and selection.
+    fn show_opened(&mut self, ctx: &Context, loaded: Loaded) {
+        if let Some(path) = &loaded.path {
+            self.work.recent.push(path);
+        }
+        let article = loaded.article;
+        let empty = article.analysis.mentions.is_empty();
+        let name = article.name.clone();
+        ctx.send_viewport_cmd(ViewportCommand::Title(window_title(&article)));
+        match loaded.view {
+            Some(view) => self.map.hold_view(&article.analysis, (view.lon, view.lat, view.zoom)),
+            None => self.map.fit_all(&article.analysis),
+        }
+        self.state.replace_article(article);
+        self.text_view = TextView::default();
+        self.corrections.reset();
+        if let Some(theme) = loaded.theme {
+            self.dispatch(ctx, Action::SetTheme(theme));
+        }
+        let g = Gazetteer::builtin();
+        self.state.selection = loaded.selected.and_then(|r| Place::from_ref(&r, g).ok());
+        if empty {
+            self.state.notice = Some(format!("No places found in {name}."));
+        }
+    }
+
+    /// The same article analysed again with other corrections: selection and view stay.
+    fn show_corrected(&mut self, article: Article) {
+        self.map.hold_view(&article.analysis, self.map.view());
+        self.state.article = article;
+        self.state.hovered = None;
+    }
+
+    /// Replace the article's corrections and analyse it again: at once for
+    /// an article, in the background for a book. The selection and the view stay.
+    fn set_corrections(&mut self, ctx: &Context, overrides: Vec<Override>) {
+        let article = &mut self.state.article;
+        if article.analysis.document.text.len() as u64 > SYNC_LIMIT {
+            let (draft, saved) = (article.draft(), article.saved_overrides.clone());
+            article.overrides = overrides.clone();
+            let name = article.name.clone();
+            self.work.loader.start(ctx, name, move |progress| {
+                progress.stage("Applying corrections to");
+                let mut article = draft.analyse_watched(overrides, progress).ok_or(CANCELLED)?;
+                article.saved_overrides = saved;
+                Ok(Finished::Corrected(Box::new(article)))
+            });
+            return;
+        }
+        let before = article.problems.len();
+        let corrected = article.with_overrides(overrides);
+        if corrected.problems.len() > before
+            && let Some(problem) = corrected.problems.last()
+        {
+            self.state.error = Some(format!("Could not apply {problem}"));
+        }
+        self.show_corrected(corrected);
+    }
+
+    /// The map panel's picture at `scale` pixels per point, with the current
+    /// view, drawn by the renderer kept for exports.
+    fn picture(&mut self, scale: u32) -> Result<egui::ColorImage, String> {
+        let size = self
+            .map
+            .size()
+            .filter(|s| s.x >= 1.0 && s.y >= 1.0)
+            .unwrap_or(egui::vec2(1280.0, 800.0));
+        // Online tiles arrive too late for a picture drawn at once: use the built-in basemap.
+        let options = MapOptions {
+            layer: TileLayer::BuiltIn,
+            ..self.state.drawing_options()
+        };
+        let picture = Picture {
+            analysis: &self.state.article.analysis,
+            options: &options,
+            selected: self.state.selection,
+            size,
+            scale: scale as f32,
+            view: Some(self.map.view()),
+        };
+        let renderer = self.work.renderer()?;
+        render_picture(renderer, &picture).map_err(|e| format!("Could not draw the picture: {e}"))
+    }
+
+    fn write_png(&mut self, path: &Path, scale: u32) -> Result<(), String> {
+        let image = self.picture(scale)?;
+        let bytes = png_bytes(&image).map_err(|e| format!("Could not encode the PNG: {e}"))?;
+        data::write_atomically(path, &bytes).map_err(|e| format!("Could not write {}: {e}", path.display()))?;
+        self.state.notice = Some(format!("Saved {}", path.display()));
+        Ok(())
+    }
+
+    fn write_data(&mut self, path: &Path, format: Format) -> Result<(), String> {
+        let mut bytes = Vec::new();
+        data::write(format, self.state.analysis(), Gazetteer::builtin(), &mut bytes).map_err(|e| e.to_string())?;
+        data::write_atomically(path, &bytes).map_err(|e| format!("Could not write {}: {e}", path.display()))?;
+        self.state.notice = Some(format!("Saved {}", path.display()));
+        Ok(())
     }
 }
 

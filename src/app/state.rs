@@ -1,82 +1,59 @@
-//! [`AppState`]: what the app shows and what the user has chosen, apart from
-//! how it is drawn.
+//! [`AppState`]: what the app shows and what the user has chosen, as plain
+//! data. Panels read it and ask for changes with [`Action`](super::Action)s;
+//! only [`AtlasApp`](super::AtlasApp) changes it.
 
 use serde::{Deserialize, Serialize};
 
-use super::article::Article;
 use crate::analysis::Analysis;
-use crate::map::{MapOptions, TileLayer};
+use crate::article::Article;
+use crate::map::{MapOptions, MapTheme, TileLayer};
 use crate::place::Place;
 
 /// Preferences remembered between runs.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
-    /// Dark theme.
-    pub dark: bool,
+    /// The colours of the map and the panels.
+    pub theme: MapTheme,
     /// The basemap.
     pub layer: TileLayer,
 }
 
-/// A column the place lists can be sorted by.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SortKey {
-    /// Alphabetically by name.
-    Name,
-    /// By number of mentions.
-    Mentions,
-    /// By the paragraph of the first mention.
-    FirstParagraph,
+/// The picture's settings that are not drawing options: the title the user
+/// typed, and presentation mode.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PictureState {
+    /// Hide the title (shown by default).
+    pub hide_title: bool,
+    /// The title typed by the user, and the name of the article it was typed
+    /// for; otherwise the article's own title ([`Article::title`]).
+    pub custom_title: Option<(String, String)>,
+    /// Presentation mode: panels hidden, the map full screen.
+    pub presentation: bool,
 }
 
-impl SortKey {
-    /// The direction a column sorts in when first clicked.
-    pub fn default_ascending(self) -> bool {
-        self != SortKey::Mentions
-    }
-}
-
-/// Sorting and filtering of the place lists.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ListState {
-    /// The column sorted by.
-    pub sort: SortKey,
-    /// Smallest first.
-    pub ascending: bool,
-    /// Only names containing this (case-insensitive) are listed.
-    pub filter: String,
-}
-
-impl Default for ListState {
-    fn default() -> Self {
-        ListState {
-            sort: SortKey::Mentions,
-            ascending: false,
-            filter: String::new(),
+impl PictureState {
+    /// The title of the picture of `article`: the user's, if typed for it,
+    /// else the article's own.
+    pub fn title(&self, article: &Article) -> String {
+        match &self.custom_title {
+            Some((name, title)) if *name == article.name => title.clone(),
+            _ => article.title(),
         }
     }
 }
 
-impl ListState {
-    /// Sort by `key`; sorting by the current key again reverses the order.
-    pub fn sort_by(&mut self, key: SortKey) {
-        if self.sort == key {
-            self.ascending = !self.ascending;
-        } else {
-            self.sort = key;
-            self.ascending = key.default_ascending();
-        }
-    }
-
-    /// Does `name` pass the filter?
-    pub fn accepts(&self, name: &str) -> bool {
-        let filter = self.filter.trim();
-        filter.is_empty() || name.to_lowercase().contains(&filter.to_lowercase())
-    }
+/// Work going on in the background, for the status bar.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Busy {
+    /// "Analysing book.txt… 3 s".
+    pub status: String,
+    /// How far it got (0 to 1), when it reports it.
+    pub fraction: Option<f32>,
 }
 
-/// Everything the panels read and change: the article, the selection, the
-/// list and map options, and requests between panels.
+/// Everything the panels read: the article, the selection, the map and
+/// picture options, and the messages for the user.
 pub struct AppState {
     /// The open article.
     pub article: Article,
@@ -84,27 +61,18 @@ pub struct AppState {
     pub selection: Option<Place>,
     /// What the pointer is over on the map.
     pub hovered: Option<Place>,
-    /// Sorting and filtering of the place lists.
-    pub list: ListState,
-    /// How the map is drawn.
+    /// How the map is drawn (its title comes from [`AppState::picture`]).
     pub map_options: MapOptions,
-    /// A sentence the text view should scroll to and flash (set by the passages panel).
-    pub reveal: Option<usize>,
+    /// The picture's title and presentation mode.
+    pub picture: PictureState,
     /// The last error (e.g. a file that could not be opened), until dismissed.
     pub error: Option<String>,
-    /// The map's latest word about its basemap.
-    pub map_status: Option<String>,
-    /// What is being done in the background ("Analysing book.txt…"), if anything.
-    pub busy: Option<String>,
-    /// How far the background analysis got (0 to 1), when it reports it.
-    pub busy_fraction: Option<f32>,
     /// A passing message (e.g. "Saved …", "No places found"), until dismissed.
     pub notice: Option<String>,
-    /// Actions asked for by panels drawn after this frame's actions were
-    /// carried out (e.g. the text view's context menu); done next frame.
-    pub pending: Vec<super::Action>,
-    /// The picture's title and presentation mode.
-    pub picture: super::export::PictureState,
+    /// The map's latest word about its basemap.
+    pub map_status: Option<String>,
+    /// What is being done in the background, if anything.
+    pub busy: Option<Busy>,
 }
 
 impl AppState {
@@ -114,20 +82,16 @@ impl AppState {
             article,
             selection: None,
             hovered: None,
-            list: ListState::default(),
             map_options: MapOptions {
-                dark: settings.dark,
+                theme: settings.theme,
                 layer: settings.layer,
                 ..MapOptions::default()
             },
-            reveal: None,
+            picture: PictureState::default(),
             error: None,
+            notice: None,
             map_status: None,
             busy: None,
-            busy_fraction: None,
-            notice: None,
-            pending: Vec::new(),
-            picture: Default::default(),
         }
     }
 
@@ -136,12 +100,24 @@ impl AppState {
         &self.article.analysis
     }
 
+    /// The title the picture shows now (`None` when switched off).
+    pub fn picture_title(&self) -> Option<String> {
+        (!self.picture.hide_title).then(|| self.picture.title(&self.article))
+    }
+
+    /// The map options with this frame's title.
+    pub fn drawing_options(&self) -> MapOptions {
+        MapOptions {
+            title: self.picture_title(),
+            ..self.map_options.clone()
+        }
+    }
+
     /// Show `article` instead of the current one, forgetting the selection.
     pub fn replace_article(&mut self, article: Article) {
         self.article = article;
         self.selection = None;
         self.hovered = None;
-        self.reveal = None;
         self.error = None;
         self.notice = None;
     }
@@ -149,7 +125,7 @@ impl AppState {
     /// The preferences to remember.
     pub fn settings(&self) -> Settings {
         Settings {
-            dark: self.map_options.dark,
+            theme: self.map_options.theme,
             layer: self.map_options.layer,
         }
     }
@@ -160,23 +136,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn sorting_by_the_same_column_twice_reverses_it() {
-        let mut list = ListState::default();
-        list.sort_by(SortKey::Name);
-        assert!(list.ascending);
-        list.sort_by(SortKey::Name);
-        assert!(!list.ascending);
-        list.sort_by(SortKey::Mentions);
-        assert!(!list.ascending);
-    }
-
-    #[test]
-    fn the_filter_ignores_case_and_surrounding_spaces() {
-        let list = ListState {
-            filter: " RU ".into(),
-            ..ListState::default()
-        };
-        assert!(list.accepts("Russia"));
-        assert!(!list.accepts("France"));
+    fn a_typed_title_belongs_to_its_article() {
+        let a = Article::from_text("a.txt", "Kabul Falls\nThe city fell.".into(), Vec::new());
+        let b = Article::from_text("b.txt", "Doha Talks\nThey met.".into(), Vec::new());
+        let mut state = AppState::new(a, Settings::default());
+        assert_eq!(state.picture_title().as_deref(), Some("Kabul Falls"));
+        state.picture.custom_title = Some(("a.txt".into(), "Mine".into()));
+        assert_eq!(state.picture_title().as_deref(), Some("Mine"));
+        state.replace_article(b);
+        assert_eq!(state.picture_title().as_deref(), Some("Doha Talks"));
+        state.picture.hide_title = true;
+        assert_eq!(state.drawing_options().title, None);
     }
 }

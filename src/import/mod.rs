@@ -10,6 +10,7 @@
 mod entities;
 mod html;
 mod markdown;
+pub mod title;
 
 use std::path::Path;
 
@@ -73,7 +74,7 @@ pub struct Imported {
     /// The format it was read as.
     pub format: SourceFormat,
     /// Its title: the HTML `<title>`, the Markdown front matter `title:` or
-    /// first heading, or the first line of plain text.
+    /// first heading, or the headline of plain text ([`title::headline`]).
     pub title: Option<String>,
 }
 
@@ -98,7 +99,7 @@ pub fn import(bytes: Vec<u8>, origin: &Path) -> Result<Imported, InputError> {
     let format = SourceFormat::detect(origin, &text);
     let (text, title) = match format {
         SourceFormat::PlainText => {
-            let title = text.lines().map(str::trim).find(|l| !l.is_empty()).map(str::to_string);
+            let title = title::headline(&text);
             (text, title)
         }
         SourceFormat::Markdown => markdown::to_text(&text),
@@ -285,15 +286,18 @@ mod tests {
     }
 
     #[test]
-    fn plain_text_is_unchanged_and_titled_by_its_first_line() {
+    fn plain_text_is_unchanged_and_titled_by_its_headline() {
         let text = "\n  Kabul falls  \nThe Taliban took Kabul.\r\n";
         let got = imp(text.as_bytes(), "a.txt");
         assert_eq!(got.text, "\n  Kabul falls  \nThe Taliban took Kabul.\n");
         assert_eq!(got.title.as_deref(), Some("Kabul falls"));
+        // A first line of body text is no title.
         let long = format!("{}\nbody", "word ".repeat(40));
-        let title = imp(long.as_bytes(), "a.txt").title.unwrap();
+        assert_eq!(imp(long.as_bytes(), "a.txt").title, None);
+        let headline = format!("{}\nbody", "Word ".repeat(19) + &"x".repeat(130));
+        let title = imp(headline.as_bytes(), "a.txt").title.unwrap();
         assert!(
-            title.ends_with("word…") && title.chars().count() <= TITLE_MAX_CHARS + 1,
+            title.ends_with("Word…") && title.chars().count() <= TITLE_MAX_CHARS + 1,
             "{title}"
         );
         assert_eq!(imp(b"  \n ", "a.txt").title, None);

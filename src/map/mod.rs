@@ -24,9 +24,12 @@ pub mod palette;
 pub mod pins;
 pub mod regions;
 pub mod scene;
+pub mod theme;
 pub mod tiles;
 pub mod tooltip;
 pub mod view;
+
+pub use theme::MapTheme;
 
 use std::cell::RefCell;
 
@@ -51,46 +54,11 @@ pub enum TileLayer {
     OpenStreetMap,
 }
 
-/// The colours of the map (and of pictures made from it).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum MapTheme {
-    /// Light land on a pale blue sea.
-    #[default]
-    Light,
-    /// Dark land on a dark sea.
-    Dark,
-    /// For paper and projectors: white sea and land, dark borders.
-    Print,
-}
-
-impl MapTheme {
-    /// Every theme, in menu order.
-    pub const ALL: [MapTheme; 3] = [MapTheme::Light, MapTheme::Dark, MapTheme::Print];
-
-    /// The name used on the command line and in menus (`light`, `dark`, `print`).
-    pub fn name(self) -> &'static str {
-        match self {
-            MapTheme::Light => "light",
-            MapTheme::Dark => "dark",
-            MapTheme::Print => "print",
-        }
-    }
-
-    /// The theme called `name` (case-insensitive).
-    pub fn from_name(name: &str) -> Option<MapTheme> {
-        MapTheme::ALL
-            .into_iter()
-            .find(|t| t.name().eq_ignore_ascii_case(name.trim()))
-    }
-}
-
 /// How the map is drawn.
 #[derive(Clone, Debug, PartialEq)]
 pub struct MapOptions {
-    /// Dark colours (ignored when `print` is on; see [`MapOptions::theme`]).
-    pub dark: bool,
-    /// The print theme: white sea and land, dark borders.
-    pub print: bool,
+    /// The colours: light, dark or print.
+    pub theme: MapTheme,
     /// A colour-blind-safe sequential scale (viridis) for the mention classes.
     pub colorblind: bool,
     /// Draw lines between countries mentioned in the same passage.
@@ -108,8 +76,7 @@ pub struct MapOptions {
 impl Default for MapOptions {
     fn default() -> Self {
         MapOptions {
-            dark: false,
-            print: false,
+            theme: MapTheme::Light,
             colorblind: false,
             show_links: false,
             layer: TileLayer::BuiltIn,
@@ -117,23 +84,6 @@ impl Default for MapOptions {
             show_legend: true,
             show_attribution: true,
         }
-    }
-}
-
-impl MapOptions {
-    /// The theme these options draw with.
-    pub fn theme(&self) -> MapTheme {
-        match (self.print, self.dark) {
-            (true, _) => MapTheme::Print,
-            (false, true) => MapTheme::Dark,
-            (false, false) => MapTheme::Light,
-        }
-    }
-
-    /// Draw with `theme`.
-    pub fn set_theme(&mut self, theme: MapTheme) {
-        self.print = theme == MapTheme::Print;
-        self.dark = theme == MapTheme::Dark;
     }
 }
 
@@ -286,7 +236,7 @@ impl MapView {
             analysis,
             selected,
             hovered_before: self.hovered,
-            palette: palette::Palette::for_theme(options.theme(), options.colorblind, online),
+            palette: palette::Palette::for_theme(options.theme, options.colorblind, online),
             max_mentions: analysis.countries.iter().map(|c| c.mentions).max().unwrap_or(1),
             attribution,
             title: options.title.as_deref().map(str::trim).filter(|t| !t.is_empty()),

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::analysis::{Analysis, Analyzer, Override, OverrideProblem};
 use crate::import::{Imported, import};
+use crate::map::MapTheme;
 use crate::place::PlaceRef;
 use crate::text::{Document, InputError, read_bytes};
 
@@ -49,9 +50,9 @@ pub struct Project {
     /// The article's title.
     #[serde(default)]
     pub title: Option<String>,
-    /// The colour theme's name.
-    #[serde(default)]
-    pub theme: Option<String>,
+    /// The colour theme (saved by name; an unknown name reads as none).
+    #[serde(default, deserialize_with = "MapTheme::deserialize_lenient")]
+    pub theme: Option<MapTheme>,
     /// The selected place.
     #[serde(default)]
     pub selected: Option<PlaceRef>,

@@ -15,7 +15,7 @@ fn sample() -> Project {
         },
     ];
     p.title = Some("Menu".into());
-    p.theme = Some("dark".into());
+    p.theme = Some(crate::map::MapTheme::Dark);
     p.selected = Some(PlaceRef::City {
         name: "Paris".into(),
         code: "FRA".into(),

@@ -1,5 +1,6 @@
-//! `article-atlas render`: read an article (or project) like `analyze`, draw
-//! the app's map picture of it offscreen, and write a PNG.
+//! `article-atlas render`: open an article (or project) as `analyze` and the
+//! app do ([`crate::article::load`]), draw the app's map picture of it
+//! offscreen, and write a PNG.
 
 use std::path::{Path, PathBuf};
 
@@ -7,39 +8,49 @@ use egui::vec2;
 
 use super::picture::{MAX_SIDE_PX, Picture, render_picture};
 use super::{Offscreen, png_bytes};
-use crate::analysis::{Analysis, Analyzer};
+use crate::analysis::{Analysis, Analyzer, Unwatched};
+use crate::article::load_path;
 use crate::export::write_atomically;
-use crate::map::{MapOptions, MapTheme, default_title};
+use crate::map::{MapOptions, MapTheme};
 use crate::place::Place;
-use crate::project::{self, Opened};
-use crate::text::Document;
 
-/// What `render` was asked for (the command-line arguments).
-#[derive(Clone, Debug, PartialEq)]
+/// What `render` was asked for: its command-line arguments, used as they are.
+#[derive(clap::Args, Clone, Debug, PartialEq)]
 pub struct RenderJob {
     /// The article or project (`-` for standard input).
     pub file: PathBuf,
-    /// The PNG to write.
+    /// The PNG file to write.
+    #[arg(long, short)]
     pub output: PathBuf,
     /// Width in points (pixels at scale 1).
+    #[arg(long, default_value_t = 1920)]
     pub width: u32,
     /// Height in points.
+    #[arg(long, default_value_t = 1080)]
     pub height: u32,
-    /// Pixels per point.
+    /// Pixels per point (2 for a sharper, twice as large picture).
+    #[arg(long, default_value_t = 1.0)]
     pub scale: f32,
-    /// `light`, `dark` or `print`; `None`: the project's theme, else light.
-    pub theme: Option<String>,
-    /// ISO 3166 alpha-3 (or alpha-2) code of the country to draw selected.
+    /// Colours (default: the project's theme, else light).
+    #[arg(long, value_enum)]
+    pub theme: Option<MapTheme>,
+    /// Draw this country (ISO 3166 code, e.g. FRA) selected.
+    #[arg(long)]
     pub select: Option<String>,
-    /// The title; `None`: the article's title or first line, else the file name.
+    /// The title (default: the article's title, see the README).
+    #[arg(long)]
     pub title: Option<String>,
-    /// Draw no title.
+    /// No title.
+    #[arg(long)]
     pub no_title: bool,
-    /// Draw no legend.
+    /// No legend.
+    #[arg(long)]
     pub no_legend: bool,
-    /// Draw no attribution.
+    /// No attribution.
+    #[arg(long)]
     pub no_attribution: bool,
-    /// The colour-blind-safe (viridis) scale.
+    /// A colour-blind-safe colour scale (viridis).
+    #[arg(long)]
     pub colorblind: bool,
 }
 
@@ -92,50 +103,6 @@ fn check_output(output: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// An opened input: its analysis, default title and theme, and warnings.
-struct Input {
-    analysis: Analysis,
-    title: String,
-    theme: Option<String>,
-    warnings: Vec<String>,
-}
-
-fn read_input(file: &Path) -> Result<Input, String> {
-    let analyzer = Analyzer::builtin();
-    let name = if file == Path::new("-") {
-        "standard input".to_string()
-    } else {
-        file.file_name()
-            .map_or_else(|| file.display().to_string(), |n| n.to_string_lossy().into_owned())
-    };
-    Ok(match project::open(file).map_err(|e| e.to_string())? {
-        Opened::Article(article) => {
-            let title = article
-                .title
-                .clone()
-                .unwrap_or_else(|| default_title(&article.text, &name));
-            Input {
-                analysis: analyzer.analyze(Document::new(article.text)),
-                title,
-                theme: None,
-                warnings: article.warnings,
-            }
-        }
-        Opened::Project(project) => {
-            let (analysis, problems) = project.analyze(analyzer);
-            Input {
-                title: project
-                    .title
-                    .clone()
-                    .unwrap_or_else(|| default_title(&project.text, &name)),
-                theme: project.theme.clone(),
-                warnings: problems.iter().map(|p| format!("{}: {p}", file.display())).collect(),
-                analysis,
-            }
-        }
-    })
-}
-
 /// The country `code` (alpha-3 or alpha-2, any case) as a pick, if the
 /// article mentions it.
 fn selected_country(analysis: &Analysis, code: &str) -> Result<Place, String> {
@@ -158,43 +125,37 @@ fn selected_country(analysis: &Analysis, code: &str) -> Result<Place, String> {
     Ok(Place::Country(index))
 }
 
-/// Run `render`: returns the warnings to print (before writing, they were
-/// already checked), or a one-line error.
+/// Run `render`, telling `warn` of anything worth knowing (warnings are
+/// only given once the request was checked); a one-line error otherwise.
 pub fn run(job: &RenderJob, warn: &mut dyn FnMut(&str)) -> Result<(), String> {
     let ((width, height), capped) = checked_size(job.width, job.height, job.scale)?;
-    let theme_name = job.theme.clone();
-    if let Some(name) = &theme_name
-        && MapTheme::from_name(name).is_none()
-    {
-        return Err(format!("unknown theme {name:?}: use light, dark or print"));
-    }
     check_output(&job.output)?;
-    let input = read_input(&job.file)?;
-    let theme = theme_name
-        .or(input.theme.clone())
-        .and_then(|n| MapTheme::from_name(&n))
-        .unwrap_or_default();
+    let loaded = load_path(&job.file, &Unwatched)?;
+    let article = &loaded.article;
     let selected = job
         .select
         .as_deref()
-        .map(|code| selected_country(&input.analysis, code))
+        .map(|code| selected_country(&article.analysis, code))
         .transpose()?;
-    for w in &input.warnings {
+    for w in &article.analysis.warnings {
         warn(w);
+    }
+    for problem in &article.problems {
+        warn(&format!("{}: {problem}", job.file.display()));
     }
     if let Some(w) = capped {
         warn(&w);
     }
-    let mut options = MapOptions {
+    let options = MapOptions {
+        theme: job.theme.or(loaded.theme).unwrap_or_default(),
         colorblind: job.colorblind,
         show_legend: !job.no_legend,
         show_attribution: !job.no_attribution,
-        title: (!job.no_title).then(|| job.title.clone().unwrap_or(input.title.clone())),
+        title: (!job.no_title).then(|| job.title.clone().unwrap_or_else(|| article.title())),
         ..MapOptions::default()
     };
-    options.set_theme(theme);
     let picture = Picture {
-        analysis: &input.analysis,
+        analysis: &article.analysis,
         options: &options,
         selected,
         size: vec2(width, height),

@@ -57,7 +57,7 @@ pub fn render_picture(offscreen: &mut Offscreen, picture: &Picture<'_>) -> Resul
         )));
     }
     let ctx = egui::Context::default();
-    ctx.set_visuals(if picture.options.theme() == crate::map::MapTheme::Dark {
+    ctx.set_visuals(if picture.options.theme.dark_panels() {
         egui::Visuals::dark()
     } else {
         egui::Visuals::light()

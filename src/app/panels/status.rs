@@ -1,16 +1,16 @@
-//! The status bar: source, counts, warnings and the map's status.
+//! The status bar: background work, source, counts, warnings and the map's status.
 
 use egui::Ui;
 
 use super::passages::plural;
-use super::state::AppState;
+use crate::app::AppState;
 
 /// Draw the status line.
 pub fn ui(ui: &mut Ui, state: &AppState) {
     let a = state.analysis();
     ui.horizontal(|ui| {
         if let Some(busy) = &state.busy {
-            match state.busy_fraction {
+            match busy.fraction {
                 Some(fraction) => {
                     let bar = egui::ProgressBar::new(fraction).desired_width(120.0).show_percentage();
                     ui.add(bar).widget_info(|| {
@@ -21,7 +21,7 @@ pub fn ui(ui: &mut Ui, state: &AppState) {
                     ui.spinner();
                 }
             }
-            ui.label(busy);
+            ui.label(&busy.status);
             ui.separator();
         }
         ui.strong(&state.article.name);
@@ -44,4 +44,27 @@ pub fn ui(ui: &mut Ui, state: &AppState) {
             ui.weak(status);
         }
     });
+}
+
+/// The error and notice lines under the toolbar, each with its button to dismiss it.
+pub fn messages(ui: &mut Ui, state: &AppState) -> Option<crate::app::Action> {
+    use crate::app::Action;
+    let mut action = None;
+    if let Some(error) = &state.error {
+        ui.horizontal(|ui| {
+            ui.colored_label(ui.visuals().error_fg_color, error);
+            if ui.button("Dismiss").clicked() {
+                action = Some(Action::DismissError);
+            }
+        });
+    }
+    if let Some(notice) = &state.notice {
+        ui.horizontal(|ui| {
+            ui.label(notice);
+            if ui.button("OK").clicked() {
+                action = Some(Action::DismissNotice);
+            }
+        });
+    }
+    action
 }

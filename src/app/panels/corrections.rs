@@ -3,17 +3,17 @@
 //! picker, and the Corrections window where each correction can be undone.
 //!
 //! Corrections are [`Override`]s kept with the article
-//! ([`Article::overrides`](super::Article::overrides)); the app analyses the
+//! ([`Article::overrides`](crate::article::Article::overrides)); the app analyses the
 //! text again with them applied, so map, lists and passages follow at once.
 
 use std::sync::OnceLock;
 
 use egui::{Context, Galley, Rect, Response, ScrollArea, TextEdit, Ui, Window};
 
-use super::Action;
 use super::highlight::mention_at;
-use super::state::AppState;
 use crate::analysis::{Analysis, Override};
+use crate::app::Action;
+use crate::app::AppState;
 use crate::gazetteer::Gazetteer;
 use crate::place::{Place, PlaceKind, PlaceRef};
 use crate::text::Span;

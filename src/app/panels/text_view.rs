@@ -5,9 +5,10 @@
 use egui::text::CCursor;
 use egui::{Align, Align2, Color32, CursorIcon, Rect, Role, ScrollArea, Sense, TextStyle, Ui, WidgetInfo, vec2};
 
+use super::corrections::Marking;
 use super::highlight::{Highlighter, byte_at, mention_at};
-use super::state::AppState;
 use crate::analysis::Analysis;
+use crate::app::{Action, AppState};
 use crate::gazetteer::Gazetteer;
 use crate::place::Place;
 use crate::text::Span;
@@ -21,14 +22,16 @@ const ESTIMATE_ABOVE: usize = 1 << 20;
 /// How long a revealed sentence stays highlighted.
 const FLASH_SECONDS: f64 = 1.6;
 
-/// The text view's memory: paragraph positions at the current width, and the
-/// sentence being flashed.
+/// The text view's memory: paragraph positions at the current width, the
+/// sentence to scroll to and the one being flashed, the words selected.
 #[derive(Default)]
 pub struct TextView {
     layout: Option<Layout>,
+    /// A sentence to scroll to and flash next frame.
+    reveal: Option<usize>,
     flash: Option<Flash>,
     /// Selected words and the context menu's mention (corrections.rs).
-    marking: super::corrections::Marking,
+    marking: Marking,
 }
 
 /// Where each paragraph starts, for one wrap width.
@@ -47,10 +50,16 @@ struct Flash {
 }
 
 impl TextView {
-    /// Draw the article; clicking a mention selects its country or region.
-    pub fn ui(&mut self, ui: &mut Ui, state: &mut AppState) {
+    /// Scroll to `sentence` and flash it, next time the view is drawn.
+    pub fn reveal(&mut self, sentence: usize) {
+        self.reveal = Some(sentence);
+    }
+
+    /// Draw the article; returns a click on a mention (selecting its country
+    /// or region) and the corrections asked for in the context menu.
+    pub fn ui(&mut self, ui: &mut Ui, state: &AppState) -> Vec<Action> {
         let now = ui.input(|i| i.time);
-        let reveal = state.reveal.take();
+        let reveal = self.reveal.take();
         if let Some(sentence) = reveal {
             self.flash = Some(Flash { sentence, since: now });
         }
@@ -93,10 +102,8 @@ impl TextView {
                 }
             });
         self.marking = marking;
-        state.pending.extend(actions);
-        if let Some(pick) = clicked {
-            state.selection = Some(pick);
-        }
+        actions.extend(clicked.map(|pick| Action::Select(Some(pick))));
+        actions
     }
 
     /// The flashed sentence's span and its fading colour, if still flashing.
@@ -180,7 +187,7 @@ fn paragraph(
     top_left: egui::Pos2,
     wrap_width: f32,
     flash: Option<(Span, Color32)>,
-    marks: (&mut super::corrections::Marking, &mut Vec<super::Action>),
+    marks: (&mut Marking, &mut Vec<Action>),
 ) -> Option<Place> {
     let span = analysis.document.paragraphs[p].span;
     let selected = marks

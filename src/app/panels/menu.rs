@@ -1,56 +1,51 @@
-//! The menu bar: File (open, paste, recent files, projects) and Edit (corrections).
+//! The menu bar: File (open, paste, recent files, projects, exports) and
+//! Edit (corrections). Shortcut hints come from the keymap.
 
 use egui::{Button, MenuBar, Ui};
 
-use super::Action;
-use super::recent::RecentFiles;
-use super::state::AppState;
+use crate::app::action::shortcut_text;
+use crate::app::recent::RecentFiles;
+use crate::app::{Action, AppState};
+
+/// A menu button for `action`, with its shortcut hint; pushes the action when clicked.
+fn item(ui: &mut Ui, label: &str, action: Action, actions: &mut Vec<Action>) -> egui::Response {
+    let mut button = Button::new(label);
+    if let Some(keys) = shortcut_text(ui.ctx(), &action) {
+        button = button.shortcut_text(keys);
+    }
+    let response = ui.add(button);
+    if response.clicked() {
+        actions.push(action);
+    }
+    response
+}
 
 /// Draw the menu bar; returns what the user asked for.
 pub fn ui(ui: &mut Ui, state: &AppState, recent: &RecentFiles, corrections_open: bool) -> Vec<Action> {
     let mut actions = Vec::new();
     MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
-            if ui.add(Button::new("Open…").shortcut_text("Ctrl+O")).clicked() {
-                actions.push(Action::Open);
-            }
-            if ui.button("Open project…").clicked() {
-                actions.push(Action::OpenProject);
-            }
-            if ui
-                .add(Button::new("New from clipboard").shortcut_text("Ctrl+V"))
-                .on_hover_text("Analyse the text on the clipboard")
-                .clicked()
-            {
-                actions.push(Action::NewFromClipboard);
-            }
+            item(ui, "Open…", Action::Open, &mut actions);
+            item(ui, "Open project…", Action::OpenProject, &mut actions);
+            item(ui, "New from clipboard", Action::NewFromClipboard, &mut actions)
+                .on_hover_text("Analyse the text on the clipboard");
             ui.menu_button("Open recent", |ui| recent_ui(ui, recent, &mut actions));
             ui.separator();
-            if ui.add(Button::new("Save project").shortcut_text("Ctrl+S")).clicked() {
-                actions.push(Action::SaveProject);
-            }
-            if ui
-                .add(Button::new("Save project as…").shortcut_text("Ctrl+Shift+S"))
-                .clicked()
-            {
-                actions.push(Action::SaveProjectAs);
-            }
-            super::export::file_menu(ui, &mut actions);
+            item(ui, "Save project", Action::SaveProject, &mut actions);
+            item(ui, "Save project as…", Action::SaveProjectAs, &mut actions);
+            super::picture::file_menu(ui, &mut actions);
         });
         ui.menu_button("Edit", |ui| {
             let count = state.article.overrides.len();
-            let undo = ui.add_enabled(count > 0, Button::new("Undo last correction").shortcut_text("Ctrl+Z"));
-            if undo.clicked() {
-                actions.push(Action::UndoCorrection(count.wrapping_sub(1)));
-            }
+            ui.add_enabled_ui(count > 0, |ui| {
+                item(ui, "Undo last correction", Action::UndoLastCorrection, &mut actions);
+            });
             let label = if corrections_open {
                 "Hide corrections"
             } else {
                 "Show corrections"
             };
-            if ui.button(label).clicked() {
-                actions.push(Action::ToggleCorrections);
-            }
+            item(ui, label, Action::ToggleCorrections, &mut actions);
         });
         let count = state.article.overrides.len();
         if count > 0 {
@@ -70,9 +65,7 @@ fn recent_ui(ui: &mut Ui, recent: &RecentFiles, actions: &mut Vec<Action>) {
         return;
     }
     for path in recent.paths() {
-        let name = path
-            .file_name()
-            .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+        let name = crate::article::load::display_name(path);
         if path.is_file() {
             if ui.button(&name).on_hover_text(path.display().to_string()).clicked() {
                 actions.push(Action::OpenPath(path.clone()));

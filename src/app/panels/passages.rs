@@ -4,7 +4,7 @@
 use egui::{Align2, Color32, CursorIcon, Response, Role, ScrollArea, Sense, TextStyle, Ui, WidgetInfo, vec2};
 
 use super::highlight::Highlighter;
-use super::state::AppState;
+use crate::app::{Action, AppState};
 use crate::gazetteer::Gazetteer;
 use crate::place::Place;
 
@@ -17,19 +17,21 @@ const GUTTER: f32 = 40.0;
 /// Space around a passage.
 const PAD: f32 = 4.0;
 
-/// Draw the passages of the selection (or a hint when there is none).
-pub fn ui(ui: &mut Ui, state: &mut AppState) {
+/// Draw the passages of the selection (or a hint when there is none);
+/// returns a passage clicked (to reveal in the text) or a country link clicked.
+pub fn ui(ui: &mut Ui, state: &AppState) -> Option<Action> {
     let Some(pick) = state.selection else {
         ui.add_space(8.0);
         ui.weak(EMPTY_HINT);
-        return;
+        return None;
     };
     let g = Gazetteer::builtin();
     ui.heading(pick.name(g));
     let Some(info) = state.analysis().summary(pick) else {
         ui.weak("Not mentioned in this article.");
-        return;
+        return None;
     };
+    let mut action = None;
     let passages = info.passages.clone();
     let summary = format!(
         "{} in {}",
@@ -47,7 +49,7 @@ pub fn ui(ui: &mut Ui, state: &mut AppState) {
             ui.horizontal(|ui| {
                 ui.label("City in");
                 if ui.link(Place::Country(country).name(g)).clicked() {
-                    state.selection = Some(Place::Country(country));
+                    action = Some(Action::Select(Some(Place::Country(country))));
                 }
             });
         }
@@ -73,9 +75,7 @@ pub fn ui(ui: &mut Ui, state: &mut AppState) {
                 }
             }
         });
-    if clicked.is_some() {
-        state.reveal = clicked;
-    }
+    clicked.map(Action::Reveal).or(action)
 }
 
 /// One sentence with its paragraph number; its accessible label is its text.

@@ -4,8 +4,8 @@
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, FontId, Galley, Pos2, Ui, Vec2};
 
-use super::state::AppState;
 use crate::analysis::{Analysis, Mention};
+use crate::app::AppState;
 use crate::gazetteer::Gazetteer;
 use crate::place::Place;
 use crate::text::Span;
@@ -164,7 +164,7 @@ pub fn mention_at(analysis: &Analysis, pos: usize) -> Option<&Mention> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::article::Article;
+    use crate::article::Article;
 
     #[test]
     fn mentions_in_a_range_are_those_inside_it() {
