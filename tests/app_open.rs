@@ -10,6 +10,7 @@ use article_atlas::place::PlaceRef;
 mod common;
 
 use article_atlas::app::{Action, Article, AtlasApp, Settings};
+use article_atlas::map::MapTheme;
 use article_atlas::project::{MapViewState, Project};
 use common::{App, app, atlas, perform};
 use egui::{Event, Role, vec2};
@@ -332,16 +333,20 @@ fn a_failed_save_says_why_and_keeps_the_old_file() {
     );
 }
 
-/// About 50 MB: the bundled article over and over (a long book).
-fn book(dir: &Path) -> PathBuf {
-    let article = article_atlas::BUNDLED_ARTICLE;
+/// About 50 MB called `name`: `article` over and over (a long book).
+fn book_of(dir: &Path, name: &str, article: &str) -> PathBuf {
     let copies = 50_000_000 / article.len() + 1;
     let mut text = String::with_capacity(copies * (article.len() + 1));
     for _ in 0..copies {
         text.push_str(article);
         text.push('\n');
     }
-    write(dir, "book.txt", text)
+    write(dir, name, text)
+}
+
+/// The bundled article as a 50 MB book.
+fn book(dir: &Path) -> PathBuf {
+    book_of(dir, "book.txt", article_atlas::BUNDLED_ARTICLE)
 }
 
 #[test]
@@ -419,9 +424,14 @@ fn a_new_open_cancels_the_analysis_of_a_book() {
     open(&mut harness, &small);
     harness.get_by_label("small.txt");
     assert!(!atlas(&harness).is_busy(), "the book's analysis was cancelled");
-    // A second book replaces the first: only the newest result is shown.
+    // Once the cancelled book's thread has ended, the small file is still shown.
+    harness.state_mut().as_mut().unwrap().join_background();
+    harness.run();
+    assert_eq!(atlas(&harness).state().article.name, "small.txt");
+    // A second book replaces the first: only the newer result is shown.
+    let other = book_of(dir.path(), "other-book.txt", "Talks in Lima, Peru, went on for days.");
     harness.state_mut().as_mut().unwrap().open_path(&ctx, &path);
-    harness.state_mut().as_mut().unwrap().open_path(&ctx, &path);
+    harness.state_mut().as_mut().unwrap().open_path(&ctx, &other);
     assert!(
         harness
             .state_mut()
@@ -429,7 +439,30 @@ fn a_new_open_cancels_the_analysis_of_a_book() {
             .unwrap()
             .wait_for_background(&ctx, Duration::from_secs(300))
     );
-    harness.step();
-    assert_eq!(atlas(&harness).state().article.name, "book.txt");
+    harness.state_mut().as_mut().unwrap().join_background();
+    harness.run();
+    assert_eq!(atlas(&harness).state().article.name, "other-book.txt");
+    assert_eq!(countries(&harness), ["PER"]);
     assert!(!atlas(&harness).is_busy());
+}
+
+#[test]
+fn each_theme_survives_a_save_and_reopen() {
+    let dir = tempfile::tempdir().unwrap();
+    for theme in MapTheme::ALL {
+        let mut first = app();
+        perform(&mut first, Action::SetTheme(theme));
+        let project = dir.path().join(format!("{}.atlas.json", theme.name()));
+        perform(&mut first, Action::SaveProjectTo(project.clone()));
+        assert!(atlas(&first).state().error.is_none());
+        let mut second = app();
+        open(&mut second, &project);
+        assert_eq!(atlas(&second).state().map_options.theme, theme, "{theme:?}");
+        let panels = if theme == MapTheme::Dark {
+            egui::Theme::Dark
+        } else {
+            egui::Theme::Light
+        };
+        assert_eq!(second.ctx.theme(), panels, "{theme:?}");
+    }
 }

@@ -94,3 +94,33 @@ fn zoom_and_pan_stay_within_limits() {
     harness.run();
     assert_eq!(harness.state().map.as_ref().unwrap().view().2, 12.0);
 }
+
+/// The pairs of country codes the map links.
+fn linked(harness: &Harness<'static, State>) -> Vec<[String; 2]> {
+    let state = harness.state();
+    let countries = &state.analysis.countries;
+    state
+        .map
+        .as_ref()
+        .unwrap()
+        .links()
+        .iter()
+        .map(|l| [countries[l.a].code.clone(), countries[l.b].code.clone()])
+        .collect()
+}
+
+#[test]
+fn a_new_article_with_the_same_counts_gets_its_own_links() {
+    let analyze = |text: &str| Analyzer::builtin().analyze_text(text);
+    let mut harness = harness(MapOptions {
+        show_links: true,
+        ..MapOptions::default()
+    });
+    harness.state_mut().analysis = analyze("Iran and Iraq talk.");
+    harness.run();
+    assert_eq!(linked(&harness), [["IRN".to_string(), "IRQ".to_string()]]);
+    // Same length, mentions, countries and first country; other links.
+    harness.state_mut().analysis = analyze("Iran and Oman talk.");
+    harness.run();
+    assert_eq!(linked(&harness), [["IRN".to_string(), "OMN".to_string()]]);
+}

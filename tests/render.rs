@@ -181,6 +181,94 @@ fn scale_multiplies_the_pixels_and_themes_change_the_colours() {
     }
 }
 
+/// Render the bundled article at 1920×1080 with `flags`; the decoded picture.
+fn render_bundled(dir: &Path, name: &str, flags: &[&str]) -> Png {
+    let out_path = dir.join(name);
+    let mut args = vec![ARTICLE, "-o", out_path.to_str().unwrap()];
+    args.extend_from_slice(flags);
+    let out = render(&args, None);
+    assert!(out.status.success(), "{flags:?}: {}", stderr(&out));
+    Png::read(&out_path)
+}
+
+/// How far apart two colours are (the largest channel difference).
+fn distance(actual: [u8; 4], expected: Color32) -> i32 {
+    let e = [expected.r(), expected.g(), expected.b()];
+    (0..3).map(|i| (actual[i] as i32 - e[i] as i32).abs()).max().unwrap()
+}
+
+#[test]
+fn title_select_and_legend_flags_change_what_is_drawn() {
+    let dir = folder();
+    let palette = Palette::for_theme(MapTheme::Light, false, false);
+    let plain = render_bundled(dir.path(), "plain.png", &[]);
+    let bare = render_bundled(dir.path(), "bare.png", &["--no-title", "--no-legend"]);
+    let short = render_bundled(dir.path(), "short.png", &["--title", "ISIS-K", "--select", "afg"]);
+    let (w, h) = (1920.0, 1080.0);
+
+    // The legend's box sits in the bottom-left corner, over the Pacific.
+    let legend_corner = (12.0, h - 12.0);
+    assert!(
+        distance(plain.at(legend_corner.0, legend_corner.1), palette.ocean) > 10,
+        "legend drawn"
+    );
+    assert!(
+        close(bare.at(legend_corner.0, legend_corner.1), palette.ocean, 2),
+        "--no-legend: open sea"
+    );
+
+    // The title's box hangs from the top centre over the Arctic sea; the
+    // default title ("Costa Clarke 2024 ISIS-K") is wider than "ISIS-K".
+    let top = 10.0;
+    assert!(distance(plain.at(w / 2.0, top), palette.ocean) > 10, "title drawn");
+    assert!(close(bare.at(w / 2.0, top), palette.ocean, 2), "--no-title: open sea");
+    assert!(
+        distance(plain.at(w / 2.0 - 100.0, top), palette.ocean) > 10,
+        "a wide default title"
+    );
+    assert!(
+        close(short.at(w / 2.0 - 100.0, top), palette.ocean, 2),
+        "--title ISIS-K is narrow"
+    );
+    assert!(
+        distance(short.at(w / 2.0, top), palette.ocean) > 10,
+        "--title ISIS-K is drawn"
+    );
+
+    // The selection ring just outside Afghanistan's marker (west of it:
+    // Kabul's pin is to the east).
+    let analysis = bundled();
+    let afg = analysis.country("AFG").unwrap();
+    let (x, y) = pixel(&analysis, vec2(w, h), 1.0, afg.lon, afg.lat);
+    let max = analysis.countries.iter().map(|c| c.mentions).max().unwrap();
+    let radius = article_atlas::map::markers::marker_radius(afg.mentions, max);
+    let ring = |png: &Png| {
+        (1..=8)
+            .map(|d| distance(png.at(x - radius - d as f32, y), palette.selected))
+            .min()
+            .unwrap()
+    };
+    assert!(ring(&short) < 30, "--select afg rings Afghanistan");
+    assert!(ring(&plain) > 60, "no ring unselected");
+}
+
+#[test]
+fn a_project_is_drawn_in_its_saved_theme() {
+    let dir = folder();
+    let text = std::fs::read_to_string(ARTICLE).unwrap();
+    for theme in MapTheme::ALL {
+        let mut project = article_atlas::project::Project::new(text.clone(), None);
+        project.theme = Some(theme);
+        let path = dir.path().join(format!("{}.atlas.json", theme.name()));
+        project.save(&path).unwrap();
+        let out_path = dir.path().join(format!("{}-project.png", theme.name()));
+        let out = render(&[path.to_str().unwrap(), "-o", out_path.to_str().unwrap()], None);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let png = Png::read(&out_path);
+        check_markers_and_ocean(&png, theme, vec2(1920.0, 1080.0), 1.0, PACIFIC);
+    }
+}
+
 #[test]
 fn standard_input_is_read_with_a_dash() {
     let dir = folder();

@@ -177,6 +177,12 @@ impl AtlasApp {
         }
     }
 
+    /// Wait until every background thread, cancelled ones too, has ended
+    /// (their results, if still wanted, arrive with the next frame). For tests.
+    pub fn join_background(&mut self) {
+        self.work.loader.join_all();
+    }
+
     /// The open article, its corrections and what is shown, as a project.
     pub fn project(&self) -> Project {
         let article = &self.state.article;

@@ -328,6 +328,11 @@ impl MapView {
         }
     }
 
+    /// The co-mention links drawn for the analysis shown last.
+    pub fn links(&self) -> &[links::Link] {
+        &self.links
+    }
+
     /// The size of the map in points when it was last drawn.
     pub fn size(&self) -> Option<egui::Vec2> {
         self.size
