@@ -223,3 +223,61 @@ fn without_a_front_matter_title_the_first_heading_is_the_title() {
     let got = imported("Intro line\n\n## Sudan's *long* war\n\nText.", "a.markdown");
     assert_eq!(got.title.as_deref(), Some("Sudan's long war"));
 }
+
+/// The countries found in `bytes` imported as `name`.
+fn countries_in(bytes: &[u8], name: &str) -> Vec<String> {
+    let got = import(bytes.to_vec(), std::path::Path::new(name)).unwrap();
+    Analyzer::builtin()
+        .analyze_text(&got.text)
+        .countries
+        .iter()
+        .map(|c| c.code.clone())
+        .collect()
+}
+
+#[test]
+fn an_older_windows_1252_page_keeps_its_accents_declared_or_not() {
+    // "Côte d’Ivoire" in Windows-1252: ô is 0xF4, the curly apostrophe 0x92.
+    let body = b"<p>Talks in C\xf4te d\x92Ivoire and Cura\xe7ao went on.</p></body></html>";
+    let declared = [
+        b"<html><head><meta charset=\"windows-1252\"><title>Talks</title></head><body>".to_vec(),
+        b"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\"></head><body>"
+            .to_vec(),
+        b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><html><body>".to_vec(),
+    ];
+    for head in declared {
+        let page = [head, body.to_vec()].concat();
+        let got = import(page.clone(), std::path::Path::new("old.html")).unwrap();
+        assert!(got.text.contains("Côte d\u{2019}Ivoire and Curaçao"), "{}", got.text);
+        assert!(
+            got.warnings.is_empty(),
+            "a declared encoding is no surprise: {:?}",
+            got.warnings
+        );
+        assert_eq!(countries_in(&page, "old.html"), ["CIV", "CUW"]);
+    }
+    // No declaration: the encoding is guessed, with a warning.
+    let bare = [b"<html><body>".to_vec(), body.to_vec()].concat();
+    let got = import(bare.clone(), std::path::Path::new("old.htm")).unwrap();
+    assert!(got.text.contains("Côte d\u{2019}Ivoire and Curaçao"), "{}", got.text);
+    assert!(got.warnings[0].contains("windows-1252"), "{:?}", got.warnings);
+    assert_eq!(countries_in(&bare, "old.htm"), ["CIV", "CUW"]);
+}
+
+#[test]
+fn a_utf8_page_is_read_as_utf8_whatever_it_declares() {
+    let page = "<html><head><meta charset=\"windows-1252\"></head><body><p>Talks in Côte d’Ivoire.</p></body></html>";
+    let got = import(page.as_bytes().to_vec(), std::path::Path::new("new.html")).unwrap();
+    assert_eq!(got.text, "Talks in Côte d’Ivoire.");
+    assert!(got.warnings.is_empty());
+}
+
+#[test]
+fn central_european_and_turkish_letters_written_as_references_decode() {
+    let page = "<p>Flights from &Zcaron;ilina, &#321;&oacute;d&zacute; and &Idot;zmir via Bo&gbreve;azi&ccedil;i to Ni&scaron;, Serbia.</p>";
+    let got = import(page.as_bytes().to_vec(), std::path::Path::new("cities.html")).unwrap();
+    assert_eq!(
+        got.text,
+        "Flights from Žilina, Łódź and İzmir via Boğaziçi to Niš, Serbia."
+    );
+}

@@ -64,14 +64,15 @@ pub(crate) fn city_name<'g>(g: &'g Gazetteer, m: &Mention) -> Option<&'g str> {
 }
 
 /// Write `bytes` to `path` atomically: into a temporary file in the same
-/// folder, flushed to disk, then renamed over the target. A failure at any
-/// step leaves an existing file at `path` untouched.
+/// folder (`tempfile`), flushed to disk, then renamed over the target. A
+/// failure at any step leaves an existing file at `path` untouched and
+/// removes the temporary file.
 pub fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
     write_atomically_with(path, bytes, |file, bytes| file.write_all(bytes))
 }
 
 /// [`write_atomically`] with the step that fills the temporary file given
-/// (tests use it to fail half-way); the temporary file is removed on failure.
+/// (tests use it to fail half-way).
 pub(crate) fn write_atomically_with(
     path: &std::path::Path,
     bytes: &[u8],
@@ -81,18 +82,14 @@ pub(crate) fn write_atomically_with(
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => std::path::Path::new("."),
     };
-    let name = path
-        .file_name()
-        .ok_or_else(|| std::io::Error::other("not a file path"))?;
-    let tmp = dir.join(format!(".{}.tmp-{}", name.to_string_lossy(), std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        fill(&mut f, bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
+    if path.file_name().is_none() {
+        return Err(std::io::Error::other("not a file path"));
     }
-    result
+    let mut file = tempfile::Builder::new()
+        .prefix(".atlas-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    fill(file.as_file_mut(), bytes)?;
+    file.as_file().sync_all()?;
+    file.persist(path).map(drop).map_err(|e| e.error)
 }

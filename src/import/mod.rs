@@ -7,14 +7,13 @@
 //!
 //! [`Document`]: crate::text::Document
 
-mod entities;
 mod html;
 mod markdown;
 pub mod title;
 
 use std::path::Path;
 
-use crate::text::{InputError, decode_article, read_bytes};
+use crate::text::{InputError, decode_article_as, read_bytes};
 
 /// The longest title kept, in characters; longer ones are cut at a word.
 const TITLE_MAX_CHARS: usize = 120;
@@ -87,14 +86,20 @@ pub fn read_file(path: &Path) -> Result<Imported, InputError> {
 /// messages and its extension picks the format (see [`SourceFormat::detect`]).
 ///
 /// UTF-16 (with a byte order mark, or plain ASCII-range text without one) is
-/// decoded; other bytes go through [`decode_article`], which refuses binary
-/// files and replaces invalid UTF-8 with a warning.
+/// decoded; other bytes go through [`decode_article_as`], which refuses
+/// binary files and reads bytes that are not UTF-8 in the encoding a web
+/// page declares ([`declared_encoding`]) or a guessed one, with a warning.
 pub fn import(bytes: Vec<u8>, origin: &Path) -> Result<Imported, InputError> {
     let (bytes, mut warnings) = match utf16_order(&bytes) {
         Some((big_endian, skip)) => decode_utf16(&bytes[skip..], big_endian, origin),
         None => (bytes, Vec::new()),
     };
-    let (text, more) = decode_article(bytes, origin)?;
+    let head = &bytes[..bytes.len().min(HEAD_BYTES)];
+    let html = SourceFormat::from_extension(origin)
+        .unwrap_or_else(|| SourceFormat::sniff(&String::from_utf8_lossy(head)))
+        == SourceFormat::Html;
+    let declared = if html { declared_encoding(head) } else { None };
+    let (text, more) = decode_article_as(bytes, origin, declared)?;
     warnings.extend(more);
     let format = SourceFormat::detect(origin, &text);
     let (text, title) = match format {
@@ -110,6 +115,43 @@ pub fn import(bytes: Vec<u8>, origin: &Path) -> Result<Imported, InputError> {
         warnings,
         format,
         title: title.map(|t| shorten_title(&t)).filter(|t| !t.is_empty()),
+    })
+}
+
+/// How much of a web page is searched for its declared encoding (the HTML
+/// standard's prescan reads 1024 bytes; saved pages often carry a comment first).
+const HEAD_BYTES: usize = 4096;
+
+/// The encoding a web page's head declares: `<meta charset="…">`,
+/// `<meta http-equiv="Content-Type" content="text/html; charset=…">` or an
+/// XML declaration's `encoding="…"`, by its WHATWG label (`latin1`, `cp1252`,
+/// `windows-1252`, `iso-8859-2`, `shift_jis`, …).
+pub fn declared_encoding(head: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let lower = head.to_ascii_lowercase();
+    let value_after = |key: &[u8], from: usize, to: usize| -> Option<&'static encoding_rs::Encoding> {
+        let at = memchr::memmem::find(&lower[from..to], key)? + from + key.len();
+        let rest = &lower[at..to];
+        let rest = rest.trim_ascii_start();
+        let rest = rest.strip_prefix(b"=")?.trim_ascii_start();
+        let rest = rest
+            .strip_prefix(b"\"")
+            .or_else(|| rest.strip_prefix(b"'"))
+            .unwrap_or(rest);
+        let end = rest
+            .iter()
+            .position(|&b| matches!(b, b'"' | b'\'' | b';' | b'>' | b'/' | b'?') || b.is_ascii_whitespace())
+            .unwrap_or(rest.len());
+        encoding_rs::Encoding::for_label(&rest[..end])
+    };
+    if lower.starts_with(b"<?xml") {
+        let end = memchr::memchr(b'>', &lower).unwrap_or(lower.len());
+        if let Some(encoding) = value_after(b"encoding", 0, end) {
+            return Some(encoding);
+        }
+    }
+    memchr::memmem::find_iter(&lower, b"<meta").find_map(|start| {
+        let end = memchr::memchr(b'>', &lower[start..]).map_or(lower.len(), |e| start + e);
+        value_after(b"charset", start, end)
     })
 }
 
@@ -185,6 +227,14 @@ fn shorten_title(title: &str) -> String {
     }
 }
 
+/// `s` with its HTML character references decoded: every named reference of
+/// the HTML standard (with and without the closing `;` where the standard
+/// allows it), decimal and hexadecimal ones, by the standard's rules (the
+/// `htmlize` crate).
+fn decode_references(s: &str) -> std::borrow::Cow<'_, str> {
+    htmlize::unescape(s)
+}
+
 /// Builds the output text paragraph by paragraph: white space runs collapse to
 /// one space, invisible characters (soft hyphens, zero-width marks) are
 /// dropped, and paragraphs are separated by a blank line.
@@ -219,21 +269,7 @@ impl Paragraphs {
 
     /// Add paragraph text that may contain character references (`&amp;`).
     fn push_decoded(&mut self, s: &str) {
-        let mut rest = s;
-        while let Some(amp) = memchr::memchr(b'&', rest.as_bytes()) {
-            self.push_str(&rest[..amp]);
-            match entities::decode(&rest[amp..]) {
-                Some((c, used)) => {
-                    self.push(c);
-                    rest = &rest[amp + used..];
-                }
-                None => {
-                    self.push('&');
-                    rest = &rest[amp + 1..];
-                }
-            }
-        }
-        self.push_str(rest);
+        self.push_str(&decode_references(s));
     }
 
     /// End the current paragraph (if it has any text).
@@ -331,6 +367,32 @@ mod tests {
     fn binary_files_are_still_refused() {
         let png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR".to_vec();
         assert!(matches!(import(png, Path::new("i.png")), Err(InputError::Binary(_))));
+    }
+
+    #[test]
+    fn every_html5_named_reference_decodes() {
+        let table = include_str!("../../tests/fixtures/html5_entities.tsv");
+        let mut checked = 0;
+        for line in table.lines().filter(|l| !l.starts_with('#')) {
+            let (name, code_points) = line.split_once('\t').unwrap();
+            let expected: String = code_points
+                .split(' ')
+                .map(|hex| char::from_u32(u32::from_str_radix(hex, 16).unwrap()).unwrap())
+                .collect();
+            // A legacy reference (no `;`) ends at the space after it.
+            let written = format!("&{name} ");
+            assert_eq!(decode_references(&written), format!("{expected} "), "&{name}");
+            checked += 1;
+        }
+        assert_eq!(checked, 2231, "the whole WHATWG table");
+        assert_eq!(
+            decode_references("&Zcaron;ilina, &gbreve; &Idot;stanbul, &lstrok;&oacute;d&zacute;"),
+            "Žilina, ğ İstanbul, łódź"
+        );
+        assert_eq!(
+            decode_references("AT&T &#x130;zmir &#246; &bogus; &"),
+            "AT&T İzmir ö &bogus; &"
+        );
     }
 
     #[test]

@@ -105,11 +105,27 @@ fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, InputError> {
 }
 
 /// Decode article bytes: refuse binary data (NUL bytes), strip a UTF-8 byte
-/// order mark, replace invalid UTF-8 with U+FFFD (with a warning), and
-/// normalise line endings (CRLF and lone CR become LF).
+/// order mark, and normalise line endings (CRLF and lone CR become LF).
+/// Bytes that are not UTF-8 are decoded by [`decode_article_as`] with no
+/// declared encoding.
 ///
 /// `origin` only names the input in messages.
 pub fn decode_article(bytes: Vec<u8>, origin: &Path) -> Result<(String, Vec<String>), InputError> {
+    decode_article_as(bytes, origin, None)
+}
+
+/// [`decode_article`] for bytes whose encoding may be `declared` (an HTML
+/// page's `<meta charset>`). Valid UTF-8 is always read as UTF-8. Other
+/// bytes are read in the declared encoding; with none, they are either
+/// UTF-8 with a few broken bytes (at least as many valid multi-byte characters
+/// as invalid sequences: the broken ones become U+FFFD) or text in a legacy
+/// encoding, which `chardetng` guesses (Windows-1252 for Western European
+/// text). Either way a warning says what was done.
+pub fn decode_article_as(
+    bytes: Vec<u8>,
+    origin: &Path,
+    declared: Option<&'static encoding_rs::Encoding>,
+) -> Result<(String, Vec<String>), InputError> {
     if memchr::memchr(0, &bytes).is_some() {
         return Err(InputError::Binary(origin.to_path_buf()));
     }
@@ -118,12 +134,29 @@ pub fn decode_article(bytes: Vec<u8>, origin: &Path) -> Result<(String, Vec<Stri
         Ok(s) => s,
         Err(e) => {
             let bytes = e.into_bytes();
-            let bad = count_invalid_sequences(&bytes);
-            warnings.push(format!(
-                "{}: not valid UTF-8; {bad} invalid byte sequence(s) replaced with \u{FFFD}",
-                origin.display()
-            ));
-            String::from_utf8_lossy(&bytes).into_owned()
+            let declared = declared.filter(|&e| e != encoding_rs::UTF_8);
+            let legacy = declared.or_else(|| (!mostly_utf8(&bytes)).then(|| guess_encoding(&bytes)));
+            match legacy {
+                Some(encoding) => {
+                    let (text, _, _) = encoding.decode(&bytes);
+                    if declared.is_none() {
+                        warnings.push(format!(
+                            "{}: not valid UTF-8; read as {} (a guess)",
+                            origin.display(),
+                            encoding.name()
+                        ));
+                    }
+                    text.into_owned()
+                }
+                None => {
+                    let bad = count_invalid_sequences(&bytes);
+                    warnings.push(format!(
+                        "{}: not valid UTF-8; {bad} invalid byte sequence(s) replaced with \u{FFFD}",
+                        origin.display()
+                    ));
+                    String::from_utf8_lossy(&bytes).into_owned()
+                }
+            }
         }
     };
     if text.starts_with('\u{FEFF}') {
@@ -133,6 +166,25 @@ pub fn decode_article(bytes: Vec<u8>, origin: &Path) -> Result<(String, Vec<Stri
         text = text.replace("\r\n", "\n").replace('\r', "\n");
     }
     Ok((text, warnings))
+}
+
+/// Is this UTF-8 with a few broken bytes, rather than a legacy encoding?
+/// Yes when it holds at least as many valid multi-byte UTF-8 characters as
+/// invalid sequences (text in a legacy encoding rarely holds any).
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let invalid = count_invalid_sequences(bytes);
+    let multibyte = String::from_utf8_lossy(bytes)
+        .chars()
+        .filter(|&c| c != '\u{FFFD}' && c.len_utf8() > 1)
+        .count();
+    multibyte > 0 && multibyte >= invalid
+}
+
+/// The legacy encoding `bytes` are most likely written in.
+fn guess_encoding(bytes: &[u8]) -> &'static encoding_rs::Encoding {
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    detector.guess(None, chardetng::Utf8Detection::Deny)
 }
 
 fn count_invalid_sequences(mut bytes: &[u8]) -> usize {
@@ -163,11 +215,42 @@ mod tests {
     }
 
     #[test]
-    fn invalid_utf8_is_replaced_with_a_warning() {
-        let (text, warnings) = decode(b"Iran \xff\xfe and Iraq").unwrap();
-        assert_eq!(text, "Iran \u{FFFD}\u{FFFD} and Iraq");
+    fn broken_utf8_is_replaced_with_a_warning() {
+        let (text, warnings) = decode(
+            "Côte d’Ivoire, Iran "
+                .bytes()
+                .chain(*b"\xff\xfe and Iraq")
+                .collect::<Vec<u8>>()
+                .as_slice(),
+        )
+        .unwrap();
+        assert_eq!(text, "Côte d’Ivoire, Iran \u{FFFD}\u{FFFD} and Iraq");
         assert_eq!(warnings.len(), 1);
         assert!(warnings[0].contains("2 invalid"), "{warnings:?}");
+    }
+
+    #[test]
+    fn legacy_text_is_read_in_its_encoding_with_a_warning() {
+        let (text, warnings) = decode(b"C\xf4te d'Ivoire and Per\xfa: \x93talks\x94").unwrap();
+        assert_eq!(text, "Côte d'Ivoire and Perú: \u{201C}talks\u{201D}");
+        assert!(warnings[0].contains("read as windows-1252 (a guess)"), "{warnings:?}");
+        let cyrillic = encoding_rs::WINDOWS_1251
+            .encode("Москва и Киев ведут переговоры о мире")
+            .0;
+        assert_eq!(decode(&cyrillic).unwrap().0, "Москва и Киев ведут переговоры о мире");
+    }
+
+    #[test]
+    fn a_declared_encoding_is_used_without_a_warning_and_utf8_stays_utf8() {
+        let latin = decode_article_as(
+            b"Per\xfa".to_vec(),
+            Path::new("p.html"),
+            Some(encoding_rs::WINDOWS_1252),
+        )
+        .unwrap();
+        assert_eq!(latin, ("Perú".to_string(), Vec::new()));
+        let utf8 = decode_article_as("Perú".into(), Path::new("p.html"), Some(encoding_rs::WINDOWS_1252)).unwrap();
+        assert_eq!(utf8.0, "Perú", "valid UTF-8 is read as UTF-8 whatever the page says");
     }
 
     #[test]

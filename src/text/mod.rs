@@ -6,4 +6,4 @@ mod input;
 mod sentences;
 
 pub use document::{Document, Paragraph, Sentence, Span};
-pub use input::{InputError, decode_article, read_article, read_bytes};
+pub use input::{InputError, decode_article, decode_article_as, read_article, read_bytes};
