@@ -1,6 +1,10 @@
 //! `article-atlas render` as a user runs it: the PNG it writes (size, opaque
 //! pixels, marker and ocean colours where the map's own projection puts
 //! them) and its one-line errors.
+//!
+//! Drawing needs a Vulkan driver (Mesa's software one on a machine with no
+//! GPU): those tests are ignored by a plain `cargo test` and run by
+//! `cargo test -- --include-ignored`, as `.ci/run` does.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -136,6 +140,7 @@ fn check_markers_and_ocean(png: &Png, theme: MapTheme, size: egui::Vec2, scale: 
 }
 
 #[test]
+#[ignore = "needs a Vulkan driver, on a machine with no GPU Mesa's software one (apt-get install -y mesa-vulkan-drivers); .ci/run runs it"]
 fn the_default_picture_has_the_requested_size_and_colours() {
     let dir = folder();
     let out_path = dir.path().join("map.png");
@@ -148,6 +153,7 @@ fn the_default_picture_has_the_requested_size_and_colours() {
 }
 
 #[test]
+#[ignore = "needs a Vulkan driver, on a machine with no GPU Mesa's software one (apt-get install -y mesa-vulkan-drivers); .ci/run runs it"]
 fn scale_multiplies_the_pixels_and_themes_change_the_colours() {
     let dir = folder();
     for (theme, name) in [(MapTheme::Dark, "dark"), (MapTheme::Print, "print")] {
@@ -198,6 +204,7 @@ fn distance(actual: [u8; 4], expected: Color32) -> i32 {
 }
 
 #[test]
+#[ignore = "needs a Vulkan driver, on a machine with no GPU Mesa's software one (apt-get install -y mesa-vulkan-drivers); .ci/run runs it"]
 fn title_select_and_legend_flags_change_what_is_drawn() {
     let dir = folder();
     let palette = Palette::for_theme(MapTheme::Light, false, false);
@@ -253,6 +260,7 @@ fn title_select_and_legend_flags_change_what_is_drawn() {
 }
 
 #[test]
+#[ignore = "needs a Vulkan driver, on a machine with no GPU Mesa's software one (apt-get install -y mesa-vulkan-drivers); .ci/run runs it"]
 fn a_project_is_drawn_in_its_saved_theme() {
     let dir = folder();
     let text = std::fs::read_to_string(ARTICLE).unwrap();
@@ -270,6 +278,7 @@ fn a_project_is_drawn_in_its_saved_theme() {
 }
 
 #[test]
+#[ignore = "needs a Vulkan driver, on a machine with no GPU Mesa's software one (apt-get install -y mesa-vulkan-drivers); .ci/run runs it"]
 fn standard_input_is_read_with_a_dash() {
     let dir = folder();
     let out_path = dir.path().join("stdin.png");
@@ -293,6 +302,7 @@ fn standard_input_is_read_with_a_dash() {
 }
 
 #[test]
+#[ignore = "needs a Vulkan driver, on a machine with no GPU Mesa's software one (apt-get install -y mesa-vulkan-drivers); .ci/run runs it"]
 fn an_absurd_size_is_capped_with_a_warning() {
     let dir = folder();
     let out_path = dir.path().join("wide.png");
