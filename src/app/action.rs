@@ -40,6 +40,8 @@ pub enum Action {
     SaveProjectTo(PathBuf),
     /// Forget the recent files.
     ClearRecent,
+    /// Ask for files with the built-in dialog (`true`) or the desktop's.
+    UseBuiltInDialog(bool),
     /// Close the window (asked by the window's close button).
     Quit,
     /// The answer to "Save the corrections first?".

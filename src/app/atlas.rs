@@ -10,13 +10,14 @@ use std::time::Duration;
 use egui::{CentralPanel, Context, Panel, Theme, Ui, ViewportCommand};
 
 use super::action::{self, Action, UnsavedAnswer};
+use super::file_dialog::FileDialog;
 use super::jobs::Outcome;
 use super::panels::corrections::CorrectionsUi;
 use super::panels::place_list::PlaceList;
 use super::panels::text_view::TextView;
 use super::panels::{menu, passages, presentation, status, toolbar};
 use super::state::{AppState, Busy, Settings};
-use super::workbench::{FileDialog, Finished, Workbench, suggested_name};
+use super::workbench::{Finished, Workbench, suggested_name};
 use crate::analysis::{Override, Unwatched, Watch};
 use crate::article::load::{CANCELLED, display_name, load_bytes, load_path, load_text};
 use crate::article::{Article, Loaded};
@@ -106,7 +107,7 @@ impl AtlasApp {
             places: PlaceList::default(),
             text_view: TextView::default(),
             corrections: CorrectionsUi::default(),
-            work: Workbench::default(),
+            work: Workbench::new(settings.built_in_dialog),
         }
     }
 
@@ -231,6 +232,11 @@ impl AtlasApp {
             status,
             fraction: self.work.loader.fraction(),
         });
+        self.state.dialogs = match (&self.work.native_unavailable, self.work.use_built_in_dialog) {
+            (Some(why), _) => Some(format!("Built-in file dialog (the desktop showed none: {why})")),
+            (None, true) => Some("Built-in file dialog".into()),
+            (None, false) => None,
+        };
         let closing = ctx.input(|i| i.viewport().close_requested());
         if closing && !self.work.may_close && self.state.article.has_unsaved_work() {
             ctx.send_viewport_cmd(ViewportCommand::CancelClose);
@@ -246,6 +252,7 @@ impl AtlasApp {
         } else {
             self.panels(ui, &mut actions);
         }
+        actions.extend(self.work.dialog_ui(&ctx));
         actions.extend(self.work.unsaved_ui(&ctx, &self.state.article));
         if !actions.is_empty() {
             for action in actions {
@@ -260,7 +267,12 @@ impl AtlasApp {
     fn panels(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
         let state = &self.state;
         Panel::top("menu").show(ui, |ui| {
-            actions.extend(menu::ui(ui, state, &self.work.recent, self.corrections.open));
+            let menus = menu::Menus {
+                recent: &self.work.recent,
+                corrections_open: self.corrections.open,
+                built_in_dialog: self.work.use_built_in_dialog,
+            };
+            actions.extend(menu::ui(ui, state, &menus));
         });
         Panel::top("toolbar").show(ui, |ui| {
             ui.add_space(2.0);
@@ -315,8 +327,8 @@ impl AtlasApp {
     fn dispatch(&mut self, ctx: &Context, action: Action) {
         let article = &self.state.article;
         match action {
-            Action::Open => self.work.ask_file(ctx, FileDialog::OpenArticle),
-            Action::OpenProject => self.work.ask_file(ctx, FileDialog::OpenProject),
+            Action::Open => self.ask_file(ctx, FileDialog::OpenArticle),
+            Action::OpenProject => self.ask_file(ctx, FileDialog::OpenProject),
             Action::OpenPath(path) => self.open(ctx, Input::Path(path)),
             Action::OpenBytes(bytes, name) => self.open(ctx, Input::Bytes(bytes, name)),
             Action::OpenText(text) => self.open(ctx, Input::Text(text)),
@@ -336,6 +348,7 @@ impl AtlasApp {
                 }
             }
             Action::ClearRecent => self.work.recent.clear(),
+            Action::UseBuiltInDialog(on) => self.work.use_built_in_dialog = on,
             Action::Quit => self.work.close(ctx),
             Action::Unsaved(answer) => {
                 let pending = self.work.take_unsaved();
@@ -403,7 +416,7 @@ impl AtlasApp {
             Action::ToggleCorrections => self.corrections.open = !self.corrections.open,
             Action::ExportPng(scale) => {
                 let suggested = suggested_name(article, "png");
-                self.work.ask_file(ctx, FileDialog::ExportPng { scale, suggested });
+                self.ask_file(ctx, FileDialog::ExportPng { scale, suggested });
             }
             Action::WritePng(path, scale) => {
                 let written = self.write_png(&path, scale);
@@ -415,7 +428,7 @@ impl AtlasApp {
             },
             Action::ExportData(format) => {
                 let suggested = suggested_name(article, format.extension());
-                self.work.ask_file(ctx, FileDialog::ExportData { format, suggested });
+                self.ask_file(ctx, FileDialog::ExportData { format, suggested });
             }
             Action::WriteData(path, format) => {
                 let written = self.write_data(&path, format);
@@ -427,7 +440,18 @@ impl AtlasApp {
     /// Ask where to save the project.
     fn ask_project_path(&mut self, ctx: &Context) {
         let suggested = suggested_name(&self.state.article, "atlas.json");
-        self.work.ask_file(ctx, FileDialog::SaveProject { suggested });
+        self.ask_file(ctx, FileDialog::SaveProject { suggested });
+    }
+
+    /// Ask for a file, starting in the folder of the open article.
+    fn ask_file(&mut self, ctx: &Context, dialog: FileDialog) {
+        let article = &self.state.article;
+        let file = article
+            .project_path
+            .clone()
+            .or_else(|| article.source.as_ref().map(PathBuf::from).filter(|p| p.is_file()));
+        let folder = file.and_then(|f| f.parent().map(Path::to_path_buf));
+        self.work.ask_file(ctx, dialog, folder);
     }
 
     /// Enter or leave presentation mode (full screen).
@@ -596,7 +620,11 @@ impl eframe::App for AtlasApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, eframe::APP_KEY, &self.state.settings());
+        let settings = Settings {
+            built_in_dialog: self.work.use_built_in_dialog,
+            ..self.state.settings()
+        };
+        eframe::set_value(storage, eframe::APP_KEY, &settings);
         eframe::set_value(storage, super::recent::STORAGE_KEY, &self.work.recent);
     }
 }

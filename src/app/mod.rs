@@ -15,7 +15,9 @@
 
 pub mod action;
 mod atlas;
+pub mod file_dialog;
 pub mod jobs;
+pub mod logging;
 pub mod panels;
 mod recent;
 pub mod state;
@@ -39,6 +41,7 @@ pub const APP_ID: &str = "article-atlas";
 /// Open the app on `file`, or on the bundled article. A file that cannot be
 /// read is an error before any window opens.
 pub fn run(file: Option<PathBuf>) -> Result<(), String> {
+    logging::install();
     // A bad file is an error before any window opens; a project also brings
     // its selection, view and theme, applied once the app exists.
     let loaded = file

@@ -17,6 +17,8 @@ pub struct Settings {
     pub theme: MapTheme,
     /// The basemap.
     pub layer: TileLayer,
+    /// Ask for files with the built-in dialog, not the desktop's.
+    pub built_in_dialog: bool,
 }
 
 /// The picture's settings that are not drawing options: the title the user
@@ -73,6 +75,8 @@ pub struct AppState {
     pub map_status: Option<String>,
     /// What is being done in the background, if anything.
     pub busy: Option<Busy>,
+    /// Which file dialog is used, when it is not the desktop's.
+    pub dialogs: Option<String>,
 }
 
 impl AppState {
@@ -92,6 +96,7 @@ impl AppState {
             notice: None,
             map_status: None,
             busy: None,
+            dialogs: None,
         }
     }
 
@@ -122,11 +127,12 @@ impl AppState {
         self.notice = None;
     }
 
-    /// The preferences to remember.
+    /// The preferences of the map to remember (the app adds its own).
     pub fn settings(&self) -> Settings {
         Settings {
             theme: self.map_options.theme,
             layer: self.map_options.layer,
+            built_in_dialog: false,
         }
     }
 }

@@ -1,10 +1,12 @@
-//! The app's desk: the background analysis, the native file dialogs, the
-//! recent files, the "Save the corrections first?" question, and the
-//! offscreen renderer that pictures are drawn with.
+//! The app's desk: the background analysis, the file dialogs (the
+//! desktop's, or the built-in one: [`super::file_dialog`]), the recent files,
+//! the "Save the corrections first?" question, and the offscreen renderer
+//! that pictures are drawn with.
 //!
 //! Everything here turns into [`Action`]s for the app: a dropped file or a
-//! paste, a file chosen in a dialog, an answer to the question. File dialogs
-//! run on their own thread, so the window keeps drawing while one is open.
+//! paste, a file chosen in a dialog, an answer to the question. The
+//! desktop's dialogs run on their own thread, so the window keeps drawing
+//! while one is open.
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -12,11 +14,11 @@ use std::time::Duration;
 use egui::{Context, Event, Modal, ViewportCommand};
 
 use super::action::{Action, UnsavedAnswer};
+use super::file_dialog::{self, BuiltInDialog, FileDialog};
 use super::jobs::{Loader, Outcome};
 use super::recent::RecentFiles;
 use crate::article::load::display_name;
 use crate::article::{Article, Loaded};
-use crate::export::Format;
 use crate::project::PROJECT_SUFFIX;
 use crate::render::Offscreen;
 
@@ -26,80 +28,6 @@ pub enum Finished {
     Opened(Box<Loaded>),
     /// The open article analysed again with other corrections.
     Corrected(Box<Article>),
-}
-
-/// What a file dialog is asked for.
-#[derive(Clone, Debug, PartialEq)]
-pub enum FileDialog {
-    /// An article (or project) to open.
-    OpenArticle,
-    /// A project to open.
-    OpenProject,
-    /// Where to save the project.
-    SaveProject {
-        /// The file name proposed.
-        suggested: String,
-    },
-    /// Where to save the map as PNG.
-    ExportPng {
-        /// Pixels per point.
-        scale: u32,
-        /// The file name proposed.
-        suggested: String,
-    },
-    /// Where to save the analysis.
-    ExportData {
-        /// The format.
-        format: Format,
-        /// The file name proposed.
-        suggested: String,
-    },
-}
-
-impl FileDialog {
-    /// The action a chosen `path` leads to.
-    fn then(&self, path: PathBuf) -> Action {
-        match self {
-            FileDialog::OpenArticle | FileDialog::OpenProject => Action::OpenPath(path),
-            FileDialog::SaveProject { .. } => Action::SaveProjectTo(path),
-            FileDialog::ExportPng { scale, .. } => Action::WritePng(path, *scale),
-            FileDialog::ExportData { format, .. } => Action::WriteData(path, *format),
-        }
-    }
-
-    /// Show the native dialog (blocking its thread) and return the path chosen.
-    fn show_native(&self) -> Option<PathBuf> {
-        let dialog = rfd::FileDialog::new();
-        match self {
-            FileDialog::OpenArticle => dialog
-                .set_title("Open an article")
-                .add_filter(
-                    "Articles and projects",
-                    &["txt", "text", "md", "markdown", "html", "htm", "json"],
-                )
-                .add_filter("All files", &["*"])
-                .pick_file(),
-            FileDialog::OpenProject => dialog
-                .set_title("Open a project")
-                .add_filter("Article Atlas project", &["json"])
-                .pick_file(),
-            FileDialog::SaveProject { suggested } => dialog
-                .set_title("Save the project")
-                .set_file_name(suggested)
-                .add_filter("Article Atlas project", &["json"])
-                .save_file(),
-            FileDialog::ExportPng { suggested, .. } => dialog
-                .set_title("Export the map as PNG")
-                .set_file_name(suggested)
-                .add_filter("PNG image", &["png"])
-                .save_file(),
-            FileDialog::ExportData { format, suggested } => dialog
-                .set_title("Export the analysis")
-                .set_file_name(suggested)
-                .add_filter(format.extension().to_uppercase(), &[format.extension()])
-                .save_file(),
-        }
-    }
 }
 
 /// A file name for `extension` from the article's name ("brief.txt" → "brief.png").
@@ -118,8 +46,16 @@ pub fn suggested_name(article: &Article, extension: &str) -> String {
 pub struct Workbench {
     /// Reading and analysing large inputs, and analysing again after a correction.
     pub loader: Loader<Finished>,
-    /// The native file dialog open now, if any.
-    dialog: Loader<Option<Action>>,
+    /// The desktop's file dialog open now, if any, and what it was asked for.
+    native: Loader<file_dialog::Outcome>,
+    native_purpose: Option<(FileDialog, Option<PathBuf>)>,
+    /// The built-in file dialog open now, if any.
+    built_in: Option<BuiltInDialog>,
+    /// Use the built-in dialog (a setting).
+    pub use_built_in_dialog: bool,
+    /// Why the desktop could not show a dialog, once it could not: from then
+    /// on the built-in one is used.
+    pub native_unavailable: Option<String>,
     /// The files opened lately.
     pub recent: RecentFiles,
     /// The action waiting for an answer to "Save the corrections first?".
@@ -133,20 +69,55 @@ pub struct Workbench {
 }
 
 impl Workbench {
-    /// Ask for a file with a native dialog on its own thread (unless one is
-    /// already open); the choice comes back from [`Workbench::take_input`].
-    pub fn ask_file(&mut self, ctx: &Context, dialog: FileDialog) {
-        if self.dialog.is_busy() {
+    /// A workbench asking for files with the built-in dialog or the desktop's.
+    pub fn new(use_built_in_dialog: bool) -> Workbench {
+        Workbench {
+            use_built_in_dialog,
+            ..Workbench::default()
+        }
+    }
+
+    /// Ask for a file, starting in folder `start`: with the desktop's dialog
+    /// on its own thread, or the built-in one (when chosen, or when the
+    /// desktop has none). Nothing happens while a dialog is open. The choice
+    /// comes back from [`Workbench::take_input`].
+    pub fn ask_file(&mut self, ctx: &Context, dialog: FileDialog, start: Option<PathBuf>) {
+        if self.dialog_open() {
             return;
         }
-        self.dialog.start(ctx, "file dialog".into(), move |_| {
-            Ok(dialog.show_native().map(|path| dialog.then(path)))
+        if self.use_built_in_dialog || self.native_unavailable.is_some() {
+            self.open_built_in(dialog, start);
+            return;
+        }
+        self.native_purpose = Some((dialog.clone(), start.clone()));
+        self.native.start(ctx, "file dialog".into(), move |_| {
+            Ok(dialog.show_native(start.as_deref()))
         });
+    }
+
+    fn open_built_in(&mut self, dialog: FileDialog, start: Option<PathBuf>) {
+        let places = file_dialog::places(self.recent.paths());
+        let start = start
+            .filter(|s| s.is_dir())
+            .or_else(|| places.first().cloned())
+            .or_else(|| std::env::current_dir().ok())
+            .unwrap_or_default();
+        self.built_in = Some(BuiltInDialog::open(dialog, start, places));
     }
 
     /// Is a file dialog open?
     pub fn dialog_open(&self) -> bool {
-        self.dialog.is_busy()
+        self.native.is_busy() || self.built_in.is_some()
+    }
+
+    /// The built-in file dialog, while it is open; returns the action of the file chosen.
+    pub fn dialog_ui(&mut self, ctx: &Context) -> Option<Action> {
+        let ended = self.built_in.as_mut()?.ui(ctx)?;
+        self.built_in = None;
+        if ended.is_none() {
+            self.after_save = None;
+        }
+        ended
     }
 
     /// What arrived since the last frame: dropped files, pasted text, a file
@@ -175,10 +146,18 @@ impl Workbench {
             });
             actions.extend(pasted.map(Action::OpenText));
         }
-        match self.dialog.poll() {
-            Some(Ok(chosen)) => actions.extend(chosen),
+        match self.native.poll() {
+            Some(Ok(file_dialog::Outcome::Chosen(action))) => actions.push(action),
+            Some(Ok(file_dialog::Outcome::Cancelled)) => self.after_save = None,
+            Some(Ok(file_dialog::Outcome::Unavailable(why))) => {
+                // The desktop has no dialog to show: the built-in one takes over.
+                self.native_unavailable = Some(why);
+                if let Some((dialog, start)) = self.native_purpose.take() {
+                    self.open_built_in(dialog, start);
+                }
+            }
             Some(Err(message)) => error = Some(message),
-            None if self.dialog.is_busy() => ctx.request_repaint_after(Duration::from_millis(100)),
+            None if self.native.is_busy() => ctx.request_repaint_after(Duration::from_millis(100)),
             None => {}
         }
         (actions, error)
@@ -260,25 +239,6 @@ impl Workbench {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_chosen_file_leads_to_its_action() {
-        let path = PathBuf::from("/tmp/x");
-        assert_eq!(
-            FileDialog::OpenArticle.then(path.clone()),
-            Action::OpenPath(path.clone())
-        );
-        let png = FileDialog::ExportPng {
-            scale: 2,
-            suggested: "a.png".into(),
-        };
-        assert_eq!(png.then(path.clone()), Action::WritePng(path.clone(), 2));
-        let data = FileDialog::ExportData {
-            format: Format::Csv,
-            suggested: "a.csv".into(),
-        };
-        assert_eq!(data.then(path.clone()), Action::WriteData(path, Format::Csv));
-    }
 
     #[test]
     fn suggested_names_follow_the_article() {

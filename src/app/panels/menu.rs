@@ -20,8 +20,19 @@ fn item(ui: &mut Ui, label: &str, action: Action, actions: &mut Vec<Action>) -> 
     response
 }
 
+/// What the menus show besides the app's state.
+pub struct Menus<'a> {
+    /// The files opened lately.
+    pub recent: &'a RecentFiles,
+    /// The Corrections window is shown.
+    pub corrections_open: bool,
+    /// The built-in file dialog is chosen.
+    pub built_in_dialog: bool,
+}
+
 /// Draw the menu bar; returns what the user asked for.
-pub fn ui(ui: &mut Ui, state: &AppState, recent: &RecentFiles, corrections_open: bool) -> Vec<Action> {
+pub fn ui(ui: &mut Ui, state: &AppState, menus: &Menus<'_>) -> Vec<Action> {
+    let (recent, corrections_open) = (menus.recent, menus.corrections_open);
     let mut actions = Vec::new();
     MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
@@ -34,6 +45,15 @@ pub fn ui(ui: &mut Ui, state: &AppState, recent: &RecentFiles, corrections_open:
             item(ui, "Save project", Action::SaveProject, &mut actions);
             item(ui, "Save project as…", Action::SaveProjectAs, &mut actions);
             super::picture::file_menu(ui, &mut actions);
+            ui.separator();
+            let mut built_in = menus.built_in_dialog;
+            if ui
+                .checkbox(&mut built_in, "Built-in file dialog")
+                .on_hover_text("Choose files in a dialog drawn by the app, not the desktop's")
+                .changed()
+            {
+                actions.push(Action::UseBuiltInDialog(built_in));
+            }
         });
         ui.menu_button("Edit", |ui| {
             let count = state.article.overrides.len();

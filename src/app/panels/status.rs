@@ -43,6 +43,10 @@ pub fn ui(ui: &mut Ui, state: &AppState) {
             ui.separator();
             ui.weak(status);
         }
+        if let Some(dialogs) = &state.dialogs {
+            ui.separator();
+            ui.weak(dialogs);
+        }
     });
 }
 
