@@ -98,7 +98,13 @@ fn corpus(target: usize) -> String {
         .iter()
         .flat_map(|c| c.demonyms.iter().map(String::as_str))
         .collect();
-    let cities: Vec<&str> = g.cities.iter().map(|c| c.name.as_str()).collect();
+    // Towns and cities of the size news names most.
+    let cities: Vec<&str> = g
+        .cities
+        .iter()
+        .filter(|c| c.population >= 100_000)
+        .map(|c| c.name)
+        .collect();
     let regions: Vec<&str> = g
         .regions
         .iter()

@@ -20,8 +20,10 @@ pub enum Place {
     Country(usize),
     /// `Gazetteer::regions[i]` (a continent or a group of countries).
     Region(usize),
-    /// `Gazetteer::cities[i]`.
+    /// `Gazetteer::cities[i]`: a populated place.
     City(usize),
+    /// `Gazetteer::divisions[i]`: a state, province, county, ...
+    Division(usize),
 }
 
 /// What kind of place a [`Place`] is.
@@ -32,8 +34,10 @@ pub enum PlaceKind {
     Country,
     /// A named region.
     Region,
-    /// A city.
+    /// A populated place (a city, town or village).
     City,
+    /// A division of a country: a state, province, oblast, county, ...
+    Division,
 }
 
 impl PlaceKind {
@@ -43,6 +47,7 @@ impl PlaceKind {
             PlaceKind::Country => "country",
             PlaceKind::Region => "region",
             PlaceKind::City => "city",
+            PlaceKind::Division => "division",
         }
     }
 }
@@ -54,28 +59,58 @@ impl Place {
             Place::Country(_) => PlaceKind::Country,
             Place::Region(_) => PlaceKind::Region,
             Place::City(_) => PlaceKind::City,
+            Place::Division(_) => PlaceKind::Division,
         }
     }
 
     /// Its index in its gazetteer table.
     pub fn index(self) -> usize {
         match self {
-            Place::Country(i) | Place::Region(i) | Place::City(i) => i,
+            Place::Country(i) | Place::Region(i) | Place::City(i) | Place::Division(i) => i,
         }
     }
 
-    /// The country it is (a country) or lies in (a city); `None` for a region.
+    /// The country it is (a country) or lies in (a city, a division); `None`
+    /// for a region.
     pub fn country(self, g: &Gazetteer) -> Option<usize> {
         match self {
             Place::Country(i) => Some(i),
             Place::Region(_) => None,
-            Place::City(i) => Some(g.cities[i].country),
+            Place::City(i) => Some(g.cities[i].country()),
+            Place::Division(i) => Some(g.divisions[i].country),
         }
     }
 
-    /// Is `other` this place or inside it? A country holds its cities.
+    /// The divisions it lies in, innermost first (a city's county and state,
+    /// a county's state).
+    pub fn divisions(self, g: &Gazetteer) -> impl Iterator<Item = usize> + '_ {
+        let (first, second) = match self {
+            Place::City(i) => (g.cities[i].admin2(), g.cities[i].admin1()),
+            Place::Division(i) => (g.divisions[i].parent, None),
+            Place::Country(_) | Place::Region(_) => (None, None),
+        };
+        // A county's parent is also the city's admin1: no repeats.
+        first
+            .into_iter()
+            .chain(second.filter(move |s| Some(*s) != first))
+            .chain(
+                first
+                    .and_then(|d| g.divisions[d].parent)
+                    .filter(move |p| Some(*p) != second),
+            )
+    }
+
+    /// Is `other` this place or inside it? A country holds its divisions and
+    /// cities, a division its counties and cities.
     pub fn holds(self, other: Place, g: &Gazetteer) -> bool {
-        self == other || matches!(self, Place::Country(_)) && other.country(g) == self.country(g)
+        if self == other {
+            return true;
+        }
+        match self {
+            Place::Country(_) => other.country(g) == self.country(g),
+            Place::Division(d) => other.divisions(g).any(|o| o == d),
+            Place::Region(_) | Place::City(_) => false,
+        }
     }
 
     /// Its display name ("Afghanistan", "the Levant", "Kabul").
@@ -83,17 +118,38 @@ impl Place {
         match self {
             Place::Country(i) => &g.countries[i].name,
             Place::Region(i) => &g.regions[i].name,
-            Place::City(i) => &g.cities[i].name,
+            Place::City(i) => g.cities[i].name,
+            Place::Division(i) => &g.divisions[i].name,
         }
     }
 
     /// Its code: ISO 3166 alpha-3 for a country ("AFG"), the id of a region
-    /// ("levant"); a city has the code of its country.
+    /// ("levant"); a city or a division has the code of its country.
     pub fn code(self, g: &Gazetteer) -> &str {
         match self {
             Place::Country(i) => &g.countries[i].code,
             Place::Region(i) => &g.regions[i].id,
-            Place::City(i) => &g.cities[i].code,
+            Place::City(i) => &g.countries[g.cities[i].country()].code,
+            Place::Division(i) => &g.divisions[i].code,
+        }
+    }
+
+    /// Its stable id: a country's code, a region's id, a city's GeoNames id,
+    /// a division's id ("US.TX").
+    pub fn id(self, g: &Gazetteer) -> String {
+        match self {
+            Place::Country(_) | Place::Region(_) => self.code(g).to_string(),
+            Place::City(i) => g.cities[i].id.to_string(),
+            Place::Division(i) => g.divisions[i].id.clone(),
+        }
+    }
+
+    /// How many people live there (0 when unknown: countries and regions).
+    pub fn population(self, g: &Gazetteer) -> u64 {
+        match self {
+            Place::City(i) => g.cities[i].population,
+            Place::Division(i) => g.divisions[i].population,
+            Place::Country(_) | Place::Region(_) => 0,
         }
     }
 
@@ -103,6 +159,7 @@ impl Place {
             Place::Country(i) => (g.countries[i].lon, g.countries[i].lat),
             Place::Region(i) => (g.regions[i].lon, g.regions[i].lat),
             Place::City(i) => (g.cities[i].lon, g.cities[i].lat),
+            Place::Division(i) => (g.divisions[i].lon, g.divisions[i].lat),
         }
     }
 
@@ -116,8 +173,12 @@ impl Place {
                 id: g.regions[i].id.clone(),
             },
             Place::City(i) => PlaceRef::City {
-                name: g.cities[i].name.clone(),
-                code: g.cities[i].code.clone(),
+                name: g.cities[i].name.to_string(),
+                code: self.code(g).to_string(),
+                id: Some(g.cities[i].id),
+            },
+            Place::Division(i) => PlaceRef::Division {
+                id: g.divisions[i].id.clone(),
             },
         }
     }
@@ -133,16 +194,27 @@ impl Place {
                 .region_index(id)
                 .map(Place::Region)
                 .ok_or_else(|| format!("unknown region \"{id}\"")),
-            PlaceRef::City { name, code } => {
-                if g.country_index(code).is_none() {
-                    return Err(format!("unknown country code \"{code}\" for the city \"{name}\""));
+            PlaceRef::City { name, code, id } => {
+                if let Some(i) = id.and_then(|id| g.city_index(id)) {
+                    return Ok(Place::City(i));
                 }
+                let Some(country) = g.country_index(code) else {
+                    return Err(format!("unknown country code \"{code}\" for the city \"{name}\""));
+                };
+                // Without its GeoNames id (older projects): the most populous of that name.
+                let named = |c: &&crate::gazetteer::City| c.country() == country && c.is_called(name);
                 g.cities
                     .iter()
-                    .position(|c| &c.code == code && (&c.name == name || c.variants.contains(name)))
-                    .map(Place::City)
+                    .enumerate()
+                    .filter(|(_, c)| named(c))
+                    .max_by_key(|(_, c)| c.population)
+                    .map(|(i, _)| Place::City(i))
                     .ok_or_else(|| format!("unknown city \"{name}\" ({code})"))
             }
+            PlaceRef::Division { id } => g
+                .division_index(id)
+                .map(Place::Division)
+                .ok_or_else(|| format!("unknown division \"{id}\"")),
         }
     }
 }
@@ -161,12 +233,20 @@ pub enum PlaceRef {
         /// `Region::id`.
         id: String,
     },
-    /// A city by its name and its country's code ("Paris", "FRA").
+    /// A city by its GeoNames id, name and country's code ("Paris", "FRA").
     City {
         /// `City::name` (or one of its variants).
         name: String,
         /// `City::code`.
         code: String,
+        /// `City::id`: the GeoNames id (older projects have none).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        id: Option<i64>,
+    },
+    /// A division by its id ("US.TX").
+    Division {
+        /// `Division::id`.
+        id: String,
     },
 }
 
@@ -193,6 +273,9 @@ pub struct PlaceSummary {
     pub surfaces: Vec<String>,
     /// Paragraph of its first mention.
     pub first_paragraph: usize,
+    /// Why its strongest mention refers to it (for a country, its own
+    /// mentions': those of its places have theirs).
+    pub reason: crate::analysis::Reason,
 }
 
 impl PlaceSummary {
@@ -212,23 +295,46 @@ mod tests {
         let places = (0..g.countries.len())
             .map(Place::Country)
             .chain((0..g.regions.len()).map(Place::Region))
-            .chain((0..g.cities.len()).map(Place::City));
+            .chain((0..g.cities.len()).map(Place::City))
+            .chain((0..g.divisions.len()).map(Place::Division));
         for place in places {
             assert_eq!(Place::from_ref(&place.to_ref(g), g), Ok(place), "{place:?}");
         }
         let unknown = PlaceRef::City {
             name: "Atlantis".into(),
             code: "GRC".into(),
+            id: None,
         };
         assert!(Place::from_ref(&unknown, g).unwrap_err().contains("Atlantis"));
+    }
+
+    #[test]
+    fn divisions_hold_their_counties_and_towns() {
+        let g = Gazetteer::builtin();
+        let louisiana = Place::Division(g.division_index("US.LA").unwrap());
+        let rapides = Place::Division(g.divisions.iter().position(|d| d.name == "Rapides Parish").unwrap());
+        let alexandria = Place::City(
+            g.cities
+                .iter()
+                .position(|c| c.name == "Alexandria" && c.admin1() == g.division_index("US.LA"))
+                .unwrap(),
+        );
+        assert!(louisiana.holds(rapides, g) && louisiana.holds(alexandria, g) && rapides.holds(alexandria, g));
+        assert!(!rapides.holds(louisiana, g));
+        let usa = Place::Country(g.country_index("USA").unwrap());
+        assert!(usa.holds(rapides, g) && usa.holds(alexandria, g));
+        assert_eq!(
+            alexandria.divisions(g).collect::<Vec<_>>(),
+            [rapides.index(), louisiana.index()]
+        );
     }
 
     #[test]
     fn a_country_holds_its_cities_and_nothing_else() {
         let g = Gazetteer::builtin();
         let qatar = Place::Country(g.country_index("QAT").unwrap());
-        let doha = Place::City(g.cities.iter().position(|c| c.name == "Doha").unwrap());
-        let kabul = Place::City(g.cities.iter().position(|c| c.name == "Kabul").unwrap());
+        let capital = |name: &str| Place::City(g.cities.iter().position(|c| c.name == name && c.capital()).unwrap());
+        let (doha, kabul) = (capital("Doha"), capital("Kabul"));
         assert!(qatar.holds(doha, g) && qatar.holds(qatar, g));
         assert!(!qatar.holds(kabul, g) && !doha.holds(qatar, g));
         assert_eq!(doha.country(g), qatar.country(g));

@@ -162,7 +162,7 @@ fn the_news_page_is_analysed_passage_by_passage() {
             flood_sentence,
         ]
     );
-    assert_eq!(a.country("PAK").unwrap().mentions, 5); // 3 "Pakistan", Islamabad, Karachi
+    assert_eq!(a.country("PAK").unwrap().mentions, 6); // 3 "Pakistan", Islamabad, Karachi, Sindh
     assert_eq!(found[1].1, [flood_sentence]);
     assert_eq!(
         found[3].1,

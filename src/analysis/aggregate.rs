@@ -2,7 +2,7 @@
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use super::{Analysis, Mention};
+use super::{Analysis, Mention, Reason};
 use crate::gazetteer::Gazetteer;
 use crate::place::{Place, PlaceSummary};
 use crate::text::Document;
@@ -14,11 +14,16 @@ struct Tally {
     surfaces: Vec<String>,
     first_paragraph: usize,
     order: usize,
+    /// The strongest reason among its own mentions.
+    reason: Option<Reason>,
 }
 
 impl Tally {
-    fn add(&mut self, m: &Mention, surface: &str) {
+    fn add(&mut self, m: &Mention, surface: &str, own: bool) {
         self.mentions += 1;
+        if own && self.reason.is_none_or(|r| m.reason.strength() > r.strength()) {
+            self.reason = Some(m.reason);
+        }
         if self.passages.last() != Some(&m.passage) {
             self.passages.push(m.passage);
         }
@@ -40,7 +45,7 @@ struct Tallies {
 }
 
 impl Tallies {
-    fn add(&mut self, key: usize, doc: &Document, m: &Mention, surface: &str) {
+    fn add(&mut self, key: usize, doc: &Document, m: &Mention, surface: &str, own: bool) {
         if self.index.len() <= key {
             self.index.resize(key + 1, usize::MAX);
         }
@@ -54,10 +59,11 @@ impl Tallies {
                 surfaces: Vec::new(),
                 first_paragraph,
                 order,
+                reason: None,
             };
             self.out.push((key, tally));
         }
-        self.out[self.index[key]].1.add(m, surface);
+        self.out[self.index[key]].1.add(m, surface, own);
     }
 
     /// Most mentioned first; ties in order of first appearance.
@@ -74,21 +80,27 @@ fn next_generation() -> u64 {
     GENERATION.fetch_add(1, Ordering::Relaxed)
 }
 
-/// Build the [`Analysis`] of `document` from its mentions. A city's mention
-/// counts for the city and for its country.
+/// Build the [`Analysis`] of `document` from its mentions. A city's or a
+/// division's mention counts for it and for its country.
 pub(super) fn summarise(g: &Gazetteer, document: Document, mentions: Vec<Mention>) -> Analysis {
-    let (mut countries, mut regions, mut cities) = (Tallies::default(), Tallies::default(), Tallies::default());
+    let mut tallies: [Tallies; 4] = Default::default();
+    let [countries, regions, cities, divisions] = &mut tallies;
     for m in &mentions {
         let surface = document.slice(m.span);
         match m.place {
-            Place::Country(c) => countries.add(c, &document, m, surface),
-            Place::Region(r) => regions.add(r, &document, m, surface),
+            Place::Country(c) => countries.add(c, &document, m, surface, true),
+            Place::Region(r) => regions.add(r, &document, m, surface, true),
             Place::City(city) => {
-                countries.add(g.cities[city].country, &document, m, surface);
-                cities.add(city, &document, m, surface);
+                countries.add(g.cities[city].country(), &document, m, surface, false);
+                cities.add(city, &document, m, surface, true);
+            }
+            Place::Division(d) => {
+                countries.add(g.divisions[d].country, &document, m, surface, false);
+                divisions.add(d, &document, m, surface, true);
             }
         }
     }
+    let [countries, regions, cities, divisions] = tallies;
     let summaries = |tallies: Tallies, place: fn(usize) -> Place| -> Vec<PlaceSummary> {
         tallies
             .sorted()
@@ -107,6 +119,7 @@ pub(super) fn summarise(g: &Gazetteer, document: Document, mentions: Vec<Mention
                     passages: t.passages,
                     surfaces: t.surfaces,
                     first_paragraph: t.first_paragraph,
+                    reason: t.reason.unwrap_or(Reason::Unambiguous),
                 }
             })
             .collect()
@@ -116,6 +129,7 @@ pub(super) fn summarise(g: &Gazetteer, document: Document, mentions: Vec<Mention
         countries: summaries(countries, Place::Country),
         regions: summaries(regions, Place::Region),
         cities: summaries(cities, Place::City),
+        divisions: summaries(divisions, Place::Division),
         document,
         mentions,
         warnings: Vec::new(),

@@ -2,6 +2,11 @@
 //! capitalised word of the text the variants filed under that word are tried,
 //! longest first, and the hits are then filtered by the rule tables.
 //!
+//! A hit has a [`Reading`]: one place the tables decide (a country's name, a
+//! demonym, a region), or a toponym with candidates (the places and
+//! divisions of that name, perhaps with a country reading: "Lebanon"), which
+//! [`super::resolve`] decides from the article's evidence.
+//!
 //! Case rules: proper names match as written or in ALL CAPS (headlines), never
 //! in lowercase ("china", "turkey", "asian" do not match); acronyms ("US",
 //! "U.K.", "DRC") match only in their exact case. Whole words only; the longest
@@ -9,13 +14,14 @@
 //! over "Indian"), and possessives and hyphenated compounds count
 //! ("Afghanistan's", "Pakistan-based").
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use rustc_hash::FxHashMap;
 
 use super::rules::{RuleTarget, Rules, Side, WordAction, WordSet};
-use super::{Mention, MentionKind, Unwatched, Watch};
+use super::{MentionKind, Unwatched, Watch};
 use crate::gazetteer::Gazetteer;
 use crate::place::Place;
 use crate::text::{Document, Span};
@@ -29,8 +35,8 @@ enum PatternTarget {
     Country(usize, MentionKind),
     /// A region.
     Region(usize),
-    /// A city (`Gazetteer::cities` index) and its country.
-    City(usize, usize),
+    /// The places and divisions of this name: `Matcher::groups[.0]`.
+    Places(u32),
     /// Decided by document-context rule `.0`.
     Context(usize, MentionKind),
 }
@@ -38,15 +44,47 @@ enum PatternTarget {
 impl PatternTarget {
     fn country(self) -> Option<usize> {
         match self {
-            PatternTarget::Country(c, _) | PatternTarget::City(_, c) => Some(c),
+            PatternTarget::Country(c, _) => Some(c),
             _ => None,
         }
     }
 }
 
+/// What a hit refers to, before the article's evidence is weighed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reading {
+    /// One place, decided by the tables and rules.
+    Fixed(Place, MentionKind),
+    /// Given by hand (a correction): not weighed again.
+    Corrected(Place, MentionKind),
+    /// A name several places share: the candidates are
+    /// [`Matcher::candidates`]`(group)`; `default` is the reading to keep
+    /// unless the evidence points to one of them ("Lebanon" the country,
+    /// unless the story is in Indiana).
+    Toponym {
+        /// The candidate places' group.
+        group: u32,
+        /// A country (or metonym) reading of the same words.
+        default: Option<(Place, MentionKind)>,
+    },
+}
+
+/// A span of the text that may name a place, and what it may name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Found {
+    /// Where the words are.
+    pub span: Span,
+    /// The sentence it is in.
+    pub passage: usize,
+    /// What it may refer to.
+    pub reading: Reading,
+}
+
 #[derive(Clone, Copy, Debug)]
 struct PatternInfo {
     target: PatternTarget,
+    /// Places that share the spelling with a country or rule reading (`Matcher::groups`).
+    homonyms: Option<u32>,
     /// Index into `Matcher::word_rules`, for names that have word-context rules.
     word_rules: Option<usize>,
     /// Ignored in ALL-CAPS passages (e.g. "US").
@@ -80,10 +118,13 @@ struct Hit {
 /// Finds mentions of gazetteer places in documents. See the module docs for
 /// the rules it applies.
 pub struct Matcher {
-    /// Spellings by their first word, each list longest first.
-    by_first_word: FxHashMap<String, Vec<usize>>,
-    /// The spellings; `patterns[i]` says what `spellings[i]` stands for.
-    spellings: Vec<String>,
+    /// Spellings by their first word: a range of `ordered`, longest first.
+    by_first_word: FxHashMap<Cow<'static, str>, (u32, u32)>,
+    /// Indices into `spellings`, grouped by first word.
+    ordered: Vec<u32>,
+    /// The spellings (mostly borrowed from the gazetteer); `patterns[i]` says
+    /// what `spellings[i]` stands for.
+    spellings: Vec<Cow<'static, str>>,
     patterns: Vec<PatternInfo>,
     /// Bytes that begin at least one pattern.
     starts: [bool; 256],
@@ -92,6 +133,9 @@ pub struct Matcher {
     prefixes: Box<[u64; 1024]>,
     word_rules: Vec<Vec<WordRule>>,
     contexts: Vec<ContextRule>,
+    /// The places of each toponym spelling: a range of `group_places`.
+    groups: Vec<(u32, u32)>,
+    group_places: Vec<Place>,
     rules: Rules,
     problems: Vec<String>,
 }
@@ -101,22 +145,63 @@ fn is_acronym(s: &str) -> bool {
     s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase)
 }
 
-/// The spellings under which a variant is matched.
-fn case_forms(variant: &str) -> Vec<String> {
-    let mut first = variant.to_string();
-    if let Some(c) = variant.chars().next().filter(|c| c.is_lowercase()) {
-        first = c.to_uppercase().chain(variant.chars().skip(1)).collect();
+/// The spellings under which a variant is matched: as written (with a
+/// capital first letter) and with a curly apostrophe. The ALL-CAPS form of
+/// a name that is not an acronym is found at match time ([`Matcher::hits`]).
+fn case_forms(variant: Cow<'static, str>) -> Vec<Cow<'static, str>> {
+    let first = match variant.chars().next().filter(|c| c.is_lowercase()) {
+        Some(c) => Cow::Owned(c.to_uppercase().chain(variant.chars().skip(1)).collect()),
+        None => variant,
+    };
+    let curly = first
+        .contains('\'')
+        .then(|| Cow::Owned(first.replace('\'', "\u{2019}")));
+    std::iter::once(first).chain(curly).collect()
+}
+
+/// `s` without surrounding white space, still borrowed when it was.
+fn trimmed(s: Cow<'static, str>) -> Cow<'static, str> {
+    match s {
+        Cow::Borrowed(b) => Cow::Borrowed(b.trim()),
+        Cow::Owned(o) if o.trim().len() == o.len() => Cow::Owned(o),
+        Cow::Owned(o) => Cow::Owned(o.trim().to_string()),
     }
-    let mut forms = vec![first.clone()];
-    if !is_acronym(&first) {
-        forms.push(first.to_uppercase());
+}
+
+/// Is the word all capitals (a headline's or a dateline's), with at least two letters?
+fn is_caps_word(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !word.chars().any(char::is_lowercase)
+}
+
+/// A capitalised word's lookup key from its ALL-CAPS form ("ATHENS" → "Athens").
+fn title_case(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect())
+        .unwrap_or_default()
+}
+
+/// Does `text` start with `spelling` in ALL CAPS? (Spellings that are
+/// acronyms match only as written.)
+fn starts_with_caps(text: &str, spelling: &str) -> bool {
+    if is_acronym(spelling) {
+        return false;
     }
-    if first.contains('\'') {
-        let curly: Vec<String> = forms.iter().map(|f| f.replace('\'', "\u{2019}")).collect();
-        forms.extend(curly);
+    let mut t = text.chars();
+    for c in spelling.chars() {
+        let mut upper = c.to_uppercase();
+        let matched = upper.all(|u| t.next() == Some(u));
+        if !matched {
+            return false;
+        }
     }
-    forms.dedup();
-    forms
+    true
+}
+
+/// The byte length of the ALL-CAPS form of `spelling`.
+fn caps_len(spelling: &str) -> usize {
+    spelling.chars().flat_map(char::to_uppercase).map(char::len_utf8).sum()
 }
 
 fn whole_word(text: &str, start: usize, end: usize) -> bool {
@@ -214,15 +299,19 @@ fn next_capital_or_non_ascii(bytes: &[u8], mut i: usize) -> usize {
     i
 }
 
-struct Builder<'g> {
-    gazetteer: &'g Gazetteer,
-    strings: Vec<String>,
+struct Builder {
+    gazetteer: &'static Gazetteer,
+    strings: Vec<Cow<'static, str>>,
     patterns: Vec<PatternInfo>,
-    claimed: HashMap<String, usize>,
+    claimed: FxHashMap<Cow<'static, str>, usize>,
+    /// How many toponym groups there are.
+    groups: u32,
+    /// (group, place) for every candidate, in the order added.
+    members: Vec<(u32, Place)>,
     problems: Vec<String>,
 }
 
-impl Builder<'_> {
+impl Builder {
     fn country(&mut self, code: &str, context: &str) -> Option<usize> {
         let found = self.gazetteer.country_index(code);
         if found.is_none() {
@@ -233,8 +322,8 @@ impl Builder<'_> {
 
     /// Add every case form of `variant`; the first claim of a spelling wins,
     /// and a later claim by a different country is recorded as a problem.
-    fn add(&mut self, variant: &str, target: PatternTarget) {
-        let variant = variant.trim();
+    fn add(&mut self, variant: impl Into<Cow<'static, str>>, target: PatternTarget) {
+        let variant = trimmed(variant.into());
         if variant.is_empty() {
             return;
         }
@@ -250,21 +339,65 @@ impl Builder<'_> {
             self.strings.push(form);
             self.patterns.push(PatternInfo {
                 target,
+                homonyms: None,
                 word_rules: None,
                 caps_ambiguous: false,
             });
+        }
+    }
+
+    /// Add `variant` as a spelling of `place` (a city or a division): a new
+    /// toponym, another candidate of a toponym, or a homonym of a country.
+    fn add_place(&mut self, variant: &'static str, place: Place) {
+        let variant = variant.trim();
+        // A name that does not start with a capital letter ("'Alāqahdārī", "s-Hertogenbosch") is never found.
+        if !variant.chars().next().is_some_and(char::is_uppercase) {
+            return;
+        }
+        let variant = Cow::Borrowed(variant);
+        for form in case_forms(variant) {
+            let group = match self.claimed.get(&form) {
+                Some(&p) => match self.patterns[p].target {
+                    PatternTarget::Places(group) => group,
+                    _ => match self.patterns[p].homonyms {
+                        Some(group) => group,
+                        None => {
+                            let group = self.groups;
+                            self.groups += 1;
+                            self.patterns[p].homonyms = Some(group);
+                            group
+                        }
+                    },
+                },
+                None => {
+                    let group = self.groups;
+                    self.groups += 1;
+                    self.claimed.insert(form.clone(), self.strings.len());
+                    self.strings.push(form);
+                    self.patterns.push(PatternInfo {
+                        target: PatternTarget::Places(group),
+                        homonyms: None,
+                        word_rules: None,
+                        caps_ambiguous: false,
+                    });
+                    group
+                }
+            };
+            self.members.push((group, place));
         }
     }
 }
 
 impl Matcher {
     /// Compile the gazetteer's variants and the rule tables.
-    pub fn new(gazetteer: &Gazetteer, rules: Rules) -> Matcher {
+    pub fn new(gazetteer: &'static Gazetteer, rules: Rules) -> Matcher {
         let mut b = Builder {
             gazetteer,
             strings: Vec::new(),
             patterns: Vec::new(),
-            claimed: HashMap::new(),
+            claimed: FxHashMap::default(),
+            groups: 0,
+            members: Vec::new(),
             problems: Vec::new(),
         };
         // Rule phrases first: they override the gazetteer.
@@ -292,44 +425,40 @@ impl Matcher {
                 RuleTarget::Context(i, kind) => contexts[*i].as_ref().map(|_| PatternTarget::Context(*i, *kind)),
             };
             if let Some(target) = target {
-                b.add(&phrase.phrase, target);
+                b.add(phrase.phrase.clone(), target);
             }
         }
         for (i, c) in gazetteer.countries.iter().enumerate() {
-            b.add(&c.name, PatternTarget::Country(i, MentionKind::Name));
+            b.add(c.name.as_str(), PatternTarget::Country(i, MentionKind::Name));
             for n in &c.names {
-                b.add(n, PatternTarget::Country(i, MentionKind::Name));
+                b.add(n.as_str(), PatternTarget::Country(i, MentionKind::Name));
             }
         }
         for (i, c) in gazetteer.countries.iter().enumerate() {
             for n in &c.aliases {
-                b.add(n, PatternTarget::Country(i, MentionKind::Alias));
+                b.add(n.as_str(), PatternTarget::Country(i, MentionKind::Alias));
             }
         }
         for (i, c) in gazetteer.countries.iter().enumerate() {
             for n in &c.demonyms {
-                b.add(n, PatternTarget::Country(i, MentionKind::Demonym));
+                b.add(n.as_str(), PatternTarget::Country(i, MentionKind::Demonym));
             }
         }
         for (i, r) in gazetteer.regions.iter().enumerate() {
             for n in r.variants.iter().chain(&r.adjectives) {
-                b.add(n, PatternTarget::Region(i));
+                b.add(n.as_str(), PatternTarget::Region(i));
             }
         }
-        for s in &gazetteer.states {
-            if let Some(c) = b.country(&s.code, &s.name) {
-                b.add(&s.name, PatternTarget::Country(c, MentionKind::State));
-                for n in &s.variants {
-                    b.add(n, PatternTarget::Country(c, MentionKind::State));
-                }
+        for (i, d) in gazetteer.divisions.iter().enumerate() {
+            b.add_place(d.name.as_str(), Place::Division(i));
+            for n in &d.variants {
+                b.add_place(n.as_str(), Place::Division(i));
             }
         }
         for (i, city) in gazetteer.cities.iter().enumerate() {
-            if let Some(c) = b.country(&city.code, &city.name) {
-                b.add(&city.name, PatternTarget::City(i, c));
-                for n in &city.variants {
-                    b.add(n, PatternTarget::City(i, c));
-                }
+            b.add_place(city.name, Place::City(i));
+            for n in city.variants() {
+                b.add_place(n, Place::City(i));
             }
         }
 
@@ -351,7 +480,7 @@ impl Matcher {
                     action,
                 });
             }
-            for form in case_forms(name) {
+            for form in case_forms(Cow::Owned(name.clone())) {
                 if let Some(&p) = b.claimed.get(&form) {
                     b.patterns[p].word_rules = Some(word_rules.len());
                 }
@@ -359,11 +488,13 @@ impl Matcher {
             word_rules.push(compiled);
         }
         for word in &rules.caps_ambiguous {
-            if let Some(&p) = b.claimed.get(word) {
+            if let Some(&p) = b.claimed.get(word.as_str()) {
                 b.patterns[p].caps_ambiguous = true;
             }
         }
 
+        // The spelling lookup has done its work: free it before the match tables are built.
+        drop(std::mem::take(&mut b.claimed));
         let mut starts = [false; 256];
         let mut prefixes = Box::new([0u64; 1024]);
         for s in &b.strings {
@@ -373,8 +504,9 @@ impl Matcher {
                 "pattern {s:?} must start with a capital (case_forms ensures it)"
             );
             starts[usize::from(bytes[0])] = true;
+            // The second byte as written and, for ALL-CAPS text, in capitals.
             let seconds: Vec<u8> = match bytes.get(1) {
-                Some(&second) => vec![second],
+                Some(&second) => vec![second, second.to_ascii_uppercase()],
                 None => (0..=255).collect(),
             };
             for second in seconds {
@@ -382,15 +514,28 @@ impl Matcher {
                 prefixes[bit / 64] |= 1 << (bit % 64);
             }
         }
-        let mut by_first_word: FxHashMap<String, Vec<usize>> = FxHashMap::default();
-        for (i, spelling) in b.strings.iter().enumerate() {
-            by_first_word
-                .entry(first_word(spelling).to_string())
-                .or_default()
-                .push(i);
-        }
-        for list in by_first_word.values_mut() {
-            list.sort_by_key(|&i| std::cmp::Reverse(b.strings[i].len()));
+        // The spellings grouped by first word, each group longest first.
+        let key = |spelling: &Cow<'static, str>| -> Cow<'static, str> {
+            match spelling {
+                Cow::Borrowed(s) => Cow::Borrowed(first_word(s)),
+                Cow::Owned(s) => Cow::Owned(first_word(s).to_string()),
+            }
+        };
+        let mut ordered: Vec<u32> = (0..b.strings.len() as u32).collect();
+        ordered.sort_by(|&x, &y| {
+            let (x, y) = (&b.strings[x as usize], &b.strings[y as usize]);
+            first_word(x).cmp(first_word(y)).then(y.len().cmp(&x.len()))
+        });
+        let mut by_first_word: FxHashMap<Cow<'static, str>, (u32, u32)> = FxHashMap::default();
+        let mut start = 0;
+        while start < ordered.len() {
+            let word = first_word(&b.strings[ordered[start] as usize]);
+            let mut end = start + 1;
+            while end < ordered.len() && first_word(&b.strings[ordered[end] as usize]) == word {
+                end += 1;
+            }
+            by_first_word.insert(key(&b.strings[ordered[start] as usize]), (start as u32, end as u32));
+            start = end;
         }
         let contexts = contexts
             .into_iter()
@@ -403,17 +548,50 @@ impl Matcher {
                 })
             })
             .collect();
+        // Each group's places, without repeats (a place's spellings are added one after another).
+        let mut members = b.members;
+        members.sort_by_key(|&(group, _)| group);
+        members.dedup();
+        let mut groups = vec![(0u32, 0u32); b.groups as usize];
+        for (i, &(group, _)) in members.iter().enumerate() {
+            let range = &mut groups[group as usize];
+            if range.1 == 0 {
+                range.0 = i as u32;
+            }
+            range.1 = i as u32 + 1;
+        }
+        let group_places: Vec<Place> = members.into_iter().map(|(_, place)| place).collect();
         Matcher {
             by_first_word,
+            ordered,
             spellings: b.strings,
             patterns: b.patterns,
             starts,
             prefixes,
             word_rules,
             contexts,
+            groups,
+            group_places,
             rules,
             problems: b.problems,
         }
+    }
+
+    /// The candidate places of a toponym group (see [`Reading::Toponym`]).
+    pub fn candidates(&self, group: u32) -> &[Place] {
+        let (start, end) = self.groups[group as usize];
+        &self.group_places[start as usize..end as usize]
+    }
+
+    /// The spellings filed under first word `word`, longest first.
+    fn filed_under(&self, word: &str) -> Option<&[u32]> {
+        let &(start, end) = self.by_first_word.get(word)?;
+        Some(&self.ordered[start as usize..end as usize])
+    }
+
+    /// The rule tables the matcher was built with.
+    pub fn rules(&self) -> &Rules {
+        &self.rules
     }
 
     /// Inconsistencies found while compiling: unknown codes in rule tables,
@@ -462,24 +640,35 @@ impl Matcher {
             if at_word_start && known_prefix {
                 let rest = &text[i..];
                 let word = first_word(rest);
-                if let Some(candidates) = self.by_first_word.get(word) {
-                    let found = candidates.iter().copied().find(|&p| {
+                let ends_word = |len: usize| !rest[len..].chars().next().is_some_and(char::is_alphanumeric);
+                let as_written = self.filed_under(word).and_then(|candidates| {
+                    candidates.iter().map(|&p| p as usize).find(|&p| {
                         let spelling = &self.spellings[p];
                         // A one-word spelling equal to the looked-up word ends at a word end by construction.
-                        spelling.len() == word.len()
-                            || (rest.starts_with(spelling.as_str())
-                                && !rest[spelling.len()..].chars().next().is_some_and(char::is_alphanumeric))
-                    });
-                    if let Some(p) = found {
-                        let end = i + self.spellings[p].len();
-                        hits.push(Hit {
-                            pattern: p,
-                            start: i,
-                            end,
-                        });
-                        i = end;
-                        continue;
+                        spelling.len() == word.len() || (rest.starts_with(&**spelling) && ends_word(spelling.len()))
+                    })
+                });
+                // A headline's or a dateline's ALL-CAPS words: looked up by their title case.
+                let found = as_written.map(|p| (p, self.spellings[p].len())).or_else(|| {
+                    if !is_caps_word(word) {
+                        return None;
                     }
+                    let candidates = self.filed_under(&title_case(word))?;
+                    candidates.iter().map(|&p| p as usize).find_map(|p| {
+                        let spelling = &self.spellings[p];
+                        let len = caps_len(spelling);
+                        (starts_with_caps(rest, spelling) && ends_word(len)).then_some((p, len))
+                    })
+                });
+                if let Some((p, len)) = found {
+                    let end = i + len;
+                    hits.push(Hit {
+                        pattern: p,
+                        start: i,
+                        end,
+                    });
+                    i = end;
+                    continue;
                 }
             }
             // Skip the rest of this word.
@@ -529,7 +718,12 @@ impl Matcher {
                     Side::Next => hits.get(k + 1),
                     Side::Prev => k.checked_sub(1).and_then(|p| hits.get(p)),
                 };
-                let is_place = neighbour.is_some_and(|h| h.start == word_start);
+                // A country's or region's name next to it makes it a place
+                // ("Chad Basin"); a town's name does not ("Chad Johnson":
+                // some town is called Johnson).
+                let is_place = neighbour.is_some_and(|h| {
+                    h.start == word_start && !matches!(self.patterns[h.pattern].target, PatternTarget::Places(_))
+                });
                 capitalised
                     && !is_place
                     && !self.rules.not_names.contains(word)
@@ -540,29 +734,37 @@ impl Matcher {
         }
     }
 
-    /// Find every mention in `doc`, in text order.
-    pub fn find(&self, doc: &Document) -> Vec<Mention> {
+    /// Find every name of a place in `doc`, in text order.
+    pub fn find(&self, doc: &Document) -> Vec<Found> {
         self.find_watched(doc, &Unwatched).unwrap_or_default()
     }
 
     /// [`Matcher::find`], telling `watch` how far the scan got every
     /// megabyte; `None` when it asked to stop.
-    pub fn find_watched(&self, doc: &Document, watch: &dyn Watch) -> Option<Vec<Mention>> {
+    pub fn find_watched(&self, doc: &Document, watch: &dyn Watch) -> Option<Vec<Found>> {
         let text = doc.text.as_str();
         let hits = self.hits(text, watch)?;
-        let mut mentions = Vec::with_capacity(hits.len());
+        let mut found = Vec::with_capacity(hits.len());
         let mut contexts = HashMap::new();
         let mut sentence = 0;
+        // A fixed reading, or a toponym whose default it is when places share the words.
+        let reading = |place: Place, kind: MentionKind, homonyms: Option<u32>| match homonyms {
+            Some(group) => Reading::Toponym {
+                group,
+                default: Some((place, kind)),
+            },
+            None => Reading::Fixed(place, kind),
+        };
         for (k, hit) in hits.iter().enumerate() {
             let info = self.patterns[hit.pattern];
-            let (mut place, mut kind) = match info.target {
+            let mut reading = match info.target {
                 PatternTarget::Block => continue,
-                PatternTarget::Country(c, kind) => (Place::Country(c), kind),
-                PatternTarget::Region(r) => (Place::Region(r), MentionKind::Region),
-                PatternTarget::City(i, _) => (Place::City(i), MentionKind::City),
+                PatternTarget::Country(c, kind) => reading(Place::Country(c), kind, info.homonyms),
+                PatternTarget::Region(r) => Reading::Fixed(Place::Region(r), MentionKind::Region),
+                PatternTarget::Places(group) => Reading::Toponym { group, default: None },
                 PatternTarget::Context(rule, kind) => {
                     let (c, k) = self.decide_context(rule, text, &mut contexts);
-                    (Place::Country(c), k.unwrap_or(kind))
+                    reading(Place::Country(c), k.unwrap_or(kind), info.homonyms)
                 }
             };
             if let Some(r) = info.word_rules
@@ -572,9 +774,12 @@ impl Matcher {
             {
                 match rule.action {
                     None => continue,
-                    Some((c, k)) => {
-                        place = Place::Country(c);
-                        kind = k.unwrap_or(kind);
+                    Some((c, kind)) => {
+                        let kind = kind.unwrap_or(match reading {
+                            Reading::Fixed(_, kind) | Reading::Corrected(_, kind) => kind,
+                            Reading::Toponym { default, .. } => default.map_or(MentionKind::Name, |d| d.1),
+                        });
+                        reading = Reading::Fixed(Place::Country(c), kind);
                     }
                 }
             }
@@ -585,33 +790,19 @@ impl Matcher {
             {
                 continue;
             }
-            // "Paris, Texas": a city followed by a place in another country is
-            // that place's namesake, and the place after the comma speaks for it.
-            if let (PatternTarget::City(_, c), Some(next)) = (info.target, hits.get(k + 1)) {
-                // Only a country or state name speaks for the city, not another city ("Moscow, Kabul").
-                let next_country = match self.patterns[next.pattern].target {
-                    PatternTarget::Country(c, _) => Some(c),
-                    PatternTarget::Context(rule, _) => Some(self.decide_context(rule, text, &mut contexts).0),
-                    _ => None,
-                };
-                if text[hit.end..next.start].eq(", ") && next_country.is_some_and(|n| n != c) {
-                    continue;
-                }
-            }
             while sentence < doc.sentences.len() && doc.sentences[sentence].span.end <= hit.start {
                 sentence += 1;
             }
-            mentions.push(Mention {
-                place,
-                kind,
+            found.push(Found {
                 span: Span {
                     start: hit.start,
                     end: hit.end,
                 },
                 passage: sentence,
+                reading,
             });
         }
-        Some(mentions)
+        Some(found)
     }
 }
 
@@ -620,18 +811,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn case_forms_cover_headlines_and_curly_apostrophes() {
-        assert_eq!(case_forms("Iran"), ["Iran", "IRAN"]);
-        assert_eq!(case_forms("U.S."), ["U.S."]);
+    fn case_forms_cover_curly_apostrophes_and_capitals_are_matched_at_run_time() {
+        assert_eq!(case_forms("Iran".into()), ["Iran"]);
+        assert_eq!(case_forms("U.S.".into()), ["U.S."]);
         assert_eq!(
-            case_forms("Cote d'Ivoire"),
-            [
-                "Cote d'Ivoire",
-                "COTE D'IVOIRE",
-                "Cote d\u{2019}Ivoire",
-                "COTE D\u{2019}IVOIRE"
-            ]
+            case_forms("Cote d'Ivoire".into()),
+            ["Cote d'Ivoire", "Cote d\u{2019}Ivoire"]
         );
+        assert!(starts_with_caps("COTE D'IVOIRE WINS", "Cote d'Ivoire"));
+        assert!(starts_with_caps("ÎLE-DE-FRANCE", "Île-de-France"));
+        assert!(!starts_with_caps("US", "US"), "acronyms match as written only");
+        assert_eq!(title_case("ATHENS"), "Athens");
+        assert_eq!(caps_len("Île"), "ÎLE".len());
     }
 
     #[test]

@@ -7,11 +7,13 @@
 mod aggregate;
 mod matcher;
 mod overrides;
+mod resolve;
 mod rules;
 
-pub use matcher::Matcher;
+pub use matcher::{Found, Matcher, Reading};
 pub use overrides::{Override, OverrideProblem};
-pub use rules::{RuleError, Rules};
+pub use resolve::Reason;
+pub use rules::{RuleError, Rules, ToponymRules};
 
 use std::sync::OnceLock;
 
@@ -33,8 +35,8 @@ pub enum MentionKind {
     Demonym,
     /// A city in the country ("Moscow").
     City,
-    /// A state or province in the country ("Texas").
-    State,
+    /// A division of the country: a state, province, county ("Texas").
+    Division,
     /// A seat of government standing for the country ("Washington").
     Metonym,
     /// A named region ("the Levant").
@@ -49,7 +51,7 @@ impl MentionKind {
             "alias" => MentionKind::Alias,
             "demonym" => MentionKind::Demonym,
             "city" => MentionKind::City,
-            "state" => MentionKind::State,
+            "division" | "state" => MentionKind::Division,
             "metonym" => MentionKind::Metonym,
             "region" => MentionKind::Region,
             _ => return None,
@@ -63,7 +65,7 @@ impl MentionKind {
             MentionKind::Alias => "alias",
             MentionKind::Demonym => "demonym",
             MentionKind::City => "city",
-            MentionKind::State => "state",
+            MentionKind::Division => "division",
             MentionKind::Metonym => "metonym",
             MentionKind::Region => "region",
         }
@@ -107,6 +109,8 @@ pub struct Mention {
     pub span: Span,
     /// Index of the sentence (passage) containing it.
     pub passage: usize,
+    /// Why it refers to this place.
+    pub reason: Reason,
 }
 
 impl Mention {
@@ -115,12 +119,9 @@ impl Mention {
         place.holds(self.place, g)
     }
 
-    /// The country or region to select for it: a city's mention selects its country.
-    pub fn selects(&self, g: &Gazetteer) -> Place {
-        match self.place {
-            Place::City(_) => self.place.country(g).map_or(self.place, Place::Country),
-            other => other,
-        }
+    /// The place to select for it: the place itself.
+    pub fn selects(&self, _g: &Gazetteer) -> Place {
+        self.place
     }
 }
 
@@ -140,6 +141,8 @@ pub struct Analysis {
     pub regions: Vec<PlaceSummary>,
     /// Mentioned cities, most-mentioned first.
     pub cities: Vec<PlaceSummary>,
+    /// Mentioned divisions (states, provinces, counties), most-mentioned first.
+    pub divisions: Vec<PlaceSummary>,
     /// Problems worth telling the user (e.g. replaced invalid UTF-8).
     pub warnings: Vec<String>,
 }
@@ -157,9 +160,13 @@ impl Analysis {
         p
     }
 
-    /// Every mentioned place: countries, then regions, then cities.
+    /// Every mentioned place: countries, then regions, divisions and cities.
     pub fn places(&self) -> impl Iterator<Item = &PlaceSummary> {
-        self.countries.iter().chain(&self.regions).chain(&self.cities)
+        self.countries
+            .iter()
+            .chain(&self.regions)
+            .chain(&self.divisions)
+            .chain(&self.cities)
     }
 
     /// What the analysis says about `place`, if the text mentions it.
@@ -168,6 +175,7 @@ impl Analysis {
             PlaceKind::Country => &self.countries,
             PlaceKind::Region => &self.regions,
             PlaceKind::City => &self.cities,
+            PlaceKind::Division => &self.divisions,
         };
         list.iter().find(|s| s.place == place)
     }
@@ -215,10 +223,15 @@ impl Analyzer {
         self.gazetteer
     }
 
-    /// Find every mention in `document` and summarise them.
+    /// Find every mention in `document`, decide what each refers to, and
+    /// summarise them.
     pub fn analyze(&self, document: Document) -> Analysis {
-        let mentions = self.matcher.find(&document);
-        aggregate::summarise(self.gazetteer, document, mentions)
+        self.analyze_with_overrides(document, &[]).0
+    }
+
+    /// The matcher's names in `document`, decided by the article's evidence.
+    fn mentions(&self, document: &Document, found: Vec<Found>) -> Vec<Mention> {
+        resolve::resolve(&self.matcher, self.gazetteer, document, found)
     }
 
     /// Cut `text` into a document and analyse it.

@@ -2,16 +2,18 @@
 //! "this refers to X", "this is a mention of X".
 //!
 //! An [`Override`] names a byte span of the document text and is applied in
-//! order after the matcher ran ([`Analyzer::analyze_with_overrides`]), so a
-//! list of overrides is an edit history: dropping its last element undoes the
-//! last correction. Overrides refer to places by code ([`PlaceRef`]), never by
+//! order to the names the matcher found, before their places are decided
+//! ([`Analyzer::analyze_with_overrides`]): a corrected place is evidence for
+//! the rest of the article. A list of overrides is an edit history: dropping
+//! its last element undoes the last correction. Overrides refer to places by code ([`PlaceRef`]), never by
 //! gazetteer index, so they survive in project files across gazetteer updates.
 
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Analysis, Analyzer, Mention, MentionKind, Watch, aggregate};
+use super::matcher::{Found, Reading};
+use super::{Analysis, Analyzer, MentionKind, Watch, aggregate};
 use crate::gazetteer::Gazetteer;
 use crate::place::{Place, PlaceRef};
 use crate::text::{Document, Span};
@@ -98,14 +100,15 @@ impl Analyzer {
         overrides: &[Override],
         watch: &dyn Watch,
     ) -> Option<(Analysis, Vec<OverrideProblem>)> {
-        let mut mentions = self.matcher.find_watched(&document, watch)?;
-        let problems = apply(self.gazetteer, &document, &mut mentions, overrides);
+        let mut found = self.matcher.find_watched(&document, watch)?;
+        let problems = apply(self.gazetteer, &document, &mut found, overrides);
+        let mentions = self.mentions(&document, found);
         Some((aggregate::summarise(self.gazetteer, document, mentions), problems))
     }
 }
 
-/// Apply `overrides` to `mentions` (in text order, and kept so).
-fn apply(g: &Gazetteer, doc: &Document, mentions: &mut Vec<Mention>, overrides: &[Override]) -> Vec<OverrideProblem> {
+/// Apply `overrides` to the names found (in text order, and kept so).
+fn apply(g: &Gazetteer, doc: &Document, mentions: &mut Vec<Found>, overrides: &[Override]) -> Vec<OverrideProblem> {
     let mut problems = Vec::new();
     for (index, o) in overrides.iter().enumerate() {
         if let Err(message) = apply_one(g, doc, mentions, o) {
@@ -124,7 +127,7 @@ fn apply(g: &Gazetteer, doc: &Document, mentions: &mut Vec<Mention>, overrides: 
     problems
 }
 
-fn apply_one(g: &Gazetteer, doc: &Document, mentions: &mut Vec<Mention>, o: &Override) -> Result<(), String> {
+fn apply_one(g: &Gazetteer, doc: &Document, mentions: &mut Vec<Found>, o: &Override) -> Result<(), String> {
     let span = o.span();
     let nothing_there = || format!("no place was detected at {} to correct", describe(doc, span));
     match o {
@@ -139,8 +142,7 @@ fn apply_one(g: &Gazetteer, doc: &Document, mentions: &mut Vec<Mention>, o: &Ove
             let place = Place::from_ref(place, g)?;
             let mut found = false;
             for m in mentions.iter_mut().filter(|m| m.span == span) {
-                m.kind = kind_for(g, place, doc.slice(span));
-                m.place = place;
+                m.reading = Reading::Corrected(place, kind_for(g, place, doc.slice(span)));
                 found = true;
             }
             if !found {
@@ -154,11 +156,10 @@ fn apply_one(g: &Gazetteer, doc: &Document, mentions: &mut Vec<Mention>, o: &Ove
             let at = mentions.partition_point(|m| m.span.start < span.start);
             mentions.insert(
                 at,
-                Mention {
-                    place,
-                    kind: kind_for(g, place, doc.slice(span)),
+                Found {
                     span,
                     passage: 0, // set by `apply`
+                    reading: Reading::Corrected(place, kind_for(g, place, doc.slice(span))),
                 },
             );
         }
@@ -217,6 +218,7 @@ fn kind_for(g: &Gazetteer, place: Place, surface: &str) -> MentionKind {
         Place::Country(i) => i,
         Place::Region(_) => return MentionKind::Region,
         Place::City(_) => return MentionKind::City,
+        Place::Division(_) => return MentionKind::Division,
     };
     let c = &g.countries[i];
     let words = surface.to_lowercase();

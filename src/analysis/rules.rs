@@ -98,6 +98,72 @@ pub struct Rules {
     pub not_names: HashSet<String>,
     /// Acronyms ignored in ALL-CAPS passages (`caps_ambiguous.txt`).
     pub caps_ambiguous: HashSet<String>,
+    /// What tells a town's name from a word or a person ([`ToponymRules`]).
+    pub toponyms: ToponymRules,
+}
+
+/// The word lists that decide whether a town's name is a town: names that
+/// are also ordinary words or people's names need evidence from the article
+/// (`common_words.txt`, `person_names.txt`, generated), a given name before
+/// one makes it a person (`given_names.txt`, generated), and a word after
+/// one makes it a building, a team or a newspaper (`not_place_after.txt`)
+/// or, there or one word later, a street (`street_words.txt`).
+#[derive(Clone, Debug, Default)]
+pub struct ToponymRules {
+    /// Place names that are ordinary English words ("Mobile", "Reading").
+    pub common_words: HashSet<String>,
+    /// Place names that are common given names or surnames ("Jackson", "Victoria").
+    pub person_names: HashSet<String>,
+    /// Common given names.
+    pub given_names: HashSet<String>,
+    /// Words that make a place name before them a building, team or newspaper.
+    pub not_place_after: HashSet<String>,
+    /// Words that end a street's name ("Road", "St").
+    pub street_words: HashSet<String>,
+    /// How often place names occur as English words, on the Zipf scale (`word_frequencies.tsv`).
+    pub word_frequencies: HashMap<String, f32>,
+}
+
+impl ToponymRules {
+    /// Parse the word lists.
+    pub fn parse(
+        common_words: &str,
+        person_names: &str,
+        given_names: &str,
+        not_place_after: &str,
+        street_words: &str,
+        word_frequencies: &str,
+    ) -> ToponymRules {
+        ToponymRules {
+            common_words: word_list(common_words),
+            person_names: word_list(person_names),
+            given_names: word_list(given_names),
+            not_place_after: word_list(not_place_after),
+            street_words: word_list(street_words),
+            word_frequencies: rows(word_frequencies)
+                .filter_map(|(_, l)| {
+                    let (name, zipf) = l.split_once('\t')?;
+                    Some((name.to_string(), zipf.trim().parse().ok()?))
+                })
+                .collect(),
+        }
+    }
+
+    /// Is `name` (as a place of `population` people) also an ordinary word or
+    /// a person's name? A name is a word when the dictionary has it in lower
+    /// case, a person's when it is a common given name or surname, and too
+    /// frequent for its place when its Zipf frequency is at least
+    /// 2 + 0.45 · log10(population): "Christmas" (Florida, 1,100 people,
+    /// Zipf 4.9) is a word, "Paris" (France, 2.1 million, Zipf 4.8) a place,
+    /// "Paris" (Texas, 25,000) a word.
+    pub fn is_wordlike(&self, name: &str, population: u64) -> bool {
+        if self.common_words.contains(name) || self.person_names.contains(name) {
+            return true;
+        }
+        self.word_frequencies
+            .get(name)
+            .is_some_and(|&zipf| f64::from(zipf) >= 2.0 + 0.45 * ((population + 1) as f64).log10())
+    }
 }
 
 /// A rule table with a bad row.
@@ -149,14 +215,23 @@ fn parse_target(s: &str) -> Result<(String, Option<MentionKind>), String> {
 impl Rules {
     /// The rule tables compiled into the binary from `data/rules/`.
     pub fn builtin() -> Result<Rules, RuleError> {
-        Rules::parse(
+        let mut rules = Rules::parse(
             include_str!("../../data/rules/phrases.tsv"),
             include_str!("../../data/rules/document_context.tsv"),
             include_str!("../../data/rules/word_context.tsv"),
             include_str!("../../data/rules/person_before.txt"),
             include_str!("../../data/rules/not_names.txt"),
             include_str!("../../data/rules/caps_ambiguous.txt"),
-        )
+        )?;
+        rules.toponyms = ToponymRules::parse(
+            include_str!("../../data/rules/common_words.txt"),
+            include_str!("../../data/rules/person_names.txt"),
+            include_str!("../../data/rules/given_names.txt"),
+            include_str!("../../data/rules/not_place_after.txt"),
+            include_str!("../../data/rules/street_words.txt"),
+            include_str!("../../data/rules/word_frequencies.tsv"),
+        );
+        Ok(rules)
     }
 
     /// Parse the rule tables from their text.

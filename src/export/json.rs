@@ -64,6 +64,63 @@ struct MentionOut<'a> {
     passage: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     city: Option<&'a str>,
+    /// The GeoNames id of a town's mention, the id of a division's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    place: Option<String>,
+    /// Why the words mean this place, unless they name one place only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason: Option<String>,
+}
+
+/// A town, city or division the article names.
+#[derive(Serialize)]
+struct PlaceOut<'a> {
+    /// GeoNames id for a town or city, `CC.admin1` for a division.
+    id: String,
+    name: &'a str,
+    /// `city`, `division` (first level) or `county`.
+    kind: &'static str,
+    iso3: &'a str,
+    /// The first-level division it lies in, if known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    division: Option<&'a str>,
+    lon: f64,
+    lat: f64,
+    population: u64,
+    mentions: usize,
+    passages: &'a [usize],
+    surfaces: &'a [String],
+    /// Why it was chosen among the places of its name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason: Option<String>,
+}
+
+impl<'a> PlaceOut<'a> {
+    fn of(s: &'a PlaceSummary, g: &'a Gazetteer) -> PlaceOut<'a> {
+        let kind = match s.place {
+            crate::place::Place::Division(d) if g.divisions[d].level >= 2 => "county",
+            crate::place::Place::Division(_) => "division",
+            _ => "city",
+        };
+        let division = match s.place {
+            crate::place::Place::Division(d) => g.divisions[d].parent,
+            other => other.divisions(g).last(),
+        };
+        PlaceOut {
+            id: s.place.id(g),
+            name: &s.name,
+            kind,
+            iso3: &s.code,
+            division: division.map(|d| g.divisions[d].name.as_str()),
+            lon: s.lon,
+            lat: s.lat,
+            population: s.place.population(g),
+            mentions: s.mentions,
+            passages: &s.passages,
+            surfaces: &s.surfaces,
+            reason: s.reason.describe(g),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -93,21 +150,30 @@ where
     }
 }
 
+/// The version of the JSON output's schema: 2 added `places` and the
+/// mentions' `place` and `reason`.
+pub const SCHEMA: u32 = 2;
+
 /// Write the analysis as one JSON object with `countries`, `regions`,
-/// `cities`, `mentions` and `passages` (only passages that mention a place).
+/// `cities`, `places` (towns, cities and divisions with their ids and the
+/// reason each was chosen), `mentions` and `passages` (only passages that
+/// mention a place).
 pub fn write_json(a: &Analysis, g: &Gazetteer, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     #[derive(Serialize)]
-    struct Out<'a, C, R, Ci, M, P> {
+    struct Out<'a, C, R, Ci, Pl, M, P> {
+        schema: u32,
         warnings: &'a [String],
         countries: C,
         regions: R,
         cities: Ci,
+        places: Pl,
         mentions: M,
         passages: P,
     }
     let doc = &a.document;
     let passages = a.passages();
     let value = Out {
+        schema: SCHEMA,
         warnings: &a.warnings,
         countries: Seq(|| a.countries.iter().map(Place::of)),
         regions: Seq(|| a.regions.iter().map(Place::of)),
@@ -120,6 +186,7 @@ pub fn write_json(a: &Analysis, g: &Gazetteer, out: &mut dyn std::io::Write) -> 
                 mentions: c.mentions,
             })
         }),
+        places: Seq(|| a.divisions.iter().chain(&a.cities).map(|p| PlaceOut::of(p, g))),
         mentions: Seq(|| {
             a.mentions.iter().map(|m| MentionOut {
                 target: target_code(g, m),
@@ -129,6 +196,9 @@ pub fn write_json(a: &Analysis, g: &Gazetteer, out: &mut dyn std::io::Write) -> 
                 end: m.span.end,
                 passage: m.passage,
                 city: city_name(g, m),
+                place: matches!(m.place, crate::place::Place::City(_) | crate::place::Place::Division(_))
+                    .then(|| m.place.id(g)),
+                reason: m.reason.describe(g),
             })
         }),
         passages: Seq(|| {

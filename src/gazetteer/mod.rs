@@ -1,10 +1,13 @@
-//! The gazetteer: countries, regions, cities and US states with the names a
-//! text may use for them. Loaded from JSON tables in `data/gazetteer/` that are
-//! compiled into the binary, so the app needs no files at run time.
+//! The gazetteer: countries, regions, populated places (every place of at
+//! least 1,000 people) and divisions (first-level divisions and counties)
+//! with the names a text may use for them. Loaded from tables in
+//! `data/gazetteer/` that are compiled into the binary (JSON for countries and
+//! regions, tab-separated for the 170,000 places and 6,800 divisions), so the
+//! app needs no files at run time.
 
 mod records;
 
-pub use records::{City, Country, Region, State};
+pub use records::{City, Country, Division, Feature, Region};
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -16,18 +19,19 @@ pub struct Gazetteer {
     pub countries: Vec<Country>,
     /// Named regions (Europe, the Levant, ...).
     pub regions: Vec<Region>,
-    /// Capitals and large cities.
+    /// Populated places of at least 1,000 people.
     pub cities: Vec<City>,
-    /// US states (used for "Paris, Texas", "New Mexico", Georgia the state).
-    pub states: Vec<State>,
+    /// First-level divisions and counties.
+    pub divisions: Vec<Division>,
     by_code: HashMap<String, usize>,
     by_region_id: HashMap<String, usize>,
+    by_division_id: HashMap<String, usize>,
 }
 
-/// A gazetteer table that could not be parsed, or that names an unknown country.
+/// A gazetteer table that could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum GazetteerError {
-    /// A table is not valid JSON of its schema.
+    /// A JSON table is not valid JSON of its schema.
     #[error("gazetteer table {table}: {source}")]
     Json {
         /// Which table.
@@ -36,28 +40,79 @@ pub enum GazetteerError {
         #[source]
         source: serde_json::Error,
     },
-    /// A city names a country code no country has.
-    #[error("gazetteer table cities: {city} names the unknown country code {code}")]
-    UnknownCountry {
-        /// The city.
-        city: String,
-        /// Its code.
-        code: String,
+    /// A line of a tab-separated table is not of its schema.
+    #[error("gazetteer table {table}, line {line}: {problem}")]
+    Line {
+        /// Which table.
+        table: &'static str,
+        /// Line number (1-based).
+        line: usize,
+        /// What is wrong.
+        problem: String,
     },
 }
 
+/// The fields of one line of a tab-separated table, with errors naming the line.
+struct Fields<'a> {
+    table: &'static str,
+    line: usize,
+    fields: std::str::Split<'a, char>,
+}
+
+impl<'a> Fields<'a> {
+    fn error(&self, problem: String) -> GazetteerError {
+        GazetteerError::Line {
+            table: self.table,
+            line: self.line,
+            problem,
+        }
+    }
+
+    fn text(&mut self, name: &str) -> Result<&'a str, GazetteerError> {
+        self.fields
+            .next()
+            .ok_or_else(|| self.error(format!("no {name} column")))
+    }
+
+    fn number<T: std::str::FromStr>(&mut self, name: &str) -> Result<T, GazetteerError> {
+        let text = self.text(name)?;
+        text.parse()
+            .map_err(|_| self.error(format!("{name} {text:?} is not a number")))
+    }
+
+    fn list(&mut self, name: &str) -> Result<Vec<String>, GazetteerError> {
+        let text = self.text(name)?;
+        Ok(text.split('|').filter(|v| !v.is_empty()).map(str::to_string).collect())
+    }
+}
+
+/// The lines of a tab-separated table that hold data (not comments), numbered.
+fn data_lines<'a>(table: &'static str, text: &'a str) -> impl Iterator<Item = Fields<'a>> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.is_empty() && !l.starts_with('#'))
+        .map(move |(i, l)| Fields {
+            table,
+            line: i + 1,
+            fields: l.split('\t'),
+        })
+}
+
 impl Gazetteer {
-    /// Build a gazetteer from the four JSON tables (see `data/README.md` for
-    /// their schema).
-    pub fn from_json(countries: &str, regions: &str, cities: &str, states: &str) -> Result<Gazetteer, GazetteerError> {
+    /// Build a gazetteer from its four tables: countries and regions (JSON),
+    /// places and divisions (tab-separated; see `data/README.md` for the schemas).
+    pub fn from_tables(
+        countries: &str,
+        regions: &str,
+        places: &'static str,
+        divisions: &str,
+    ) -> Result<Gazetteer, GazetteerError> {
         fn parse<T: serde::de::DeserializeOwned>(table: &'static str, json: &str) -> Result<T, GazetteerError> {
             serde_json::from_str(json).map_err(|source| GazetteerError::Json { table, source })
         }
         let mut g = Gazetteer {
             countries: parse("countries", countries)?,
             regions: parse("regions", regions)?,
-            cities: parse("cities", cities)?,
-            states: parse("states", states)?,
             ..Gazetteer::default()
         };
         g.by_code = g
@@ -67,29 +122,101 @@ impl Gazetteer {
             .map(|(i, c)| (c.code.clone(), i))
             .collect();
         g.by_region_id = g.regions.iter().enumerate().map(|(i, r)| (r.id.clone(), i)).collect();
-        for city in &mut g.cities {
-            city.country = *g
-                .by_code
-                .get(&city.code)
-                .ok_or_else(|| GazetteerError::UnknownCountry {
-                    city: city.name.clone(),
-                    code: city.code.clone(),
-                })?;
+        let mut parents = Vec::new();
+        for mut f in data_lines("divisions", divisions) {
+            let id = f.text("id")?.to_string();
+            let name = f.text("name")?.to_string();
+            let code = f.text("country")?.to_string();
+            let country = g.country_of(&f, &code)?;
+            let level = f.number("level")?;
+            parents.push((g.divisions.len(), f.text("parent")?.to_string(), f.line));
+            let kind = f.text("kind")?.to_string();
+            let population = f.number("population")?;
+            let lat = f.number("latitude")?;
+            let lon = f.number("longitude")?;
+            let variants = f.list("spellings")?;
+            let qualifiers = f.list("qualifiers")?;
+            g.by_division_id.insert(id.clone(), g.divisions.len());
+            g.divisions.push(Division {
+                id,
+                name,
+                code,
+                country,
+                level,
+                parent: None,
+                kind,
+                population,
+                lon,
+                lat,
+                variants,
+                qualifiers,
+            });
+        }
+        for (i, parent, line) in parents {
+            if !parent.is_empty() {
+                let found = g.by_division_id.get(&parent).copied();
+                g.divisions[i].parent = Some(found.ok_or_else(|| GazetteerError::Line {
+                    table: "divisions",
+                    line,
+                    problem: format!("unknown parent division {parent:?}"),
+                })?);
+            }
+        }
+        g.cities
+            .reserve_exact(memchr::memchr_iter(b'\n', places.as_bytes()).count());
+        for mut f in data_lines("places", places) {
+            let id = f.number("geonameid")?;
+            let name = f.text("name")?;
+            let code = f.text("country")?;
+            let country = g.country_of(&f, code)?;
+            let admin1 = g.division_of(&mut f, "admin1")?;
+            let admin2 = g.division_of(&mut f, "admin2")?;
+            let feature = Feature::from_code(f.text("feature code")?);
+            let population = f.number("population")?;
+            let lat = f.number("latitude")?;
+            let lon = f.number("longitude")?;
+            let spellings = f.text("spellings")?;
+            g.cities.push(City::new(
+                id,
+                name,
+                spellings,
+                (lon, lat),
+                population,
+                feature,
+                country,
+                (admin1, admin2),
+            ));
         }
         Ok(g)
+    }
+
+    fn country_of(&self, f: &Fields<'_>, code: &str) -> Result<usize, GazetteerError> {
+        self.country_index(code)
+            .ok_or_else(|| f.error(format!("unknown country code {code:?}")))
+    }
+
+    fn division_of(&self, f: &mut Fields<'_>, column: &str) -> Result<Option<usize>, GazetteerError> {
+        let id = f.text(column)?;
+        if id.is_empty() {
+            return Ok(None);
+        }
+        match self.by_division_id.get(id) {
+            Some(&i) => Ok(Some(i)),
+            None => Err(f.error(format!("unknown {column} division {id:?}"))),
+        }
     }
 
     /// The gazetteer compiled into the binary from `data/gazetteer/`.
     pub fn builtin() -> &'static Gazetteer {
         static BUILTIN: OnceLock<Gazetteer> = OnceLock::new();
         BUILTIN.get_or_init(|| {
-            Gazetteer::from_json(
+            Gazetteer::from_tables(
                 include_str!("../../data/gazetteer/countries.json"),
                 include_str!("../../data/gazetteer/regions.json"),
-                include_str!("../../data/gazetteer/cities.json"),
-                include_str!("../../data/gazetteer/states.json"),
+                include_str!("../../data/gazetteer/places.tsv"),
+                include_str!("../../data/gazetteer/divisions.tsv"),
             )
-            .expect("the bundled gazetteer is valid JSON (checked by tests)")
+            .expect("the bundled gazetteer is valid (checked by tests)")
         })
     }
 
@@ -106,5 +233,15 @@ impl Gazetteer {
     /// Index of the region with this id (e.g. `"levant"`).
     pub fn region_index(&self, id: &str) -> Option<usize> {
         self.by_region_id.get(id).copied()
+    }
+
+    /// Index of the division with this id (e.g. `"US.TX"`).
+    pub fn division_index(&self, id: &str) -> Option<usize> {
+        self.by_division_id.get(id).copied()
+    }
+
+    /// Index of the place with this GeoNames id (a scan: for files, not for analysis).
+    pub fn city_index(&self, geonameid: i64) -> Option<usize> {
+        self.cities.iter().position(|c| c.id == geonameid)
     }
 }

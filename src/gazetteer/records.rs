@@ -52,43 +52,149 @@ pub struct Region {
     pub lat: f64,
 }
 
-/// A capital or large city.
-#[derive(Clone, Debug, Deserialize)]
+/// What kind of populated place a city is (GeoNames feature codes).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Feature {
+    /// The national capital (PPLC).
+    Capital,
+    /// The seat of a division at this level (PPLA = 1, PPLA2 = 2, ...).
+    Seat(u8),
+    /// A section of a larger place: a neighbourhood, a borough (PPLX).
+    Section,
+    /// Any other populated place.
+    Other,
+}
+
+impl Feature {
+    /// The feature of a GeoNames feature code.
+    pub fn from_code(code: &str) -> Feature {
+        match code {
+            "PPLC" => Feature::Capital,
+            "PPLX" => Feature::Section,
+            "PPLA" | "PPLG" => Feature::Seat(1),
+            _ => match code.strip_prefix("PPLA").and_then(|n| n.parse().ok()) {
+                Some(level) => Feature::Seat(level),
+                None => Feature::Other,
+            },
+        }
+    }
+}
+
+/// A populated place of at least 1,000 people (GeoNames cities1000). Its
+/// strings point into the table compiled into the binary: 170,000 places
+/// cost no allocation each.
+#[derive(Clone, Debug)]
 pub struct City {
+    /// GeoNames id (negative for the few places added by hand).
+    pub id: i64,
     /// Display name.
-    pub name: String,
-    /// Code of its country.
-    pub code: String,
+    pub name: &'static str,
+    /// Other spellings to match, `|`-separated (see [`City::variants`]).
+    pub spellings: &'static str,
     /// Longitude.
     pub lon: f64,
     /// Latitude.
     pub lat: f64,
     /// Population (GeoNames).
-    #[serde(default)]
     pub population: u64,
-    /// Is it the national capital?
-    #[serde(default)]
-    pub capital: bool,
-    /// Spellings to match.
-    #[serde(default)]
-    pub variants: Vec<String>,
-    /// `Gazetteer::countries` index of its country (resolved from `code` on load).
-    #[serde(skip)]
-    pub country: usize,
+    /// Capital, division seat, section or other.
+    pub feature: Feature,
+    // Indices kept small: 170,000 places.
+    country: u32,
+    admin1: u32,
+    admin2: u32,
 }
 
-/// A first-level subdivision (US states), matched so that "New Mexico" and
-/// "Paris, Texas" resolve to the right country.
-#[derive(Clone, Debug, Deserialize)]
-pub struct State {
-    /// Display name.
+/// No division.
+const NONE: u32 = u32::MAX;
+
+impl City {
+    /// A place record; `country`, `admin1` and `admin2` are gazetteer indices.
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        id: i64,
+        name: &'static str,
+        spellings: &'static str,
+        (lon, lat): (f64, f64),
+        population: u64,
+        feature: Feature,
+        country: usize,
+        (admin1, admin2): (Option<usize>, Option<usize>),
+    ) -> City {
+        let small = |i: Option<usize>| i.map_or(NONE, |i| i as u32);
+        City {
+            id,
+            name,
+            spellings,
+            lon,
+            lat,
+            population,
+            feature,
+            country: country as u32,
+            admin1: small(admin1),
+            admin2: small(admin2),
+        }
+    }
+
+    /// `Gazetteer::countries` index of its country.
+    pub fn country(&self) -> usize {
+        self.country as usize
+    }
+
+    /// `Gazetteer::divisions` index of its first-level division, if known.
+    pub fn admin1(&self) -> Option<usize> {
+        (self.admin1 != NONE).then_some(self.admin1 as usize)
+    }
+
+    /// `Gazetteer::divisions` index of its county, if known.
+    pub fn admin2(&self) -> Option<usize> {
+        (self.admin2 != NONE).then_some(self.admin2 as usize)
+    }
+
+    /// Is it the national capital?
+    pub fn capital(&self) -> bool {
+        self.feature == Feature::Capital
+    }
+
+    /// Other spellings to match (the display name is matched too).
+    pub fn variants(&self) -> impl Iterator<Item = &'static str> + use<> {
+        self.spellings.split('|').filter(|v| !v.is_empty())
+    }
+
+    /// Is `name` its name or one of its spellings?
+    pub fn is_called(&self, name: &str) -> bool {
+        self.name == name || self.variants().any(|v| v == name)
+    }
+}
+
+/// A division of a country: a first-level one (a US state, a Canadian
+/// province, a French région, a Ukrainian oblast, ...) or a county (US
+/// counties, Louisiana parishes, Alaska boroughs, British and Irish counties).
+#[derive(Clone, Debug)]
+pub struct Division {
+    /// Stable id: GeoNames-style `CC.admin1` ("US.TX", "UA.07"), a county's
+    /// `CC.admin1.FIPS` or `CC.admin1.name`.
+    pub id: String,
+    /// Display name ("Texas", "Rapides Parish").
     pub name: String,
     /// Code of its country.
     pub code: String,
-    /// Spellings to match.
-    #[serde(default)]
+    /// `Gazetteer::countries` index of its country.
+    pub country: usize,
+    /// 1 for a first-level division, 2 for a county.
+    pub level: u8,
+    /// `Gazetteer::divisions` index of the division it lies in (a county's state).
+    pub parent: Option<usize>,
+    /// What it is called ("state", "province", "oblast", "county", "parish", ...).
+    pub kind: String,
+    /// People living in its places of at least 1,000.
+    pub population: u64,
+    /// Label point longitude.
+    pub lon: f64,
+    /// Label point latitude.
+    pub lat: f64,
+    /// Other spellings to match ("Kharkiv Oblast").
     pub variants: Vec<String>,
-    /// Postal and AP abbreviations ("TX", "Tex.").
-    #[serde(default)]
-    pub abbreviations: Vec<String>,
+    /// Short forms that stand only after a place and a comma ("Ga.", "TX", "Ont.", "Qld").
+    pub qualifiers: Vec<String>,
 }

@@ -130,6 +130,7 @@ impl Plugin for Labels<'_> {
                 ),
                 PlaceKind::Region => (8.0, 12.5, palette.region, true),
                 PlaceKind::City => (PIN_RADIUS + 4.0, 11.5, palette.text, false),
+                PlaceKind::Division => (PIN_RADIUS + 4.0, 12.0, palette.text, true),
             };
             Label {
                 request: LabelRequest {

@@ -12,14 +12,20 @@ fn plural(n: usize) -> &'static str {
 pub fn place(ui: &mut egui::Ui, p: &PlaceSummary) {
     let g = Gazetteer::builtin();
     match (p.kind(), p.country) {
-        (PlaceKind::City, Some(country)) => ui.strong(format!("{} ({})", p.name, g.countries[country].name)),
+        (PlaceKind::City | PlaceKind::Division, Some(country)) => {
+            ui.strong(format!("{} ({})", p.name, g.countries[country].name))
+        }
         _ => ui.strong(&p.name),
     };
     let count = format!("{} mention{}", p.mentions, plural(p.mentions));
-    ui.label(match p.kind() {
-        PlaceKind::Region => format!("region, {count}"),
-        PlaceKind::Country | PlaceKind::City => count,
+    ui.label(match p.place {
+        crate::place::Place::Region(_) => format!("region, {count}"),
+        crate::place::Place::Division(d) => format!("{}, {count}", g.divisions[d].kind),
+        _ => count,
     });
+    if let Some(why) = p.reason.describe(g) {
+        ui.weak(why);
+    }
     if p.surfaces.iter().any(|s| *s != p.name) {
         ui.label(format!("as {}", p.surfaces.join(", ")));
     }

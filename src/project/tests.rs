@@ -19,6 +19,7 @@ fn sample() -> Project {
     p.selected = Some(PlaceRef::City {
         name: "Paris".into(),
         code: "FRA".into(),
+        id: None,
     });
     p.view = Some(MapViewState {
         lon: 2.5,

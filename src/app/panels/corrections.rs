@@ -227,6 +227,7 @@ pub fn describe(o: &Override, text: &str) -> String {
             PlaceRef::Country { code } => code.clone(),
             PlaceRef::Region { id } => id.clone(),
             PlaceRef::City { name, .. } => name.clone(),
+            PlaceRef::Division { id } => id.clone(),
         },
     };
     match o {

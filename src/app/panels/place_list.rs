@@ -109,7 +109,7 @@ impl PlaceList {
                     name: p.place.name(g),
                     // A city is shown with its country.
                     detail: match p.kind() {
-                        PlaceKind::City => p.country.map(|c| g.countries[c].name.as_str()),
+                        PlaceKind::City | PlaceKind::Division => p.country.map(|c| g.countries[c].name.as_str()),
                         PlaceKind::Country | PlaceKind::Region => None,
                     },
                     mentions: p.mentions,

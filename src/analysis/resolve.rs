@@ -1,0 +1,937 @@
+//! Which place a name means, decided from the article itself.
+//!
+//! Most names of towns are shared ("Paris" is in France, Texas, Tennessee,
+//! Ontario, ...); a few are also a country's ("Lebanon", Indiana). Every
+//! toponym the matcher found has its candidates ([`Reading::Toponym`]); this
+//! module chooses among them with, in order:
+//!
+//! 1. an explicit qualifier: "Paris, Texas", "Athens, Ga.", "London, Ont.",
+//!    "Edmonton in Queensland" (the place after the comma or "in" holds the
+//!    candidate; newsroom abbreviations count there and only there);
+//! 2. a dateline at the head of a paragraph: "ATHENS, Ga. (AP) —",
+//!    "KYIV, Ukraine —", "LONDON —" (which also says where the story is);
+//! 3. the article's other places: a candidate inside a division the article
+//!    names, near a place it names, or in a country it names wins, and what
+//!    is decided becomes evidence for the rest (three rounds);
+//! 4. the prior: population and feature (capital > division seat > other).
+//!
+//! Small places (under 100,000 people) are kept only with evidence, and names
+//! that are also words or people's names ("Mobile", "Jackson") only with
+//! strong evidence (1–2, a named division, a place within 100 km), unless the
+//! place is a city of a million. Before all that, a name followed by a
+//! street, building, team or newspaper word ("Dublin Road", "Edmonton
+//! Oilers") or preceded by a given name or title ("Michael Jackson") is no
+//! place, nor is a name that is a person's followed by a surname or "said".
+//!
+//! Every mention records why its place was chosen ([`Reason`]).
+
+use std::collections::{HashMap, HashSet};
+
+use super::matcher::{Found, Matcher, Reading};
+use super::{Mention, MentionKind};
+use crate::gazetteer::{Feature, Gazetteer};
+use crate::place::Place;
+use crate::text::Document;
+
+/// Why a mention refers to its place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Reason {
+    /// The words name one place only (a country, a demonym, a region, or a
+    /// country's name that no evidence moved).
+    Unambiguous,
+    /// Written with the place it lies in: "Paris, Texas" (the place after the comma).
+    Qualifier(Place),
+    /// Written after it as the place it lies in: "Texas" in "Paris, Texas" (the town).
+    Qualifies(Place),
+    /// The paragraph's dateline.
+    Dateline,
+    /// The article names the division or country it lies in.
+    ArticleNames(Place),
+    /// It lies near another place the article names.
+    Near(Place),
+    /// The largest (or capital) of the places of that name.
+    Largest,
+    /// Chosen by hand.
+    Correction,
+}
+
+impl Reason {
+    /// How strong the evidence is (to keep the strongest of a place's mentions).
+    pub fn strength(self) -> u8 {
+        match self {
+            Reason::Correction => 7,
+            Reason::Qualifier(_) | Reason::Qualifies(_) => 6,
+            Reason::Dateline => 5,
+            Reason::ArticleNames(Place::Division(_)) => 4,
+            Reason::Near(_) => 4,
+            Reason::ArticleNames(_) => 3,
+            Reason::Unambiguous => 2,
+            Reason::Largest => 1,
+        }
+    }
+
+    /// For the user: "qualifier: Texas", "dateline", "article names Louisiana",
+    /// "near Cairns", "largest place of that name"; `None` for an unambiguous name.
+    pub fn describe(self, g: &Gazetteer) -> Option<String> {
+        Some(match self {
+            Reason::Unambiguous => return None,
+            Reason::Qualifier(p) => format!("qualifier: {}", p.name(g)),
+            Reason::Qualifies(p) => format!("qualifies {}", p.name(g)),
+            Reason::Dateline => "dateline".into(),
+            Reason::ArticleNames(p) => format!("article names {}", p.name(g)),
+            Reason::Near(p) => format!("near {}", p.name(g)),
+            Reason::Largest => "largest place of that name".into(),
+            Reason::Correction => "corrected by hand".into(),
+        })
+    }
+}
+
+/// Places of at least this many people stand on the prior alone.
+const NOTABLE: u64 = 100_000;
+
+/// Cities of at least this many people stand on the prior even when their
+/// name is a word or a person's ("Houston", "Victoria" the state).
+const MILLION: u64 = 1_000_000;
+
+/// A city this large whose name is also a word or a person's is itself when
+/// the article names its country (or another place in it): "Paris and Lyon".
+const LARGE_CITY: u64 = 250_000;
+
+/// A place within this distance (km) of a place the article names is near it.
+const NEAR_KM: f64 = 100.0;
+
+/// Within this distance (km) it is in the same part of the world: weak evidence.
+const REGION_KM: f64 = 400.0;
+
+/// How a candidate is supported by the article.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Support {
+    /// 3: a named division, a place within [`NEAR_KM`]; 2: a country named by
+    /// name or the dateline's; 1: a country named by a demonym, a place
+    /// within [`REGION_KM`]; 0: nothing.
+    level: u8,
+    reason: Reason,
+}
+
+/// An ambiguous name being decided.
+struct Slot {
+    /// Index into the found list.
+    found: usize,
+    candidates: Vec<Place>,
+    default: Option<(Place, MentionKind)>,
+    /// The words as a name ("Hamilton" for "HAMILTON"), to ask whether they are also a word.
+    name: String,
+    /// The toponym group of its words: the same words, the same place
+    /// ("one sense per discourse"), unless a qualifier says otherwise.
+    group: u32,
+    chosen: Option<(Place, Reason)>,
+}
+
+/// What the article says for certain: places decided so far.
+#[derive(Default)]
+struct Evidence {
+    /// Countries named by name, alias or metonym (or holding a decided place).
+    countries: HashSet<usize>,
+    /// Countries named only by a demonym.
+    demonym_countries: HashSet<usize>,
+    /// Divisions named, or holding a decided place.
+    divisions: HashMap<usize, Place>,
+    /// Decided cities, by one-degree cell, for nearness.
+    cells: HashMap<(i32, i32), Vec<usize>>,
+    /// Small towns decided on weak evidence: near them is weak evidence only.
+    weak_cells: HashMap<(i32, i32), Vec<usize>>,
+    /// The dateline's country and division.
+    home: Option<(usize, Option<usize>)>,
+    /// The candidate cities of names not yet decided, by cell, with their slot:
+    /// two names whose candidates lie close together support each other.
+    pending: HashMap<(i32, i32), Vec<(usize, usize)>>,
+    /// The divisions holding a candidate city of an undecided name, with its slot.
+    pending_divisions: HashMap<usize, Vec<usize>>,
+}
+
+fn cell(lon: f64, lat: f64) -> (i32, i32) {
+    (lon.floor() as i32, lat.floor() as i32)
+}
+
+/// Great-circle distance in km.
+fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (lon1, lat1, lon2, lat2) = (a.0.to_radians(), a.1.to_radians(), b.0.to_radians(), b.1.to_radians());
+    let h = ((lat2 - lat1) / 2.0).sin().powi(2) + lat1.cos() * lat2.cos() * ((lon2 - lon1) / 2.0).sin().powi(2);
+    2.0 * 6371.0 * h.sqrt().min(1.0).asin()
+}
+
+impl Evidence {
+    /// Note a small town decided on weak evidence: evidence only of its neighbourhood.
+    fn add_weak(&mut self, g: &Gazetteer, place: Place) {
+        if let Place::City(i) = place {
+            let c = &g.cities[i];
+            self.weak_cells.entry(cell(c.lon, c.lat)).or_default().push(i);
+        }
+    }
+
+    /// Note `place` as named by the article.
+    fn add(&mut self, g: &Gazetteer, place: Place, kind: MentionKind) {
+        match place {
+            Place::Country(c) if kind == MentionKind::Demonym => {
+                self.demonym_countries.insert(c);
+            }
+            Place::Region(_) => {}
+            _ => {
+                if let Some(c) = place.country(g) {
+                    self.countries.insert(c);
+                }
+                if let Place::Division(d) = place {
+                    self.divisions.entry(d).or_insert(place);
+                }
+                for d in place.divisions(g) {
+                    self.divisions.entry(d).or_insert(place);
+                }
+                if let Place::City(i) = place {
+                    let c = &g.cities[i];
+                    self.cells.entry(cell(c.lon, c.lat)).or_default().push(i);
+                }
+            }
+        }
+    }
+
+    /// The nearest decided city to `at` within `km`, other than `not`
+    /// (among the weakly decided ones when `weak`).
+    fn nearest(&self, g: &Gazetteer, at: (f64, f64), km: f64, not: Option<usize>) -> Option<(usize, f64)> {
+        self.nearest_in(&self.cells, g, at, km, not)
+    }
+
+    fn nearest_in(
+        &self,
+        cells: &HashMap<(i32, i32), Vec<usize>>,
+        g: &Gazetteer,
+        at: (f64, f64),
+        km: f64,
+        not: Option<usize>,
+    ) -> Option<(usize, f64)> {
+        let reach = (km / 111.0).ceil() as i32 + 1;
+        let (cx, cy) = cell(at.0, at.1);
+        let mut best: Option<(usize, f64)> = None;
+        for dx in -reach..=reach {
+            for dy in -reach..=reach {
+                for &i in cells.get(&(cx + dx, cy + dy)).into_iter().flatten() {
+                    if Some(i) == not {
+                        continue;
+                    }
+                    let d = distance_km(at, (g.cities[i].lon, g.cities[i].lat));
+                    if d <= km && best.is_none_or(|(_, b)| d < b) {
+                        best = Some((i, d));
+                    }
+                }
+            }
+        }
+        best
+    }
+
+    /// A candidate city of another undecided name within [`NEAR_KM`] of `candidate`
+    /// ("Valencia" and "Paiporta": the two in Spain are neighbours).
+    fn pending_near(&self, g: &Gazetteer, candidate: Place) -> Option<usize> {
+        let Place::City(me) = candidate else { return None };
+        let at = (g.cities[me].lon, g.cities[me].lat);
+        let my_slots: Vec<usize> = self
+            .pending
+            .get(&cell(at.0, at.1))
+            .into_iter()
+            .flatten()
+            .filter(|&&(i, _)| i == me)
+            .map(|&(_, s)| s)
+            .collect();
+        let reach = (NEAR_KM / 111.0).ceil() as i32 + 1;
+        let (cx, cy) = cell(at.0, at.1);
+        for dx in -reach..=reach {
+            for dy in -reach..=reach {
+                for &(i, slot) in self.pending.get(&(cx + dx, cy + dy)).into_iter().flatten() {
+                    if i != me
+                        && !my_slots.contains(&slot)
+                        && distance_km(at, (g.cities[i].lon, g.cities[i].lat)) <= NEAR_KM
+                    {
+                        return Some(i);
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// How the article supports `candidate` (a candidate of slot `slot`).
+    fn support(&self, g: &Gazetteer, candidate: Place, slot: usize) -> Support {
+        let none = Support {
+            level: 0,
+            reason: Reason::Largest,
+        };
+        // A division holding a place the article names ("Georgia" and "Atlanta").
+        if let Place::Division(d) = candidate {
+            if let Some(&inside) = self.divisions.get(&d).filter(|p| **p != candidate) {
+                return Support {
+                    level: 3,
+                    reason: Reason::ArticleNames(inside),
+                };
+            }
+            if self
+                .pending_divisions
+                .get(&d)
+                .is_some_and(|slots| slots.iter().any(|&s| s != slot))
+            {
+                return Support {
+                    level: 2,
+                    reason: Reason::Largest,
+                };
+            }
+        }
+        if let Some(&by) = candidate
+            .divisions(g)
+            .find_map(|d| self.divisions.get(&d).map(|_| d))
+            .as_ref()
+        {
+            return Support {
+                level: 3,
+                reason: Reason::ArticleNames(Place::Division(by)),
+            };
+        }
+        let at = candidate.lon_lat(g);
+        let me = match candidate {
+            Place::City(i) => Some(i),
+            _ => None,
+        };
+        if matches!(candidate, Place::City(_))
+            && let Some((near, _)) = self.nearest(g, at, NEAR_KM, me)
+        {
+            return Support {
+                level: 3,
+                reason: Reason::Near(Place::City(near)),
+            };
+        }
+        let Some(country) = candidate.country(g) else {
+            return none;
+        };
+        if let Some((home, division)) = self.home {
+            if division.is_some_and(|d| candidate.divisions(g).any(|c| c == d)) {
+                return Support {
+                    level: 3,
+                    reason: Reason::Dateline,
+                };
+            }
+            if home == country {
+                return Support {
+                    level: 2,
+                    reason: Reason::Dateline,
+                };
+            }
+        }
+        if self.countries.contains(&country) {
+            return Support {
+                level: 2,
+                reason: Reason::ArticleNames(Place::Country(country)),
+            };
+        }
+        if let Some(near) = self.pending_near(g, candidate) {
+            return Support {
+                level: 2,
+                reason: Reason::Near(Place::City(near)),
+            };
+        }
+        if self.demonym_countries.contains(&country) {
+            return Support {
+                level: 1,
+                reason: Reason::ArticleNames(Place::Country(country)),
+            };
+        }
+        if matches!(candidate, Place::City(_))
+            && let Some((near, _)) = self
+                .nearest(g, at, REGION_KM, me)
+                .or_else(|| self.nearest_in(&self.weak_cells, g, at, NEAR_KM, me))
+        {
+            return Support {
+                level: 1,
+                reason: Reason::Near(Place::City(near)),
+            };
+        }
+        none
+    }
+}
+
+/// The prior of a candidate: bigger places first, a capital before a
+/// division seat before any other place, a neighbourhood last; a division
+/// after the city of the same name inside it (bare "Kharkiv" is the city).
+fn prior(g: &Gazetteer, candidate: Place) -> f64 {
+    let population = candidate.population(g) as f64;
+    let feature = match candidate {
+        Place::City(i) => match g.cities[i].feature {
+            Feature::Capital => 1.0,
+            Feature::Seat(1) => 0.4,
+            Feature::Seat(_) => 0.1,
+            Feature::Section => -1.5,
+            Feature::Other => 0.0,
+        },
+        _ => 0.0,
+    };
+    (population + 1.0).log10() + feature
+}
+
+/// [`prior`], and more for a place whose own name is `name` than for one
+/// that only has it among other spellings ("Islamabad" is Pakistan's
+/// capital, not Chittagong, once also called so).
+fn prior_named(g: &Gazetteer, candidate: Place, name: &str) -> f64 {
+    let own = match candidate {
+        Place::City(i) => g.cities[i].name == name,
+        _ => candidate.name(g) == name,
+    };
+    prior(g, candidate) + if own { 0.75 } else { 0.0 }
+}
+
+/// The candidates worth keeping: a division loses to a city of the same name inside it.
+fn prune(g: &Gazetteer, candidates: &mut Vec<Place>) {
+    let cities: Vec<Place> = candidates
+        .iter()
+        .copied()
+        .filter(|c| matches!(c, Place::City(_)))
+        .collect();
+    candidates.retain(|&c| match c {
+        Place::Division(d) => !cities.iter().any(|city| city.divisions(g).any(|x| x == d)),
+        _ => true,
+    });
+}
+
+/// The word just after `end` and where it ends (letters, digits, apostrophes,
+/// hyphens, and a final full stop: "Ga.", "B.C.").
+fn word_after(text: &str, end: usize) -> (&str, usize) {
+    let rest = &text[end..];
+    let len = rest
+        .char_indices()
+        .find(|&(_, c)| !(c.is_alphanumeric() || matches!(c, '.' | '\'' | '\u{2019}' | '-')))
+        .map_or(rest.len(), |(i, _)| i);
+    (&rest[..len], end + len)
+}
+
+/// The word just before `start` (only spaces between).
+fn word_before(text: &str, start: usize) -> &str {
+    let before = text[..start].trim_end_matches(' ');
+    if before.len() == start {
+        return "";
+    }
+    let from = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphanumeric() || matches!(c, '.' | '\'' | '\u{2019}' | '-')))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    &before[from..]
+}
+
+/// Capitalised words after a place name that leave it a place ("in Lakewood Tuesday").
+const CALENDAR: [&str; 19] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Words before a name that make it a place whatever follows ("officials
+/// in Alexandria said").
+const PLACE_BEFORE: [&str; 16] = [
+    "in", "at", "from", "near", "of", "to", "outside", "around", "across", "into", "toward", "towards", "via",
+    "between", "through", "within",
+];
+
+/// Words that, after a person's name, say it is a person.
+const SPEECH: [&str; 12] = [
+    "said",
+    "says",
+    "told",
+    "added",
+    "wrote",
+    "noted",
+    "argued",
+    "explained",
+    "asked",
+    "replied",
+    "tweeted",
+    "stated",
+];
+
+/// Is the toponym at `span` no place at all: a street, building, team or
+/// newspaper ("Dublin Road", "Edmonton Oilers"), or a person ("Michael
+/// Jackson", "Victoria Beckham", "Florence said", and a small town's name
+/// before another capitalised word: "Elon Musk")? `small`: every candidate
+/// has fewer than [`NOTABLE`] people.
+fn not_a_place(m: &Matcher, doc: &Document, found: &Found, small: bool) -> bool {
+    let text = doc.text.as_str();
+    let rules = &m.rules().toponyms;
+    let after = &text[found.span.end..];
+    let before = word_before(text, found.span.start);
+    let placed = PLACE_BEFORE.contains(&before);
+    if let Some(next) = after.strip_prefix(' ') {
+        let (word, _) = word_after(next, 0);
+        let bare = word.trim_end_matches('.');
+        if rules.not_place_after.contains(bare) || rules.street_words.contains(bare) {
+            return true;
+        }
+        // "London Bridge Road": a street named after a place and one more word.
+        let second = next.get(word.len()..).and_then(|rest| rest.strip_prefix(' '));
+        if bare.chars().next().is_some_and(char::is_uppercase)
+            && let Some(second) = second
+            && rules
+                .street_words
+                .contains(word_after(second, 0).0.trim_end_matches('.'))
+        {
+            return true;
+        }
+        if placed {
+            return false;
+        }
+        let person = m.rules().toponyms.person_names.contains(doc.slice(found.span));
+        if person && SPEECH.contains(&bare) {
+            return true;
+        }
+        // A person's name, or a small town's, followed by a surname ("Marion
+        // Cotillard", "Elon Musk"): a bigger place's name before a capitalised
+        // word is usually an institution's name that names the place too.
+        let capitalised = bare.chars().next().is_some_and(char::is_uppercase)
+            && bare.chars().any(char::is_lowercase)
+            && !CALENDAR.contains(&bare);
+        if (person || small) && capitalised && !word.ends_with('.') {
+            return true;
+        }
+    }
+    if !before.is_empty() && (m.rules().person_before.contains(before) || rules.given_names.contains(before)) {
+        return true;
+    }
+    false
+}
+
+/// Is the name at `found` preceded by a given name or a title ("John Hoeven", "Mr. Lincoln")?
+fn names_person(m: &Matcher, doc: &Document, found: &Found) -> bool {
+    let before = word_before(&doc.text, found.span.start);
+    !before.is_empty() && (m.rules().person_before.contains(before) || m.rules().toponyms.given_names.contains(before))
+}
+
+/// The places `qualifier` (the words after "X, " or "X in ") can stand for:
+/// a found place starting there, or a newsroom abbreviation of a division.
+fn containers(
+    g: &Gazetteer,
+    m: &Matcher,
+    abbreviations: &HashMap<&str, Vec<usize>>,
+    doc: &Document,
+    found: &[Found],
+    next: Option<usize>,
+    at: usize,
+) -> Vec<(Place, Option<usize>)> {
+    let mut options: Vec<(Place, Option<usize>)> = match next.filter(|&k| found[k].span.start == at) {
+        Some(k) => match found[k].reading {
+            Reading::Fixed(p, _) | Reading::Corrected(p, _) => vec![(p, Some(k))],
+            Reading::Toponym { group, default } => m
+                .candidates(group)
+                .iter()
+                .copied()
+                .chain(default.map(|d| d.0))
+                .map(|p| (p, Some(k)))
+                .collect(),
+        },
+        None => Vec::new(),
+    };
+    let (word, _) = word_after(&doc.text, at);
+    options.extend(
+        abbreviations
+            .get(word)
+            .into_iter()
+            .flatten()
+            .map(|&d| (Place::Division(d), None)),
+    );
+    let _ = g;
+    options
+}
+
+/// Decide every found name: the mentions of the article, in text order.
+pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Found>) -> Vec<Mention> {
+    let text = doc.text.as_str();
+    let rules = &m.rules().toponyms;
+    let mut evidence = Evidence::default();
+    let mut slots: Vec<Slot> = Vec::new();
+    let mut slot_of = vec![None; found.len()];
+    // A name the article uses for a person somewhere is a person everywhere ("John Hoeven", then "Hoeven said").
+    let mut people: HashSet<u32> = HashSet::new();
+    let mut fixed: Vec<Option<(Place, MentionKind, Reason)>> = vec![None; found.len()];
+    for (i, f) in found.iter().enumerate() {
+        match f.reading {
+            Reading::Fixed(place, kind) => {
+                evidence.add(g, place, kind);
+                fixed[i] = Some((place, kind, Reason::Unambiguous));
+            }
+            Reading::Corrected(place, kind) => {
+                evidence.add(g, place, kind);
+                fixed[i] = Some((place, kind, Reason::Correction));
+            }
+            Reading::Toponym { group, default } => {
+                let words = doc.slice(f.span);
+                // "HAMILTON" in a headline is the name "Hamilton".
+                let name = if words.chars().any(char::is_lowercase) {
+                    words.to_string()
+                } else {
+                    words
+                        .split(' ')
+                        .map(|w| {
+                            let mut c = w.chars();
+                            c.next()
+                                .map(|f| {
+                                    f.to_uppercase()
+                                        .chain(c.flat_map(char::to_lowercase))
+                                        .collect::<String>()
+                                })
+                                .unwrap_or_default()
+                        })
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                };
+                let small = m
+                    .candidates(group)
+                    .iter()
+                    .all(|c| matches!(c, Place::City(_)) && c.population(g) < NOTABLE);
+                if default.is_none() && not_a_place(m, doc, f, small) {
+                    if names_person(m, doc, f) {
+                        people.insert(group);
+                    }
+                    continue;
+                }
+                let mut candidates = m.candidates(group).to_vec();
+                prune(g, &mut candidates);
+                slot_of[i] = Some(slots.len());
+                slots.push(Slot {
+                    found: i,
+                    candidates,
+                    default,
+                    name,
+                    group,
+                    chosen: None,
+                });
+            }
+        }
+    }
+    slots.retain(|slot| !people.contains(&slot.group));
+    slot_of.fill(None);
+    for (s, slot) in slots.iter().enumerate() {
+        slot_of[slot.found] = Some(s);
+    }
+    // A document-context rule that chose the United States for a name that is
+    // also a US state ("Georgia" with "Atlanta") means the state.
+    for slot in &mut slots {
+        if let Some((Place::Country(c), MentionKind::Division)) = slot.default
+            && let Some(&d) = slot
+                .candidates
+                .iter()
+                .find(|p| matches!(p, Place::Division(d) if g.divisions[*d].country == c))
+        {
+            slot.chosen = Some((d, Reason::Unambiguous));
+        }
+    }
+
+    // 1. Qualifiers: "X, Y", "X in Y".
+    let abbreviations: HashMap<&str, Vec<usize>> = {
+        let mut map: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, d) in g.divisions.iter().enumerate() {
+            for q in &d.qualifiers {
+                map.entry(q.as_str()).or_default().push(i);
+            }
+        }
+        map
+    };
+    for s in 0..slots.len() {
+        let i = slots[s].found;
+        let end = found[i].span.end;
+        let rest = &text[end..];
+        let gap = if rest.starts_with(", ") {
+            2
+        } else if rest.starts_with(" in ") {
+            4
+        } else {
+            continue;
+        };
+        let options = containers(
+            g,
+            m,
+            &abbreviations,
+            doc,
+            &found,
+            Some(i + 1).filter(|&k| k < found.len()),
+            end + gap,
+        );
+        let slot = &slots[s];
+        let everything = slot.candidates.iter().copied().chain(slot.default.map(|d| d.0));
+        let best = everything
+            .flat_map(|c| {
+                options
+                    .iter()
+                    .filter(move |(k, _)| k.holds(c, g) && *k != c)
+                    .map(move |&(k, at)| (c, k, at))
+            })
+            // The likeliest candidate; of its containers, the smallest ("New South Wales" before Australia).
+            .max_by(|a, b| {
+                let key = |(c, k, _): &(Place, Place, Option<usize>)| (prior(g, *c), matches!(k, Place::Division(_)));
+                let (ka, kb) = (key(a), key(b));
+                ka.0.total_cmp(&kb.0).then(ka.1.cmp(&kb.1))
+            });
+        if let Some((candidate, container, at)) = best {
+            slots[s].chosen = Some((candidate, Reason::Qualifier(container)));
+            if let Some(ks) = at.and_then(|k| slot_of[k]) {
+                slots[ks].chosen = Some((container, Reason::Qualifies(candidate)));
+            }
+        }
+    }
+
+    // 2. Datelines: a name in capitals opening a paragraph, then perhaps a
+    // qualifier and an agency, then a dash.
+    for slot in &mut slots {
+        let f = &found[slot.found];
+        let opens = doc
+            .paragraphs
+            .get(doc.sentences[f.passage].paragraph)
+            .is_some_and(|p| p.span.start == f.span.start);
+        let words = doc.slice(f.span);
+        if !opens || words.chars().any(char::is_lowercase) {
+            continue;
+        }
+        let line = &text[f.span.end..doc.paragraphs[doc.sentences[f.passage].paragraph].span.end];
+        let head: String = line.chars().take(60).collect();
+        let dash = head
+            .find(['—', '–'])
+            .or_else(|| head.find(" - "))
+            .or_else(|| head.find(" -- "));
+        let agency = head
+            .find("(AP)")
+            .or_else(|| head.find("(Reuters)"))
+            .or_else(|| head.find("(AFP)"));
+        let Some(at) = dash.or(agency) else { continue };
+        // Only a qualifier and an agency between the name and the dash.
+        if head[..at].split_whitespace().count() > 4 {
+            continue;
+        }
+        let chosen = match slot.chosen {
+            Some((place, _)) => place,
+            None => {
+                let score = |c: Place| (evidence.support(g, c, usize::MAX).level, prior_named(g, c, &slot.name));
+                match slot
+                    .candidates
+                    .iter()
+                    .copied()
+                    .max_by(|a, b| score(*a).partial_cmp(&score(*b)).unwrap_or(std::cmp::Ordering::Equal))
+                {
+                    Some(place) => place,
+                    None => continue,
+                }
+            }
+        };
+        slot.chosen = Some((chosen, Reason::Dateline));
+        if evidence.home.is_none()
+            && let Some(country) = chosen.country(g)
+        {
+            evidence.home = Some((country, chosen.divisions(g).last()));
+        }
+    }
+    for slot in &slots {
+        if let Some((place, _)) = slot.chosen {
+            evidence.add(g, place, MentionKind::City);
+        }
+    }
+
+    // The same words elsewhere in the article mean what a qualifier or a
+    // dateline made them mean.
+    let mut sense: HashMap<u32, (Place, Reason)> = HashMap::new();
+    for slot in &slots {
+        if let Some(chosen) = slot.chosen {
+            sense.entry(slot.group).or_insert(chosen);
+        }
+    }
+    for slot in slots.iter_mut().filter(|s| s.chosen.is_none()) {
+        slot.chosen = sense.get(&slot.group).copied();
+    }
+    // Names still open, one entry per group of the same words.
+    let mut open: Vec<usize> = Vec::new();
+    let mut members: HashMap<u32, Vec<usize>> = HashMap::new();
+    for (s, slot) in slots.iter().enumerate().filter(|(_, slot)| slot.chosen.is_none()) {
+        let list = members.entry(slot.group).or_default();
+        if list.is_empty() {
+            open.push(s);
+        }
+        list.push(s);
+    }
+
+    // 3–4. The article's other places, then the prior. Rounds go on while
+    // they decide something, so that what one decides is evidence for the
+    // next; when the evidence is spent, the most clearly largest candidates
+    // are taken on the prior (and become evidence in turn), and at the very
+    // end whatever the prior alone can carry.
+    let mut prior_only = false;
+    for _ in 0..24 {
+        evidence.pending.clear();
+        evidence.pending_divisions.clear();
+        for &s in open.iter().filter(|&&s| slots[s].chosen.is_none()) {
+            let slot = &slots[s];
+            for &c in &slot.candidates {
+                if let Place::City(i) = c {
+                    let city = &g.cities[i];
+                    evidence
+                        .pending
+                        .entry(cell(city.lon, city.lat))
+                        .or_default()
+                        .push((i, s));
+                    for d in c.divisions(g) {
+                        evidence.pending_divisions.entry(d).or_default().push(s);
+                    }
+                }
+            }
+        }
+        let mut decided = Vec::new();
+        let mut by_prior = Vec::new();
+        for &s in &open {
+            let slot = &slots[s];
+            if slot.chosen.is_some() {
+                continue;
+            }
+            let mut ranked: Vec<(Place, Support, f64)> = slot
+                .candidates
+                .iter()
+                .map(|&c| (c, evidence.support(g, c, s), prior_named(g, c, &slot.name)))
+                .collect();
+            ranked.sort_by(|a, b| {
+                (b.1.level, b.2)
+                    .partial_cmp(&(a.1.level, a.2))
+                    .unwrap_or(std::cmp::Ordering::Equal)
+            });
+            let Some(&(candidate, support, best_prior)) = ranked.first() else {
+                continue;
+            };
+            // A division is a named area, as notable as a large town.
+            let population = match candidate {
+                Place::Division(_) => NOTABLE.max(candidate.population(g)),
+                _ => candidate.population(g),
+            };
+            let wordlike = rules.is_wordlike(&slot.name, candidate.population(g));
+            // Clearly the largest: ten times the next candidate with as much support.
+            let dominant = ranked
+                .get(1)
+                .is_none_or(|next| next.1.level < support.level || best_prior - next.2 >= 1.0);
+            let on_evidence = if slot.default.is_some() {
+                // A country's name keeps its country unless a division or a
+                // nearby place says otherwise.
+                support.level >= 3
+            } else if wordlike {
+                support.level >= 3
+                    || (support.level >= 2
+                        && matches!(candidate, Place::City(_))
+                        && population >= LARGE_CITY
+                        && matches!(
+                            support.reason,
+                            Reason::ArticleNames(Place::Country(_)) | Reason::Dateline
+                        ))
+            } else {
+                support.level >= 1
+            };
+            // Only a city is big enough to be itself whatever its name: a
+            // division's population is its places' sum ("Central", Uganda).
+            let city_of_a_million = matches!(candidate, Place::City(_)) && population >= MILLION;
+            let on_prior = slot.default.is_none()
+                && support.level == 0
+                && ((wordlike && city_of_a_million) || (!wordlike && population >= NOTABLE && dominant));
+            if on_evidence {
+                decided.push((s, candidate, support.reason));
+            } else if prior_only && on_prior {
+                let margin = ranked.get(1).map_or(f64::INFINITY, |next| best_prior - next.2);
+                by_prior.push((margin, s, candidate));
+            }
+        }
+        if decided.is_empty() {
+            // The evidence is spent: the clearest largest places, a few at a
+            // time, so that each becomes evidence for the rest.
+            by_prior.sort_by(|a, b| b.0.total_cmp(&a.0));
+            let take = by_prior.len().div_ceil(8);
+            decided.extend(by_prior.into_iter().take(take).map(|(_, s, c)| (s, c, Reason::Largest)));
+        }
+        if decided.is_empty() {
+            if prior_only {
+                break;
+            }
+            prior_only = true;
+            continue;
+        }
+        for (s, candidate, reason) in decided {
+            for &member in &members[&slots[s].group] {
+                if slots[member].chosen.is_none() {
+                    slots[member].chosen = Some((candidate, reason));
+                }
+            }
+            // A small town on weak evidence is only weak evidence for its neighbours.
+            let weak = matches!(candidate, Place::City(_))
+                && candidate.population(g) < NOTABLE
+                && matches!(reason, Reason::Near(_) | Reason::ArticleNames(Place::Country(_)))
+                && evidence.support(g, candidate, s).level < 2;
+            if weak {
+                evidence.add_weak(g, candidate);
+            } else {
+                evidence.add(g, candidate, MentionKind::City);
+            }
+        }
+    }
+    // What is left: notable places on the prior alone.
+    for slot in slots
+        .iter_mut()
+        .filter(|slot| slot.chosen.is_none() && slot.default.is_none())
+    {
+        let best = slot
+            .candidates
+            .iter()
+            .copied()
+            .max_by(|a, b| prior_named(g, *a, &slot.name).total_cmp(&prior_named(g, *b, &slot.name)));
+        if let Some(candidate) = best {
+            let population = candidate.population(g);
+            let notable = population >= NOTABLE || matches!(candidate, Place::Division(_));
+            let wordlike = rules.is_wordlike(&slot.name, population);
+            if (notable && !wordlike) || (matches!(candidate, Place::City(_)) && population >= MILLION) {
+                slot.chosen = Some((candidate, Reason::Largest));
+            }
+        }
+    }
+
+    // The mentions, in text order.
+    for slot in &slots {
+        let kind_of = |p: Place| match p {
+            Place::Division(_) => MentionKind::Division,
+            _ => MentionKind::City,
+        };
+        fixed[slot.found] = match (slot.chosen, slot.default) {
+            (Some((place, reason)), Some((default, kind))) if place == default => Some((place, kind, reason)),
+            (Some((place, reason)), _) => Some((place, kind_of(place), reason)),
+            (None, Some((place, kind))) => Some((place, kind, Reason::Unambiguous)),
+            (None, None) => None,
+        };
+    }
+    found
+        .iter()
+        .zip(fixed)
+        .filter_map(|(f, decided)| {
+            decided.map(|(place, kind, reason)| Mention {
+                place,
+                kind,
+                span: f.span,
+                passage: f.passage,
+                reason,
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,273 @@
+//! Places at every scale: which of the places that share a name the text
+//! means, and why. One sentence (of our own) per kind of evidence and per
+//! trap; each row lists every place mention the text must yield, as
+//! "words → place in first-level division, COUNTRY (reason)"; anything else found fails.
+
+use article_atlas::analysis::{Analysis, Analyzer, Reason};
+use article_atlas::gazetteer::Gazetteer;
+use article_atlas::place::Place;
+
+/// The kind of evidence, as one word.
+fn evidence(reason: Reason) -> &'static str {
+    match reason {
+        Reason::Unambiguous => "unambiguous",
+        Reason::Qualifier(_) => "qualifier",
+        Reason::Qualifies(_) => "qualifies",
+        Reason::Dateline => "dateline",
+        Reason::ArticleNames(_) => "article",
+        Reason::Near(_) => "near",
+        Reason::Largest => "largest",
+        Reason::Correction => "correction",
+    }
+}
+
+/// Every mention of a town or a division, as "words → place in division, CODE (evidence)".
+fn towns(text: &str) -> Vec<String> {
+    let g = Gazetteer::builtin();
+    let a: Analysis = Analyzer::builtin().analyze_text(text);
+    a.mentions
+        .iter()
+        .filter(|m| matches!(m.place, Place::City(_) | Place::Division(_)))
+        .map(|m| {
+            let within = m.place.divisions(g).last().map(|d| g.divisions[d].name.as_str());
+            let name = m.place.name(g);
+            let place = match within {
+                Some(d) if d != name => format!("{name} in {d}"),
+                _ => name.to_string(),
+            };
+            format!(
+                "{} → {place}, {} ({})",
+                a.surface(m),
+                m.place.code(g),
+                evidence(m.reason)
+            )
+        })
+        .collect()
+}
+
+fn check(cases: &[(&str, &[&str])]) {
+    let mut failures = Vec::new();
+    for (text, expected) in cases {
+        let got = towns(text);
+        if got != *expected {
+            failures.push(format!("{text:?}\n    expected {expected:?}\n    got      {got:?}"));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} case(s) failed:\n  {}",
+        failures.len(),
+        failures.join("\n  ")
+    );
+}
+
+#[test]
+fn a_qualifier_after_a_comma_or_in_names_the_place() {
+    check(&[
+        (
+            "The council met in Springfield, Ill., on Monday.",
+            &["Springfield → Springfield in Illinois, USA (qualifier)"],
+        ),
+        (
+            "Floods reached Paris, Texas, by noon.",
+            &[
+                "Paris → Paris in Texas, USA (qualifier)",
+                "Texas → Texas, USA (qualifies)",
+            ],
+        ),
+        (
+            "The storm hit Hamilton, Ont., and later Hamilton in New Zealand.",
+            &[
+                "Hamilton → Hamilton in Ontario, CAN (qualifier)",
+                "Hamilton → Hamilton in Waikato, NZL (qualifier)",
+            ],
+        ),
+        (
+            "Newcastle and Wollongong in New South Wales reported storms.",
+            &[
+                "Newcastle → Newcastle in New South Wales, AUS (article)",
+                "Wollongong → Wollongong in New South Wales, AUS (qualifier)",
+                "New South Wales → New South Wales, AUS (qualifies)",
+            ],
+        ),
+    ]);
+}
+
+#[test]
+fn a_dateline_places_the_story() {
+    check(&[
+        (
+            "ATHENS, Ga. (AP) — The university closed its campus.",
+            &["ATHENS → Athens in Georgia, USA (dateline)"],
+        ),
+        (
+            "ISLAMABAD (Reuters) — Floods in Sindh displaced thousands.",
+            &["ISLAMABAD → Islamabad, PAK (dateline)", "Sindh → Sindh, PAK (dateline)"],
+        ),
+        (
+            "LONDON, Ont. — The city council voted on Tuesday. London's mayor said the plan would pass.",
+            &[
+                "LONDON → London in Ontario, CAN (dateline)",
+                "London → London in Ontario, CAN (dateline)",
+            ],
+        ),
+    ]);
+}
+
+#[test]
+fn the_article_s_divisions_and_neighbours_decide() {
+    check(&[
+        (
+            "Flooding closed roads in Rapides Parish. Alexandria opened two shelters.",
+            &[
+                "Rapides Parish → Rapides Parish in Louisiana, USA (largest)",
+                "Alexandria → Alexandria in Louisiana, USA (article)",
+            ],
+        ),
+        (
+            "Shelling hit Kharkiv overnight; in Belgorod, across the border, sirens sounded.",
+            &["Kharkiv → Kharkiv, UKR (near)", "Belgorod → Belgorod, RUS (near)"],
+        ),
+        (
+            "Police in Kano and Kaduna said the attacks spread from Maiduguri.",
+            &[
+                "Kano → Kano, NGA (article)",
+                "Kaduna → Kaduna, NGA (largest)",
+                "Maiduguri → Maiduguri in Borno, NGA (article)",
+            ],
+        ),
+        (
+            "Voters in Ohio head to the polls; turnout in Columbus was high.",
+            &[
+                "Ohio → Ohio, USA (largest)",
+                "Columbus → Columbus in Ohio, USA (article)",
+            ],
+        ),
+    ]);
+}
+
+#[test]
+fn with_no_evidence_the_largest_place_of_the_name() {
+    check(&[
+        (
+            "Rains flooded Pune and Nagpur.",
+            &[
+                "Pune → Pune in Maharashtra, IND (largest)",
+                "Nagpur → Nagpur in Maharashtra, IND (article)",
+            ],
+        ),
+        (
+            "He grew up in Manchester.",
+            &["Manchester → Manchester in England, GBR (largest)"],
+        ),
+        (
+            "Fans in Belo Horizonte celebrated.",
+            &["Belo Horizonte → Belo Horizonte in Minas Gerais, BRA (largest)"],
+        ),
+    ]);
+}
+
+#[test]
+fn words_and_people_that_share_a_place_s_name() {
+    check(&[
+        // Words: a place only with evidence.
+        ("The Mobile phone market is Reading the signs, and Nice work.", &[]),
+        (
+            "Paris and Lyon saw protests.",
+            &[
+                "Paris → Paris in Île-de-France, FRA (largest)",
+                "Lyon → Lyon in Auvergne-Rhône-Alpes, FRA (article)",
+            ],
+        ),
+        // People.
+        (
+            "Florence Pugh and Michael Jackson were there; Jackson said little.",
+            &[],
+        ),
+        ("Elon Musk spoke.", &[]),
+        // Streets, teams and newspapers.
+        ("The Edmonton Oilers won on Dublin Road.", &[]),
+        // A small town with no evidence is no mark.
+        ("Officials in Ely met.", &[]),
+    ]);
+}
+
+#[test]
+fn the_examples_that_used_to_go_wrong() {
+    check(&[
+        (
+            "Russian forces shelled Kharkiv and Bakhmut, while Ukrainian drones struck Belgorod and a refinery near Novorossiysk.",
+            &[
+                "Kharkiv → Kharkiv, UKR (near)",
+                "Bakhmut → Bakhmut in Donetsk, UKR (article)",
+                "Belgorod → Belgorod, RUS (near)",
+                "Novorossiysk → Novorossiysk in Krasnodar, RUS (article)",
+            ],
+        ),
+        (
+            "Israeli strikes hit Rafah and Khan Younis.",
+            &[
+                "Rafah → Rafaḩ in Gaza Strip, PSE (near)",
+                "Khan Younis → Khān Yūnis in Gaza Strip, PSE (near)",
+            ],
+        ),
+        (
+            "Floods in Valencia killed 200 people; the town of Paiporta was worst hit.",
+            &[
+                "Valencia → Valencia, ESP (article)",
+                "Paiporta → Paiporta in Valencia, ESP (near)",
+            ],
+        ),
+        (
+            "Deputies in Alexandria said the suspect lived at 6016 Dublin Road in Rapides Parish.",
+            &[
+                "Alexandria → Alexandria in Louisiana, USA (article)",
+                "Rapides Parish → Rapides Parish in Louisiana, USA (largest)",
+            ],
+        ),
+        (
+            "Fans in Cairns and Edmonton in Queensland watched the storm.",
+            &[
+                "Cairns → Cairns in Queensland, AUS (article)",
+                "Edmonton → Edmonton in Queensland, AUS (qualifier)",
+                "Queensland → Queensland, AUS (qualifies)",
+            ],
+        ),
+        (
+            "The fair in Woodstock drew crowds from London and across Ontario.",
+            &[
+                "Woodstock → Woodstock in Ontario, CAN (near)",
+                "London → London in Ontario, CAN (article)",
+                "Ontario → Ontario, CAN (largest)",
+            ],
+        ),
+        (
+            "Lebanon, Ind., and Palestine, Texas, sent help.",
+            &[
+                "Lebanon → Lebanon in Indiana, USA (qualifier)",
+                "Palestine → Palestine in Texas, USA (qualifier)",
+                "Texas → Texas, USA (qualifies)",
+            ],
+        ),
+        (
+            "Valencia, Spain, and Alexandria, La., were hit.",
+            &[
+                "Valencia → Valencia, ESP (qualifier)",
+                "Alexandria → Alexandria in Louisiana, USA (qualifier)",
+            ],
+        ),
+        (
+            "KYIV, Ukraine — Officials said.",
+            &["KYIV → Kyiv in Kyiv City, UKR (dateline)"],
+        ),
+    ]);
+}
+
+#[test]
+fn streets_papers_and_words_are_no_places() {
+    check(&[
+        ("He walked down Paris Avenue to London Bridge Road and Orchard St.", &[]),
+        ("The Washington Post and the Houston Chronicle reported it.", &[]),
+        ("A Bath, a Split decision, and Hope for Victoria and Marion.", &[]),
+    ]);
+}
