@@ -53,6 +53,41 @@ impl PlaceKind {
 }
 
 impl Place {
+    /// Every country, division and town called `name` (any of their
+    /// spellings, ignoring case: "PARIS" is "Paris"), the most populous
+    /// first: what else a name could mean. A scan, for the app's picker.
+    pub fn all_called(g: &Gazetteer, name: &str) -> Vec<Place> {
+        let name = name.trim();
+        let lower = name.to_lowercase();
+        let same = |spelling: &str| {
+            spelling.len() == name.len() && (spelling.eq_ignore_ascii_case(name) || spelling.to_lowercase() == lower)
+        };
+        let mut found: Vec<Place> = g
+            .countries
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| same(&c.name) || c.names.iter().any(|n| same(n)) || c.aliases.iter().any(|n| same(n)))
+            .map(|(i, _)| Place::Country(i))
+            .collect();
+        let mut local: Vec<Place> = g
+            .divisions
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| same(&d.name) || d.variants.iter().any(|n| same(n)))
+            .map(|(i, _)| Place::Division(i))
+            .chain(
+                g.cities
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, c)| same(c.name) || c.variants().any(same))
+                    .map(|(i, _)| Place::City(i)),
+            )
+            .collect();
+        local.sort_by_key(|p| std::cmp::Reverse(p.population(g)));
+        found.extend(local);
+        found
+    }
+
     /// Its kind.
     pub fn kind(self) -> PlaceKind {
         match self {

@@ -151,3 +151,36 @@ fn clicking_a_column_title_sorts_the_list_by_it() {
         "reversed"
     );
 }
+
+#[test]
+fn a_louisiana_story_pins_alexandria_and_says_why() {
+    let text = include_str!("fixtures/louisiana-standoff.txt").to_string();
+    let mut harness = common::app_with(
+        move || article_atlas::app::Article::from_text("louisiana-standoff.txt", text.clone(), Vec::new()),
+        article_atlas::app::Settings::default(),
+        |_| {},
+    );
+    // The street ("Dublin Road") makes no Ireland; the real places make marks.
+    assert!(harness.query_by_label("Ireland").is_none());
+    assert!(harness.query_by_label("Ireland marker").is_none());
+    harness.get_by_label("Rapides Parish division");
+    harness.get_by_label("Louisiana division");
+    harness.get_by_label("Alexandria pin");
+    harness.get_by_label("Alexandria").click();
+    harness.run();
+    harness.get_by_label_contains("Town in Rapides Parish, Louisiana");
+    harness.get_by_label("Why here: dateline");
+    assert!(passage(&harness, "A man was arrested Tuesday after a six-hour standoff").is_some());
+}
+
+#[test]
+fn a_country_row_folds_its_places_away_and_back() {
+    let mut harness = app();
+    harness.get_by_label("Moscow");
+    harness.get_by_label("Hide places in Russia").click();
+    harness.run();
+    assert!(harness.query_by_label("Moscow").is_none());
+    harness.get_by_label("Show places in Russia").click();
+    harness.run();
+    harness.get_by_label("Moscow");
+}

@@ -299,3 +299,40 @@ fn every_detected_mention_round_trips_through_a_place_ref() {
         assert_eq!(Place::from_ref(&m.place.to_ref(g), g), Ok(m.place), "{}", a.surface(m));
     }
 }
+
+#[test]
+fn refers_to_a_town_re_resolves_the_rest_of_the_article() {
+    let text = "Paris was quiet on Sunday. Later, officials in Paris said the county fair would open.";
+    let g = article_atlas::gazetteer::Gazetteer::builtin();
+    let texas_paris = Place::all_called(g, "Paris")
+        .into_iter()
+        .find(|p| p.divisions(g).any(|d| g.divisions[d].name == "Texas"))
+        .expect("Paris, Texas is in the gazetteer");
+    let (before, _) = run(text, &[]);
+    assert!(
+        before.country("FRA").is_some(),
+        "on the prior alone, Paris is in France"
+    );
+    let (start, end) = span_of(text, "Paris");
+    let (after, problems) = run(
+        text,
+        &[Override::RefersTo {
+            start,
+            end,
+            place: texas_paris.to_ref(g),
+        }],
+    );
+    assert!(problems.is_empty(), "{problems:?}");
+    assert!(
+        after.country("FRA").is_none(),
+        "the other Paris follows the correction: {:?}",
+        after.mentions
+    );
+    let parises: Vec<Place> = after
+        .mentions
+        .iter()
+        .filter(|m| after.surface(m) == "Paris")
+        .map(|m| m.place)
+        .collect();
+    assert_eq!(parises, [texas_paris, texas_paris]);
+}

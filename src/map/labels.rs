@@ -7,9 +7,10 @@ use egui::text::{LayoutJob, TextFormat};
 use egui::{Align2, Color32, FontId, Pos2, Rect, Response, Ui, Vec2, vec2};
 use walkers::{MapMemory, Plugin, Projector};
 
+use super::divisions::SQUARE;
 use super::draw::clickable_mark;
 use super::markers::marker_radius;
-use super::pins::PIN_RADIUS;
+use super::pins::pin_radius;
 use super::scene::Scene;
 use super::view::Viewport;
 use crate::place::{Place, PlaceKind};
@@ -119,8 +120,12 @@ impl Plugin for Labels<'_> {
         let painter = ui.painter().with_clip_rect(view.rect);
         let analysis = scene.analysis;
 
-        // Countries by mentions, then regions, then cities.
-        let labels = analysis.places().map(|p| {
+        // Countries by mentions, then regions, then towns and divisions by
+        // mentions (a town before a division it ties with: it is the more exact).
+        let mut local: Vec<&crate::place::PlaceSummary> = analysis.cities.iter().chain(&analysis.divisions).collect();
+        local.sort_by_key(|p| (std::cmp::Reverse(p.mentions), p.kind() == PlaceKind::Division));
+        let ordered = analysis.countries.iter().chain(&analysis.regions).chain(local);
+        let labels = ordered.map(|p| {
             let (gap, size, color, italics) = match p.kind() {
                 PlaceKind::Country => (
                     marker_radius(p.mentions, scene.max_mentions) + 3.0,
@@ -129,8 +134,8 @@ impl Plugin for Labels<'_> {
                     false,
                 ),
                 PlaceKind::Region => (8.0, 12.5, palette.region, true),
-                PlaceKind::City => (PIN_RADIUS + 4.0, 11.5, palette.text, false),
-                PlaceKind::Division => (PIN_RADIUS + 4.0, 12.0, palette.text, true),
+                PlaceKind::City => (pin_radius(p.mentions) + 4.0, 11.5, palette.text, false),
+                PlaceKind::Division => (SQUARE + 4.0, 12.0, palette.region, true),
             };
             Label {
                 request: LabelRequest {

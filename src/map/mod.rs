@@ -15,6 +15,7 @@
 
 pub mod basemap;
 pub mod choropleth;
+pub mod divisions;
 pub mod draw;
 pub mod labels;
 pub mod legend;
@@ -108,20 +109,50 @@ pub fn default_title(text: &str, fallback: &str) -> String {
 
 /// The view (centre longitude, latitude and walkers zoom) that frames every
 /// country of `analysis` on a map of `size` points: what [`MapView::fit_all`]
-/// picks. With nothing mentioned, the whole world.
+/// picks. A country the text names itself stands as its heartland; a country
+/// known only by its towns and divisions (a local story) by those places, so
+/// that a story about Alexandria, Louisiana frames Louisiana, not the USA.
+/// With nothing mentioned, the whole world.
 pub fn fit_view(analysis: &Analysis, size: egui::Vec2) -> (f64, f64, f64) {
     let world = World::coarse();
-    let extents: Vec<_> = analysis
-        .countries
-        .iter()
-        .map(|c| country_extent(project(c.lon, c.lat), world.country(c.place.index()).map(|s| s.bbox)))
-        .collect();
+    let g = crate::gazetteer::Gazetteer::builtin();
+    let named: std::collections::HashSet<Place> = analysis.mentions.iter().map(|m| m.place).collect();
+    let mut extents = Vec::new();
+    for c in &analysis.countries {
+        if named.contains(&c.place) {
+            extents.push(country_extent(
+                project(c.lon, c.lat),
+                world.country(c.place.index()).map(|s| s.bbox),
+            ));
+            continue;
+        }
+        let inside = analysis
+            .divisions
+            .iter()
+            .chain(&analysis.cities)
+            .filter(|p| p.country == c.country);
+        for p in inside {
+            let at = project(p.lon, p.lat);
+            let around = crate::world::WorldRect {
+                min: crate::world::WorldPoint::new(at.x - PLACE_EXTENT, at.y - PLACE_EXTENT),
+                max: crate::world::WorldPoint::new(at.x + PLACE_EXTENT, at.y + PLACE_EXTENT),
+            };
+            extents.push(match divisions::division_shape(g, p.place) {
+                Some(shape) => around.union(shape.bbox),
+                None => around,
+            });
+        }
+    }
     let zooms = min_zoom(size.x)..=MAX_FIT_ZOOM.max(min_zoom(size.x));
     match crate::world::fit(&extents, [size.x as f64, size.y as f64], FIT_MARGIN, zooms) {
         Some(view) => (view.lon, view.lat, view.zoom),
         None => (15.0, 25.0, min_zoom(size.x)),
     }
 }
+
+/// Half the side, in world units, of the square that stands for a town when
+/// fitting (about 1.4° of longitude): a story about one town shows its region.
+const PLACE_EXTENT: f64 = 0.004;
 
 /// Where the map draws on a `size`-point map (at the origin) looking at
 /// `view` (from [`fit_view`] or [`MapView::view`]), after the map's own
@@ -163,6 +194,7 @@ pub struct MapView {
     tile_server: Option<TileServer>,
     basemap: basemap::BasemapBuffers,
     fills: MeshBuffer,
+    division_fills: MeshBuffer,
     /// Co-mention links of `shown` (computed once per analysis).
     links: Vec<links::Link>,
     /// The [`Analysis::generation`] the view was last fitted to / links computed for.
@@ -186,6 +218,7 @@ impl MapView {
             tile_server: None,
             basemap: basemap::BasemapBuffers::default(),
             fills: MeshBuffer::default(),
+            division_fills: MeshBuffer::default(),
             links: Vec::new(),
             shown: None,
             size: None,
@@ -268,6 +301,10 @@ impl MapView {
             });
         }
         let map = map
+            .with_plugin(divisions::Divisions {
+                scene: &scene,
+                fills: &mut self.division_fills,
+            })
             .with_plugin(regions::Regions { scene: &scene })
             .with_plugin(markers::Markers { scene: &scene })
             .with_plugin(pins::Pins { scene: &scene })

@@ -1,4 +1,5 @@
-//! City pins: a dot at each mentioned city, a button labelled "{city} pin".
+//! Town pins: a dot at each mentioned town or city, larger the more it is
+//! mentioned, a button labelled "{city} pin".
 
 use egui::{Rect, Response, Stroke, Ui, Vec2};
 use walkers::{MapMemory, Plugin, Projector};
@@ -8,8 +9,14 @@ use super::scene::Scene;
 use super::tooltip;
 use super::view::Viewport;
 
-/// Radius of a pin's dot, in points.
+/// Radius of a pin's dot for one mention, in points.
 pub const PIN_RADIUS: f32 = 3.5;
+
+/// Radius of a pin's dot for `mentions` mentions: one point more for each
+/// doubling, at most four more.
+pub fn pin_radius(mentions: usize) -> f32 {
+    PIN_RADIUS + (mentions.max(1) as f32).log2().min(4.0)
+}
 
 /// Side of the square that takes a pin's clicks, in points.
 const PIN_TARGET: f32 = 14.0;
@@ -32,13 +39,17 @@ impl Plugin for Pins<'_> {
                 continue;
             }
             let pick = city.place;
-            let rect = Rect::from_center_size(center, Vec2::splat(PIN_TARGET));
+            let rect = Rect::from_center_size(
+                center,
+                Vec2::splat(PIN_TARGET.max(2.0 * pin_radius(city.mentions) + 4.0)),
+            );
             let response = clickable_mark(ui, rect, pick, "pin", format!("{} pin", city.name));
             let selected = scene.selected == Some(pick);
+            let base = pin_radius(city.mentions);
             let radius = if response.hovered() || selected {
-                PIN_RADIUS + 1.5
+                base + 1.5
             } else {
-                PIN_RADIUS
+                base
             };
             painter.circle(center, radius, palette.city, Stroke::new(1.5, palette.marker_outline));
             if selected {
@@ -50,5 +61,19 @@ impl Plugin for Pins<'_> {
                 .on_hover_cursor(egui::CursorIcon::PointingHand)
                 .on_hover_ui(|ui| tooltip::place(ui, city));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pins_grow_with_each_doubling_up_to_a_limit() {
+        assert_eq!(pin_radius(0), PIN_RADIUS);
+        assert_eq!(pin_radius(1), PIN_RADIUS);
+        assert_eq!(pin_radius(2), PIN_RADIUS + 1.0);
+        assert_eq!(pin_radius(8), PIN_RADIUS + 3.0);
+        assert_eq!(pin_radius(1000), PIN_RADIUS + 4.0);
     }
 }

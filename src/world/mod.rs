@@ -26,6 +26,9 @@ const COARSE_TOPOJSON: &str = include_str!("../../data/world/110m.json");
 /// Natural Earth 1:50m countries (TopoJSON).
 const FINE_TOPOJSON: &str = include_str!("../../data/world/50m.json");
 
+/// US states (us-atlas, from the Census Bureau's 1:10m cartographic boundaries).
+const US_STATES_TOPOJSON: &str = include_str!("../../data/world/us-states.json");
+
 /// From this walkers zoom on, maps use [`World::fine`] shapes.
 pub const FINE_DETAIL_ZOOM: f64 = 4.5;
 
@@ -125,3 +128,26 @@ impl World {
 }
 
 static FINE: OnceLock<World> = OnceLock::new();
+
+/// The shape of each US state by its name ("Texas"), decoded and
+/// triangulated on first use (a few milliseconds).
+pub fn us_states() -> &'static HashMap<String, CountryShape> {
+    static STATES: OnceLock<HashMap<String, CountryShape>> = OnceLock::new();
+    STATES.get_or_init(|| {
+        let topology =
+            topojson::decode(US_STATES_TOPOJSON).expect("the bundled us-atlas TopoJSON decodes (checked by tests)");
+        topology
+            .objects
+            .get("states")
+            .into_iter()
+            .flatten()
+            .filter_map(|feature| {
+                let name = feature.properties.get("name")?.clone();
+                Some((
+                    name.clone(),
+                    CountryShape::from_feature(name.clone(), name, None, &feature.polygons),
+                ))
+            })
+            .collect()
+    })
+}

@@ -15,7 +15,7 @@ use crate::analysis::{Analysis, Override};
 use crate::app::Action;
 use crate::app::AppState;
 use crate::gazetteer::Gazetteer;
-use crate::place::{Place, PlaceKind, PlaceRef};
+use crate::place::{Place, PlaceRef};
 use crate::text::Span;
 
 /// What the place picker is choosing a place for.
@@ -61,49 +61,102 @@ impl Question {
     }
 }
 
-/// A place the picker offers.
+/// A place the picker can find: the place and its name in lower case.
 struct Candidate {
-    label: String,
-    lowercase: String,
-    place: PlaceRef,
+    lowercase: Box<str>,
+    place: Place,
 }
 
-/// Every country, region and city of the built-in gazetteer, labelled.
+/// Every country, region, division and town of the built-in gazetteer
+/// (built the first time the picker opens).
 fn candidates() -> &'static [Candidate] {
     static ALL: OnceLock<Vec<Candidate>> = OnceLock::new();
     ALL.get_or_init(|| {
         let g = Gazetteer::builtin();
-        let mut all = Vec::new();
-        let mut add = |label: String, name: &str, place| {
-            all.push(Candidate {
-                label,
-                lowercase: name.to_lowercase(),
-                place,
-            });
-        };
-        let places = (0..g.countries.len())
+        (0..g.countries.len())
             .map(Place::Country)
             .chain((0..g.regions.len()).map(Place::Region))
-            .chain((0..g.cities.len()).map(Place::City));
-        for place in places {
-            let name = place.name(g);
-            let label = match (place.kind(), place.country(g)) {
-                (PlaceKind::City, Some(country)) => format!("{name}, {} (city)", g.countries[country].name),
-                (kind, _) => format!("{name} ({})", kind.as_str()),
-            };
-            add(label, name, place.to_ref(g));
-        }
-        all
+            .chain((0..g.divisions.len()).map(Place::Division))
+            .chain((0..g.cities.len()).map(Place::City))
+            .map(|place| Candidate {
+                lowercase: place.name(g).to_lowercase().into_boxed_str(),
+                place,
+            })
+            .collect()
     })
 }
 
-/// The places whose name contains `query`: names starting with it first.
-fn search(query: &str, limit: usize) -> Vec<&'static Candidate> {
+/// How the picker shows a place: "Paris, Texas, United States (town of 24,171)",
+/// "Rapides Parish, Louisiana, United States (parish)", "Greece (country)".
+pub fn picker_label(place: Place) -> String {
+    let g = Gazetteer::builtin();
+    let name = place.name(g);
+    let within: Vec<&str> = place
+        .divisions(g)
+        .filter(|&d| Place::Division(d) != place)
+        .map(|d| g.divisions[d].name.as_str())
+        .collect();
+    let country = match place {
+        Place::City(_) | Place::Division(_) => place.country(g).map(|c| g.countries[c].name.as_str()),
+        _ => None,
+    };
+    let mut label: Vec<&str> = vec![name];
+    label.extend(within.iter().rev().take(1));
+    label.extend(country);
+    let what = match place {
+        Place::City(_) => {
+            let people = place.population(g);
+            let kind = if people >= 100_000 { "city" } else { "town" };
+            format!("{kind} of {}", thousands(people))
+        }
+        Place::Division(d) => g.divisions[d].kind.clone(),
+        _ => place.kind().as_str().to_string(),
+    };
+    format!("{} ({what})", label.join(", "))
+}
+
+/// 24171 → "24,171".
+fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The places whose name contains `query`: names equal to it first, then
+/// names starting with it, then the rest; the most populous first in each.
+fn search(query: &str, limit: usize) -> Vec<Place> {
     let query = query.trim().to_lowercase();
-    let mut found: Vec<&Candidate> = candidates().iter().filter(|c| c.lowercase.contains(&query)).collect();
-    found.sort_by_key(|c| !c.lowercase.starts_with(&query));
-    found.truncate(limit);
-    found
+    if query.is_empty() {
+        return Vec::new();
+    }
+    let g = Gazetteer::builtin();
+    let mut found: Vec<(u8, u64, Place)> = candidates()
+        .iter()
+        .filter(|c| c.lowercase.contains(query.as_str()))
+        .map(|c| {
+            let rank = if *c.lowercase == *query {
+                0
+            } else if c.lowercase.starts_with(query.as_str()) {
+                1
+            } else {
+                2
+            };
+            // Countries and regions before places of the same rank.
+            let size = match c.place {
+                Place::Country(_) | Place::Region(_) => u64::MAX,
+                p => p.population(g),
+            };
+            (rank, size, c.place)
+        })
+        .collect();
+    found.sort_by_key(|&(rank, size, _)| (rank, std::cmp::Reverse(size)));
+    found.into_iter().take(limit).map(|(_, _, p)| p).collect()
 }
 
 /// The corrections windows' memory.
@@ -119,15 +172,27 @@ struct Picker {
     question: Question,
     query: String,
     focus: bool,
+    /// For "Refers to…": the other places of the mention's name.
+    same_name: Vec<Place>,
+    /// The search results for `searched`.
+    found: Vec<Place>,
+    searched: String,
 }
 
 impl CorrectionsUi {
     /// Open the place picker for `question`.
     pub fn ask(&mut self, question: Question) {
+        let same_name = match &question {
+            Question::RefersTo { words, .. } => Place::all_called(Gazetteer::builtin(), words),
+            Question::MarkAs { .. } => Vec::new(),
+        };
         self.picker = Some(Picker {
             question,
             query: String::new(),
             focus: true,
+            same_name,
+            found: Vec::new(),
+            searched: String::new(),
         });
     }
 
@@ -149,32 +214,56 @@ impl CorrectionsUi {
                 .default_width(320.0)
                 .show(ctx, |ui| {
                     ui.strong(picker.question.title());
+                    if !picker.same_name.is_empty() {
+                        ui.label("Places of this name");
+                        ScrollArea::vertical()
+                            .id_salt("same name")
+                            .max_height(200.0)
+                            .show(ui, |ui| {
+                                for &place in picker.same_name.iter().take(40) {
+                                    if ui.button(picker_label(place)).clicked() {
+                                        chosen = Some(place);
+                                    }
+                                }
+                            });
+                        ui.separator();
+                    }
                     ui.horizontal(|ui| {
                         let label = ui.label("Search places");
-                        let edit = ui.add(TextEdit::singleline(&mut picker.query).hint_text("country, region or city"));
+                        let edit = ui.add(
+                            TextEdit::singleline(&mut picker.query).hint_text("country, region, division or town"),
+                        );
                         let edit = edit.labelled_by(label.id);
                         if picker.focus {
                             edit.request_focus();
                             picker.focus = false;
                         }
                     });
-                    ScrollArea::vertical().max_height(320.0).show(ui, |ui| {
-                        let found = search(&picker.query, 60);
-                        if found.is_empty() {
-                            ui.weak("No place of that name.");
-                        }
-                        for c in found {
-                            if ui.button(&c.label).clicked() {
-                                chosen = Some(c.place.clone());
+                    if picker.searched != picker.query {
+                        picker.found = search(&picker.query, 60);
+                        picker.searched = picker.query.clone();
+                    }
+                    ScrollArea::vertical()
+                        .id_salt("search")
+                        .max_height(320.0)
+                        .show(ui, |ui| {
+                            if picker.found.is_empty() && !picker.query.trim().is_empty() {
+                                ui.weak("No place of that name.");
                             }
-                        }
-                    });
+                            for &place in &picker.found {
+                                if ui.button(picker_label(place)).clicked() {
+                                    chosen = Some(place);
+                                }
+                            }
+                        });
                     if ui.button("Cancel").clicked() {
                         cancel = true;
                     }
                 });
             if let Some(place) = chosen {
-                actions.push(Action::Correct(picker.question.answer(place)));
+                actions.push(Action::Correct(
+                    picker.question.answer(place.to_ref(Gazetteer::builtin())),
+                ));
                 self.picker = None;
             } else if !open || cancel {
                 self.picker = None;
@@ -375,9 +464,53 @@ mod tests {
     }
 
     #[test]
-    fn the_picker_finds_countries_regions_and_cities() {
-        let found: Vec<&str> = search("gree", 10).iter().map(|c| c.label.as_str()).collect();
-        assert_eq!(found.first(), Some(&"Greece (country)"), "{found:?}");
-        assert!(search("doha", 5).iter().any(|c| c.label.starts_with("Doha, Qatar")));
+    fn the_picker_finds_countries_regions_divisions_and_towns() {
+        let labels = |q: &str, n: usize| -> Vec<String> { search(q, n).into_iter().map(picker_label).collect() };
+        let found = labels("gree", 10);
+        assert_eq!(found.first().map(String::as_str), Some("Greece (country)"), "{found:?}");
+        let doha = labels("doha", 5);
+        assert!(
+            doha[0].starts_with("Doha, Qatar (city of"),
+            "the capital before Doha, Haryana: {doha:?}"
+        );
+        let rapides = labels("rapides", 5);
+        assert!(
+            rapides.contains(&"Rapides Parish, Louisiana, United States (parish)".to_string()),
+            "{rapides:?}"
+        );
+        assert!(
+            labels("paris", 60)
+                .iter()
+                .any(|l| l.starts_with("Paris, Texas, United States (town of"))
+        );
+    }
+
+    #[test]
+    fn refers_to_offers_every_place_of_the_name_largest_first() {
+        let g = Gazetteer::builtin();
+        let paris: Vec<String> = Place::all_called(g, "PARIS").into_iter().map(picker_label).collect();
+        assert!(
+            paris[0].starts_with("Paris, Île-de-France, France (city of"),
+            "{paris:?}"
+        );
+        assert!(
+            paris.iter().any(|l| l.starts_with("Paris, Texas, United States")),
+            "{paris:?}"
+        );
+        assert!(
+            paris.iter().any(|l| l.starts_with("Paris, Ontario, Canada")),
+            "{paris:?}"
+        );
+        let lebanon: Vec<Place> = Place::all_called(g, "Lebanon");
+        assert_eq!(lebanon[0], Place::Country(g.country_index("LBN").unwrap()));
+        assert!(lebanon.len() > 5, "Lebanon, Indiana, Pennsylvania, Tennessee, ...");
+    }
+
+    #[test]
+    fn big_numbers_get_thousands_separators() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(24171), "24,171");
+        assert_eq!(thousands(1450000), "1,450,000");
     }
 }

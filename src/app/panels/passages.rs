@@ -45,9 +45,23 @@ pub fn ui(ui: &mut Ui, state: &AppState) -> Option<Action> {
         String::new()
     };
     match (pick, info.country) {
-        (Place::City(_), Some(country)) => {
-            ui.horizontal(|ui| {
-                ui.label("City in");
+        (Place::City(_) | Place::Division(_), Some(country)) => {
+            // "Town in Rapides Parish, Louisiana, United States" (the country a link).
+            let kind = match pick {
+                Place::Division(d) => capitalised(&g.divisions[d].kind),
+                _ if pick.population(g) >= 100_000 => "City".to_string(),
+                _ => "Town".to_string(),
+            };
+            let within: Vec<&str> = pick
+                .divisions(g)
+                .filter(|&d| Place::Division(d) != pick)
+                .map(|d| g.divisions[d].name.as_str())
+                .collect();
+            let words = within
+                .iter()
+                .fold(format!("{kind} in"), |words, name| format!("{words} {name},"));
+            ui.horizontal_wrapped(|ui| {
+                ui.label(words);
                 if ui.link(Place::Country(country).name(g)).clicked() {
                     action = Some(Action::Select(Some(Place::Country(country))));
                 }
@@ -57,6 +71,10 @@ pub fn ui(ui: &mut Ui, state: &AppState) -> Option<Action> {
             ui.label("Region");
         }
         _ => {}
+    }
+    // Why the text means this place and not another of its name.
+    if let Some(why) = info.reason.describe(g) {
+        ui.label(format!("Why here: {why}"));
     }
     ui.label(summary);
     if !surfaces.is_empty() {
@@ -114,4 +132,13 @@ fn passage(ui: &mut Ui, highlighter: &Highlighter<'_>, state: &AppState, sentenc
 /// "1 mention", "3 mentions".
 pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// `word` with its first letter in capitals ("parish" → "Parish").
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }

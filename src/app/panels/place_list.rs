@@ -1,13 +1,16 @@
-//! The left panel: the countries, regions and cities the article mentions,
-//! sortable by each column and filtered by name. Clicking a row selects it
-//! (or clears the selection when it is the selected row).
+//! The left panel: the countries the article mentions, each with its towns
+//! and divisions under it (a country row expands and collapses), and the
+//! regions; sortable by each column and filtered by name. Clicking a row
+//! selects it (or clears the selection when it is the selected row).
+
+use std::collections::{HashMap, HashSet};
 
 use egui::{Align2, Color32, Rect, Role, ScrollArea, Sense, TextEdit, TextStyle, Ui, WidgetInfo, vec2};
 
 use crate::analysis::Analysis;
 use crate::app::{Action, AppState};
 use crate::gazetteer::Gazetteer;
-use crate::place::{Place, PlaceKind, PlaceSummary};
+use crate::place::{Place, PlaceSummary};
 
 /// A column the place lists can be sorted by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,6 +39,8 @@ pub struct PlaceList {
     pub ascending: bool,
     /// Only names containing this (case-insensitive) are listed.
     pub filter: String,
+    /// Countries whose places are hidden.
+    pub collapsed: HashSet<Place>,
 }
 
 impl Default for PlaceList {
@@ -44,6 +49,7 @@ impl Default for PlaceList {
             sort: SortKey::Mentions,
             ascending: false,
             filter: String::new(),
+            collapsed: HashSet::new(),
         }
     }
 }
@@ -65,7 +71,7 @@ impl PlaceList {
         filter.is_empty() || name.to_lowercase().contains(&filter.to_lowercase())
     }
 
-    /// Draw the filter box and the three lists; returns the row clicked as a selection.
+    /// Draw the filter box and the lists; returns the row clicked as a selection.
     pub fn ui(&mut self, ui: &mut Ui, state: &AppState) -> Option<Action> {
         ui.horizontal(|ui| {
             let label = ui.label("Filter");
@@ -78,8 +84,8 @@ impl PlaceList {
         });
         ui.add_space(4.0);
         let analysis = state.analysis();
-        let totals = [analysis.countries.len(), analysis.regions.len(), analysis.cities.len()];
-        let [countries, regions, cities] = self.rows(analysis);
+        let totals = [analysis.countries.len(), analysis.regions.len()];
+        let (countries, regions) = self.rows(analysis);
         let mut action = None;
         ScrollArea::vertical()
             .id_salt("places")
@@ -88,7 +94,6 @@ impl PlaceList {
                 for ((title, column), total, rows) in [
                     (("Countries", "Country"), totals[0], countries),
                     (("Regions", "Region"), totals[1], regions),
-                    (("Cities", "City"), totals[2], cities),
                 ] {
                     if let Some(a) = self.table(ui, state, (title, column, total), rows) {
                         action = Some(a);
@@ -98,44 +103,73 @@ impl PlaceList {
         action
     }
 
-    /// The rows of the three lists, filtered and sorted.
-    fn rows(&self, analysis: &Analysis) -> [Vec<Row>; 3] {
+    /// The countries (each with its towns and divisions) and the regions,
+    /// filtered and sorted. A country is listed when it or one of its places
+    /// passes the filter; its places are listed when they pass it or it does.
+    fn rows(&self, analysis: &Analysis) -> (Vec<Group>, Vec<Group>) {
         let g = Gazetteer::builtin();
-        let rows = |places: &[PlaceSummary]| -> Vec<Row> {
-            let rows = places
-                .iter()
-                .map(|p| Row {
-                    pick: p.place,
-                    name: p.place.name(g),
-                    // A city is shown with its country.
-                    detail: match p.kind() {
-                        PlaceKind::City | PlaceKind::Division => p.country.map(|c| g.countries[c].name.as_str()),
-                        PlaceKind::Country | PlaceKind::Region => None,
-                    },
-                    mentions: p.mentions,
-                    first_paragraph: p.first_paragraph,
-                })
-                .collect();
-            self.arrange(rows)
+        let row = |p: &PlaceSummary| Row {
+            pick: p.place,
+            name: p.place.name(g),
+            detail: match p.place {
+                // A town with its state or province, a division with its kind.
+                Place::City(_) => p.place.divisions(g).last().map(|d| g.divisions[d].name.as_str()),
+                Place::Division(d) => Some(g.divisions[d].kind.as_str()),
+                _ => None,
+            },
+            mentions: p.mentions,
+            first_paragraph: p.first_paragraph,
         };
-        [
-            rows(&analysis.countries),
-            rows(&analysis.regions),
-            rows(&analysis.cities),
-        ]
+        let mut inside: HashMap<usize, Vec<Row>> = HashMap::new();
+        for p in analysis.divisions.iter().chain(&analysis.cities) {
+            if let Some(country) = p.country {
+                inside.entry(country).or_default().push(row(p));
+            }
+        }
+        let mut countries: Vec<Group> = analysis
+            .countries
+            .iter()
+            .filter_map(|c| {
+                let own = row(c);
+                let places = inside.remove(&c.place.index()).unwrap_or_default();
+                let places = if self.accepts(own.name) {
+                    self.arrange(places, false)
+                } else {
+                    let places = self.arrange(places, true);
+                    if places.is_empty() {
+                        return None;
+                    }
+                    places
+                };
+                Some((own, places))
+            })
+            .collect();
+        self.sort(&mut countries);
+        let regions = self.arrange(analysis.regions.iter().map(row).collect(), true);
+        (countries, regions.into_iter().map(|r| (r, Vec::new())).collect())
     }
 
-    /// Filter and sort `rows` (stable: ties keep the analysis order).
-    fn arrange(&self, mut rows: Vec<Row>) -> Vec<Row> {
-        rows.retain(|r| self.accepts(r.name));
-        rows.sort_by(|a, b| {
-            let order = match self.sort {
-                SortKey::Name => a.name.to_lowercase().cmp(&b.name.to_lowercase()),
-                SortKey::Mentions => a.mentions.cmp(&b.mentions),
-                SortKey::FirstParagraph => a.first_paragraph.cmp(&b.first_paragraph),
-            };
-            if self.ascending { order } else { order.reverse() }
-        });
+    /// Sort `groups` by their first rows.
+    fn sort(&self, groups: &mut [Group]) {
+        groups.sort_by(|a, b| self.order(&a.0, &b.0));
+    }
+
+    fn order(&self, a: &Row, b: &Row) -> std::cmp::Ordering {
+        let order = match self.sort {
+            SortKey::Name => a.name.to_lowercase().cmp(&b.name.to_lowercase()),
+            SortKey::Mentions => a.mentions.cmp(&b.mentions),
+            SortKey::FirstParagraph => a.first_paragraph.cmp(&b.first_paragraph),
+        };
+        if self.ascending { order } else { order.reverse() }
+    }
+
+    /// Sort `rows` (stable: ties keep the analysis order), keeping only those
+    /// that pass the filter when `filter`.
+    fn arrange(&self, mut rows: Vec<Row>, filter: bool) -> Vec<Row> {
+        if filter {
+            rows.retain(|r| self.accepts(r.name));
+        }
+        rows.sort_by(|a, b| self.order(a, b));
         rows
     }
 
@@ -146,7 +180,7 @@ impl PlaceList {
         ui: &mut Ui,
         state: &AppState,
         (title, column, total): (&str, &str, usize),
-        rows: Vec<Row>,
+        rows: Vec<Group>,
     ) -> Option<Action> {
         if total == 0 {
             return None;
@@ -157,12 +191,28 @@ impl PlaceList {
         if rows.is_empty() {
             ui.weak("No match for the filter.");
         }
+        let g = Gazetteer::builtin();
         let mut action = None;
-        for row in &rows {
-            let selected = state.selection == Some(row.pick);
-            let hovered = state.hovered == Some(row.pick);
-            if row_ui(ui, row, selected, hovered).clicked() {
-                action = Some(Action::Select((!selected).then_some(row.pick)));
+        for (row, places) in &rows {
+            // The selection's country is open, so that the selected row shows.
+            let holds_selection = state.selection.is_some_and(|s| s != row.pick && row.pick.holds(s, g));
+            let open = holds_selection || !self.collapsed.contains(&row.pick);
+            let expander = (!places.is_empty()).then_some(open);
+            let (clicked, toggled) = row_ui(ui, row, 0, expander, state);
+            if clicked {
+                action = Some(Action::Select((state.selection != Some(row.pick)).then_some(row.pick)));
+            }
+            if toggled && !self.collapsed.remove(&row.pick) {
+                self.collapsed.insert(row.pick);
+            }
+            if open {
+                for place in places {
+                    if row_ui(ui, place, 1, None, state).0 {
+                        action = Some(Action::Select(
+                            (state.selection != Some(place.pick)).then_some(place.pick),
+                        ));
+                    }
+                }
             }
         }
         action
@@ -218,6 +268,9 @@ const PAD: f32 = 4.0;
 /// Width of the sort direction triangle.
 const ARROW: f32 = 7.0;
 
+/// A row and the rows under it (a country and its places).
+type Group = (Row, Vec<Row>);
+
 /// One line of a place list.
 struct Row {
     pick: Place,
@@ -253,8 +306,15 @@ fn sort_arrow(ui: &Ui, centre: egui::Pos2, ascending: bool, color: Color32) {
         .add(egui::Shape::convex_polygon(points, color, egui::Stroke::NONE));
 }
 
-/// One place: name (and detail), mentions, first paragraph.
-fn row_ui(ui: &mut Ui, row: &Row, selected: bool, hovered: bool) -> egui::Response {
+/// Indent of a place under its country, in points.
+const INDENT: f32 = 16.0;
+
+/// One place at `depth` (0 a country or region, 1 a place in a country):
+/// an expand/collapse triangle when `expander` is `Some(open)`, the name (and
+/// detail), mentions, first paragraph. Returns (row clicked, triangle clicked).
+fn row_ui(ui: &mut Ui, row: &Row, depth: u8, expander: Option<bool>, state: &AppState) -> (bool, bool) {
+    let selected = state.selection == Some(row.pick);
+    let hovered = state.hovered == Some(row.pick);
     let (rect, response) = ui.allocate_exact_size(vec2(ui.available_width(), row_height(ui)), Sense::click());
     response.widget_info(|| WidgetInfo::selected(Role::Button, true, selected, row.name));
     if ui.is_rect_visible(rect) {
@@ -272,8 +332,9 @@ fn row_ui(ui: &mut Ui, row: &Row, selected: bool, hovered: bool) -> egui::Respon
         let font = TextStyle::Body.resolve(ui.style());
         let [name_cell, mentions_cell, paragraph_cell] = columns(rect);
         let clipped = painter.with_clip_rect(name_cell.intersect(painter.clip_rect()));
+        let indent = ARROW + PAD + f32::from(depth) * INDENT;
         let name_rect = clipped.text(
-            name_cell.left_center() + vec2(PAD, 0.0),
+            name_cell.left_center() + vec2(PAD + indent, 0.0),
             Align2::LEFT_CENTER,
             row.name,
             font.clone(),
@@ -304,7 +365,42 @@ fn row_ui(ui: &mut Ui, row: &Row, selected: bool, hovered: bool) -> egui::Respon
             weak,
         );
     }
-    response.on_hover_cursor(egui::CursorIcon::PointingHand)
+    let toggled = expander.is_some_and(|open| {
+        let square = Rect::from_min_size(rect.min, vec2(ARROW + 2.0 * PAD, rect.height()));
+        let id = ui.scope_id().with(("expand", row.pick));
+        let toggle = ui.interact(square, id, Sense::click());
+        let verb = if open { "Hide" } else { "Show" };
+        toggle.widget_info(|| WidgetInfo::labeled(Role::Button, true, format!("{verb} places in {}", row.name)));
+        let color = if toggle.hovered() {
+            ui.visuals().strong_text_color()
+        } else {
+            ui.visuals().weak_text_color()
+        };
+        disclosure(ui, square.center(), open, color);
+        toggle.on_hover_text(format!("{verb} its places")).clicked()
+    });
+    let clicked = response.on_hover_cursor(egui::CursorIcon::PointingHand).clicked() && !toggled;
+    (clicked, toggled)
+}
+
+/// A small triangle pointing down (open) or right (closed), centred on `centre`.
+fn disclosure(ui: &Ui, centre: egui::Pos2, open: bool, color: Color32) {
+    let h = ARROW / 2.0;
+    let points = if open {
+        vec![
+            centre + vec2(-h, -h * 0.6),
+            centre + vec2(h, -h * 0.6),
+            centre + vec2(0.0, h * 0.7),
+        ]
+    } else {
+        vec![
+            centre + vec2(-h * 0.6, -h),
+            centre + vec2(-h * 0.6, h),
+            centre + vec2(h * 0.7, 0.0),
+        ]
+    };
+    ui.painter()
+        .add(egui::Shape::convex_polygon(points, color, egui::Stroke::NONE));
 }
 
 #[cfg(test)]
