@@ -12,7 +12,6 @@ mod rules;
 
 pub use matcher::{Found, Matcher, Reading};
 pub use overrides::{Override, OverrideProblem};
-pub use resolve::Reason;
 pub use rules::{RuleError, Rules, ToponymRules};
 
 use std::sync::OnceLock;
@@ -20,6 +19,7 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 use crate::gazetteer::Gazetteer;
+pub use crate::place::Reason;
 use crate::place::{Place, PlaceKind, PlaceSummary};
 use crate::text::{Document, Span};
 

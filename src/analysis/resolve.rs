@@ -30,61 +30,8 @@ use std::collections::{HashMap, HashSet};
 use super::matcher::{Found, Matcher, Reading};
 use super::{Mention, MentionKind};
 use crate::gazetteer::{Feature, Gazetteer};
-use crate::place::Place;
+use crate::place::{Place, Reason};
 use crate::text::Document;
-
-/// Why a mention refers to its place.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Reason {
-    /// The words name one place only (a country, a demonym, a region, or a
-    /// country's name that no evidence moved).
-    Unambiguous,
-    /// Written with the place it lies in: "Paris, Texas" (the place after the comma).
-    Qualifier(Place),
-    /// Written after it as the place it lies in: "Texas" in "Paris, Texas" (the town).
-    Qualifies(Place),
-    /// The paragraph's dateline.
-    Dateline,
-    /// The article names the division or country it lies in.
-    ArticleNames(Place),
-    /// It lies near another place the article names.
-    Near(Place),
-    /// The largest (or capital) of the places of that name.
-    Largest,
-    /// Chosen by hand.
-    Correction,
-}
-
-impl Reason {
-    /// How strong the evidence is (to keep the strongest of a place's mentions).
-    pub fn strength(self) -> u8 {
-        match self {
-            Reason::Correction => 7,
-            Reason::Qualifier(_) | Reason::Qualifies(_) => 6,
-            Reason::Dateline => 5,
-            Reason::ArticleNames(Place::Division(_)) => 4,
-            Reason::Near(_) => 4,
-            Reason::ArticleNames(_) => 3,
-            Reason::Unambiguous => 2,
-            Reason::Largest => 1,
-        }
-    }
-
-    /// For the user: "qualifier: Texas", "dateline", "article names Louisiana",
-    /// "near Cairns", "largest place of that name"; `None` for an unambiguous name.
-    pub fn describe(self, g: &Gazetteer) -> Option<String> {
-        Some(match self {
-            Reason::Unambiguous => return None,
-            Reason::Qualifier(p) => format!("qualifier: {}", p.name(g)),
-            Reason::Qualifies(p) => format!("qualifies {}", p.name(g)),
-            Reason::Dateline => "dateline".into(),
-            Reason::ArticleNames(p) => format!("article names {}", p.name(g)),
-            Reason::Near(p) => format!("near {}", p.name(g)),
-            Reason::Largest => "largest place of that name".into(),
-            Reason::Correction => "corrected by hand".into(),
-        })
-    }
-}
 
 /// Places of at least this many people stand on the prior alone.
 const NOTABLE: u64 = 100_000;
