@@ -22,6 +22,7 @@ pub mod export;
 pub mod gazetteer;
 pub mod import;
 pub mod map;
+pub mod picture;
 pub mod place;
 pub mod project;
 pub mod render;

@@ -102,7 +102,11 @@ fn main() -> ExitCode {
                 // SAFETY: no other thread has been started yet.
                 unsafe { std::env::set_var("NODEVICE_SELECT", "1") };
             }
-            article_atlas::render::command::run(job, &mut |w| eprintln!("warning: {w}"))
+            article_atlas::render::command::run(job, &mut |w| eprintln!("warning: {w}")).map(|caption| {
+                if job.caption {
+                    println!("{caption}");
+                }
+            })
         }
         None => article_atlas::app::run(cli.file.clone()),
     };

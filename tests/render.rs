@@ -1,6 +1,6 @@
-//! `article-atlas render` as a user runs it: the PNG it writes (size, opaque
-//! pixels, marker and ocean colours where the map's own projection puts
-//! them) and its one-line errors.
+//! `article-atlas render` as a user runs it: the PNG, SVG and PDF it writes
+//! (size, opaque pixels, marker and ocean colours where the picture's
+//! projection puts them, the caption inside each file) and its one-line errors.
 //!
 //! Drawing needs a Vulkan driver (Mesa's software one on a machine with no
 //! GPU): those tests are ignored by a plain `cargo test` and run by
@@ -10,9 +10,13 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 use article_atlas::analysis::{Analysis, Analyzer};
+use article_atlas::cartography::ScreenProjection;
+use article_atlas::map::MapTheme;
 use article_atlas::map::palette::Palette;
-use article_atlas::map::{MapTheme, fit_view, picture_viewport};
-use egui::{Color32, vec2};
+use article_atlas::picture::Scene;
+use article_atlas::render::command::{RenderJob, prepare};
+use clap::Parser;
+use egui::Color32;
 
 const ARTICLE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -97,10 +101,22 @@ fn bundled() -> Analysis {
     Analyzer::builtin().analyze_text(article_atlas::BUNDLED_ARTICLE)
 }
 
-/// Where (`lon`, `lat`) is in a picture of `size` points at `scale`, fitted to the bundled article.
-fn pixel(analysis: &Analysis, size: egui::Vec2, scale: f32, lon: f64, lat: f64) -> (f32, f32) {
-    let viewport = picture_viewport(size, fit_view(analysis, size));
-    let p = viewport.lon_lat_to_screen(lon, lat);
+/// `render`'s arguments, parsed as the command line parses them.
+#[derive(Parser)]
+struct RenderArgs {
+    #[command(flatten)]
+    job: RenderJob,
+}
+
+/// The picture `render` lays out for `args` (as given after `render`).
+fn scene_for(args: &[&str]) -> Scene {
+    let job = RenderArgs::parse_from(std::iter::once("render").chain(args.iter().copied())).job;
+    prepare(&job, &mut |_| {}).unwrap()
+}
+
+/// Where (`lon`, `lat`) is in the picture of `scene` drawn at `scale`.
+fn pixel(scene: &Scene, scale: f32, lon: f64, lat: f64) -> (f32, f32) {
+    let p = scene.frame.lon_lat_to_screen(lon, lat).expect("on the picture");
     (p.x * scale, p.y * scale)
 }
 
@@ -111,17 +127,16 @@ fn marker_colour(analysis: &Analysis, palette: &Palette, code: &str) -> Color32 
     over(palette.marker, palette.classes[class])
 }
 
-/// The Pacific off Mexico: open sea inside every picture fitted to the
-/// bundled article (its countries span 100°W to 125°E, so the fitted view
-/// reaches about 120°W and never the mid-Pacific).
-const PACIFIC: (f64, f64) = (-116.0, 17.0);
+/// The North Atlantic between the Americas and Europe: open sea inside
+/// every picture fitted to the bundled article, in every projection.
+const ATLANTIC: (f64, f64) = (-40.0, 33.0);
 
-fn check_markers_and_ocean(png: &Png, theme: MapTheme, size: egui::Vec2, scale: f32, sea: (f64, f64)) {
+fn check_markers_and_ocean(png: &Png, theme: MapTheme, scene: &Scene, scale: f32, sea: (f64, f64)) {
     let analysis = bundled();
     let palette = Palette::for_theme(theme, false, false);
     for code in ["FRA", "AFG"] {
         let c = analysis.country(code).unwrap();
-        let (x, y) = pixel(&analysis, size, scale, c.lon, c.lat);
+        let (x, y) = pixel(scene, scale, c.lon, c.lat);
         let expected = marker_colour(&analysis, &palette, code);
         let actual = png.at(x, y);
         assert!(
@@ -130,7 +145,7 @@ fn check_markers_and_ocean(png: &Png, theme: MapTheme, size: egui::Vec2, scale: 
         );
     }
     // Open sea, no overlay.
-    let (x, y) = pixel(&analysis, size, scale, sea.0, sea.1);
+    let (x, y) = pixel(scene, scale, sea.0, sea.1);
     let actual = png.at(x, y);
     assert!(
         close(actual, palette.ocean, 2),
@@ -149,41 +164,50 @@ fn the_default_picture_has_the_requested_size_and_colours() {
     let png = Png::read(&out_path);
     assert_eq!((png.width, png.height), (1920, 1080));
     assert!(png.rgba.chunks_exact(4).all(|p| p[3] == 255), "every pixel is opaque");
-    check_markers_and_ocean(&png, MapTheme::Light, vec2(1920.0, 1080.0), 1.0, PACIFIC);
+    check_markers_and_ocean(
+        &png,
+        MapTheme::Light,
+        &scene_for(&[ARTICLE, "-o", "x.png"]),
+        1.0,
+        ATLANTIC,
+    );
 }
 
 #[test]
 #[ignore = "needs a Vulkan driver, on a machine with no GPU Mesa's software one (apt-get install -y mesa-vulkan-drivers); .ci/run runs it"]
 fn scale_multiplies_the_pixels_and_themes_change_the_colours() {
     let dir = folder();
-    for (theme, name) in [(MapTheme::Dark, "dark"), (MapTheme::Print, "print")] {
+    for (theme, name, projection) in [
+        (MapTheme::Dark, "dark", "mercator"),
+        (MapTheme::Print, "print", "globe"),
+    ] {
         let out_path = dir.path().join(format!("{name}.png"));
-        let out = render(
-            &[
-                ARTICLE,
-                "-o",
-                out_path.to_str().unwrap(),
-                "--width",
-                "800",
-                "--height",
-                "500",
-                "--scale",
-                "2",
-                "--theme",
-                name,
-                "--select",
-                "afg",
-                "--title",
-                "ISIS-K",
-                "--no-legend",
-            ],
-            None,
-        );
+        let args = [
+            ARTICLE,
+            "-o",
+            out_path.to_str().unwrap(),
+            "--width",
+            "800",
+            "--height",
+            "500",
+            "--scale",
+            "2",
+            "--theme",
+            name,
+            "--projection",
+            projection,
+            "--select",
+            "afg",
+            "--title",
+            "ISIS-K",
+            "--no-legend",
+        ];
+        let out = render(&args, None);
         assert!(out.status.success(), "{}", stderr(&out));
         let png = Png::read(&out_path);
         assert_eq!((png.width, png.height), (1600, 1000));
         assert!(png.rgba.chunks_exact(4).all(|p| p[3] == 255));
-        check_markers_and_ocean(&png, theme, vec2(800.0, 500.0), 2.0, PACIFIC);
+        check_markers_and_ocean(&png, theme, &scene_for(&args), 2.0, ATLANTIC);
     }
 }
 
@@ -210,43 +234,42 @@ fn title_select_and_legend_flags_change_what_is_drawn() {
     let palette = Palette::for_theme(MapTheme::Light, false, false);
     let plain = render_bundled(dir.path(), "plain.png", &[]);
     let bare = render_bundled(dir.path(), "bare.png", &["--no-title", "--no-legend"]);
-    let short = render_bundled(dir.path(), "short.png", &["--title", "ISIS-K", "--select", "afg"]);
+    let short = render_bundled(
+        dir.path(),
+        "short.png",
+        &["--title", "ISIS-K", "--subtitle", "", "--select", "afg"],
+    );
     let (w, h) = (1920.0, 1080.0);
+    // Where nothing is drawn over the map, the bare picture shows what lies beneath.
+    let same = |a: &Png, b: &Png, x: f32, y: f32| distance(a.at(x, y), rgb(b.at(x, y))) <= 2;
 
-    // The legend's box sits in the bottom-left corner, over the Pacific.
-    let legend_corner = (12.0, h - 12.0);
+    // The legend's box sits in the bottom-left corner.
+    let legend_corner = (14.0, h - 14.0);
+    assert!(!same(&plain, &bare, legend_corner.0, legend_corner.1), "legend drawn");
     assert!(
-        distance(plain.at(legend_corner.0, legend_corner.1), palette.ocean) > 10,
-        "legend drawn"
-    );
-    assert!(
-        close(bare.at(legend_corner.0, legend_corner.1), palette.ocean, 2),
-        "--no-legend: open sea"
+        distance(plain.at(legend_corner.0, legend_corner.1), palette.halo) < 40,
+        "on its light box"
     );
 
-    // The title's box hangs from the top centre over the Arctic sea; the
-    // default title ("Costa Clarke 2024 ISIS-K") is wider than "ISIS-K".
-    let top = 10.0;
-    assert!(distance(plain.at(w / 2.0, top), palette.ocean) > 10, "title drawn");
-    assert!(close(bare.at(w / 2.0, top), palette.ocean, 2), "--no-title: open sea");
-    assert!(
-        distance(plain.at(w / 2.0 - 100.0, top), palette.ocean) > 10,
-        "a wide default title"
-    );
-    assert!(
-        close(short.at(w / 2.0 - 100.0, top), palette.ocean, 2),
-        "--title ISIS-K is narrow"
-    );
-    assert!(
-        distance(short.at(w / 2.0, top), palette.ocean) > 10,
-        "--title ISIS-K is drawn"
-    );
+    // The title's box hangs from the top centre; the default title ("Costa
+    // Clarke 2024 ISIS-K", over "The New York Times, March 31, 2024") is
+    // wider than "ISIS-K" alone.
+    let top = 14.0;
+    assert!(!same(&plain, &bare, w / 2.0, top), "title drawn");
+    assert!(!same(&plain, &bare, w / 2.0 - 100.0, top), "a wide default title");
+    assert!(same(&short, &bare, w / 2.0 - 100.0, top), "--title ISIS-K is narrow");
+    assert!(!same(&short, &bare, w / 2.0, top), "--title ISIS-K is drawn");
 
     // The selection ring just outside Afghanistan's marker (west of it:
     // Kabul's pin is to the east).
     let analysis = bundled();
     let afg = analysis.country("AFG").unwrap();
-    let (x, y) = pixel(&analysis, vec2(w, h), 1.0, afg.lon, afg.lat);
+    let (x, y) = pixel(
+        &scene_for(&[ARTICLE, "-o", "x.png", "--select", "afg"]),
+        1.0,
+        afg.lon,
+        afg.lat,
+    );
     let max = analysis.countries.iter().map(|c| c.mentions).max().unwrap();
     let radius = article_atlas::map::markers::marker_radius(afg.mentions, max);
     let ring = |png: &Png| {
@@ -257,6 +280,10 @@ fn title_select_and_legend_flags_change_what_is_drawn() {
     };
     assert!(ring(&short) < 30, "--select afg rings Afghanistan");
     assert!(ring(&plain) > 60, "no ring unselected");
+}
+
+fn rgb(p: [u8; 4]) -> Color32 {
+    Color32::from_rgb(p[0], p[1], p[2])
 }
 
 #[test]
@@ -273,7 +300,8 @@ fn a_project_is_drawn_in_its_saved_theme() {
         let out = render(&[path.to_str().unwrap(), "-o", out_path.to_str().unwrap()], None);
         assert!(out.status.success(), "{}", stderr(&out));
         let png = Png::read(&out_path);
-        check_markers_and_ocean(&png, theme, vec2(1920.0, 1080.0), 1.0, PACIFIC);
+        let scene = scene_for(&[path.to_str().unwrap(), "-o", "x.png"]);
+        check_markers_and_ocean(&png, theme, &scene, 1.0, ATLANTIC);
     }
 }
 
@@ -298,7 +326,9 @@ fn standard_input_is_read_with_a_dash() {
     assert!(out.status.success(), "{}", stderr(&out));
     let png = Png::read(&out_path);
     assert_eq!((png.width, png.height), (1280, 800));
-    check_markers_and_ocean(&png, MapTheme::Light, vec2(1280.0, 800.0), 1.0, PACIFIC);
+    // Standard input is titled after its name, narrow as the article's own.
+    let scene = scene_for(&[ARTICLE, "-o", "x.png", "--width", "1280", "--height", "800"]);
+    check_markers_and_ocean(&png, MapTheme::Light, &scene, 1.0, ATLANTIC);
 }
 
 #[test]
@@ -367,4 +397,110 @@ fn a_missing_article_is_one_line() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(stderr(&out).trim_end().lines().count(), 1, "{}", stderr(&out));
     assert!(!out_path.exists());
+}
+
+/// The text chunks (keyword, text) of a PNG file.
+fn png_text(path: &Path) -> Vec<(String, String)> {
+    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(path).unwrap()));
+    let reader = decoder.read_info().unwrap();
+    let info = reader.info();
+    info.utf8_text
+        .iter()
+        .map(|t| (t.keyword.clone(), t.get_text().unwrap()))
+        .chain(
+            info.uncompressed_latin1_text
+                .iter()
+                .map(|t| (t.keyword.clone(), t.text.clone())),
+        )
+        .collect()
+}
+
+#[test]
+fn svg_and_pdf_are_chosen_by_the_extension_and_the_caption_is_printed() {
+    let dir = folder();
+    let svg_path = dir.path().join("map.svg");
+    let out = render(
+        &[
+            ARTICLE,
+            "-o",
+            svg_path.to_str().unwrap(),
+            "--caption",
+            "--projection",
+            "globe",
+        ],
+        None,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let caption = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        caption.starts_with("Countries named in ‘Costa Clarke 2024 ISIS-K’: United States (16 mentions)"),
+        "{caption}"
+    );
+    let svg = std::fs::read_to_string(&svg_path).unwrap();
+    assert!(svg.starts_with("<svg") && svg.contains(r#"id="AFG""#));
+    assert!(
+        svg.contains(&format!("<desc>{}</desc>", caption.trim())),
+        "the caption is the SVG's description"
+    );
+    assert!(
+        svg.contains("The New York Times, March 31, 2024"),
+        "the subtitle: source and date"
+    );
+
+    let pdf_path = dir.path().join("map.PDF");
+    let out = render(&[ARTICLE, "-o", pdf_path.to_str().unwrap()], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(out.stdout.is_empty(), "no caption unless asked");
+    assert!(std::fs::read(&pdf_path).unwrap().starts_with(b"%PDF-"));
+}
+
+#[test]
+#[ignore = "needs a Vulkan driver, on a machine with no GPU Mesa's software one (apt-get install -y mesa-vulkan-drivers); .ci/run runs it"]
+fn the_png_describes_itself_and_the_svg_draws_the_same_picture() {
+    let dir = folder();
+    let png_path = dir.path().join("map.png");
+    let svg_path = dir.path().join("map.svg");
+    for path in [&png_path, &svg_path] {
+        let out = render(
+            &[
+                ARTICLE,
+                "-o",
+                path.to_str().unwrap(),
+                "--width",
+                "960",
+                "--height",
+                "540",
+            ],
+            None,
+        );
+        assert!(out.status.success(), "{}", stderr(&out));
+    }
+    let text = png_text(&png_path);
+    let description = text.iter().find(|(k, _)| k == "Description").map(|(_, t)| t.as_str());
+    assert!(
+        description.is_some_and(|d| d.starts_with("Countries named in")),
+        "{text:?}"
+    );
+
+    // The SVG rasterised by resvg against egui's PNG: the same picture, but
+    // for anti-aliasing and text rendering.
+    let png = Png::read(&png_path);
+    let mut options = resvg::usvg::Options::default();
+    options
+        .fontdb_mut()
+        .load_font_data(article_atlas::picture::font::FONT_DATA.to_vec());
+    let tree = resvg::usvg::Tree::from_str(&std::fs::read_to_string(&svg_path).unwrap(), &options).unwrap();
+    let mut pixmap = resvg::tiny_skia::Pixmap::new(960, 540).unwrap();
+    resvg::render(&tree, resvg::tiny_skia::Transform::default(), &mut pixmap.as_mut());
+    let raster = pixmap.data();
+    let (mut close_pixels, mut total) = (0usize, 0usize);
+    for (a, b) in png.rgba.chunks_exact(4).zip(raster.chunks_exact(4)) {
+        total += 1;
+        let d = (0..3).map(|i| (a[i] as i32 - b[i] as i32).abs()).max().unwrap();
+        if d <= 24 {
+            close_pixels += 1;
+        }
+    }
+    let share = close_pixels as f64 / total as f64;
+    assert!(share > 0.97, "only {:.1}% of the pixels agree", share * 100.0);
 }

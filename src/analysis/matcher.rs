@@ -560,8 +560,8 @@ impl Matcher {
                 end += 1;
             }
             let first_run = runs.len() as u32;
-            for i in start..end {
-                let len = b.strings[ordered[i] as usize].len() as u32;
+            for (i, &spelling) in ordered.iter().enumerate().take(end).skip(start) {
+                let len = b.strings[spelling as usize].len() as u32;
                 let in_group = runs.len() as u32 > first_run;
                 match runs.last_mut() {
                     Some((l, e)) if in_group && *l == len => *e = i as u32 + 1,

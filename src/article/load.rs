@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 
 use super::{Article, Draft};
 use crate::analysis::Watch;
+use crate::cartography::ProjectionKind;
 use crate::map::MapTheme;
+use crate::picture::Note;
 use crate::place::PlaceRef;
 use crate::project::{self, MapViewState, Opened};
 use crate::text::read_bytes;
@@ -28,6 +30,10 @@ pub struct Loaded {
     pub view: Option<MapViewState>,
     /// The theme saved in a project.
     pub theme: Option<MapTheme>,
+    /// The picture projection saved in a project.
+    pub projection: Option<ProjectionKind>,
+    /// The notes saved in a project.
+    pub notes: Vec<Note>,
 }
 
 /// The name a path is shown under: its file name.
@@ -69,7 +75,7 @@ pub fn load_bytes(bytes: Vec<u8>, origin: &Path, watch: &dyn Watch) -> Result<Lo
     check()?;
     watch.stage("Analysing");
     let name = display_name(origin);
-    let (draft, overrides, selected, view, theme) = match opened {
+    let (draft, overrides, selected, view, theme, projection, notes) = match opened {
         Opened::Article(imported) => {
             let draft = Draft {
                 name,
@@ -79,7 +85,7 @@ pub fn load_bytes(bytes: Vec<u8>, origin: &Path, watch: &dyn Watch) -> Result<Lo
                 warnings: imported.warnings,
                 text: imported.text,
             };
-            (draft, Vec::new(), None, None, None)
+            (draft, Vec::new(), None, None, None, None, Vec::new())
         }
         Opened::Project(p) => {
             let draft = Draft {
@@ -90,7 +96,7 @@ pub fn load_bytes(bytes: Vec<u8>, origin: &Path, watch: &dyn Watch) -> Result<Lo
                 warnings: Vec::new(),
                 text: p.text,
             };
-            (draft, p.overrides, p.selected, p.view, p.theme)
+            (draft, p.overrides, p.selected, p.view, p.theme, p.projection, p.notes)
         }
     };
     let article = draft.analyse_watched(overrides, watch).ok_or(CANCELLED)?;
@@ -100,6 +106,8 @@ pub fn load_bytes(bytes: Vec<u8>, origin: &Path, watch: &dyn Watch) -> Result<Lo
         selected,
         view,
         theme,
+        projection,
+        notes,
     })
 }
 

@@ -242,7 +242,7 @@ mod tests {
     fn a_polygon_across_the_seam_is_cut_in_two() {
         // Fiji-like: from 178°E to 178°W.
         let ring = square(178.0, -18.0, -178.0, -16.0);
-        let pieces = project_polygon(&[ring.clone()], &ee(0.0));
+        let pieces = project_polygon(std::slice::from_ref(&ring), &ee(0.0));
         assert_eq!(pieces.len(), 2, "one piece each side of the seam");
         let total: f64 = pieces.iter().map(|p| area(&p[0])).sum();
         // Centred on 180°, the same polygon is one piece of the same area.

@@ -124,10 +124,22 @@ pub fn world_bounds(projection: &Projection) -> [f64; 4] {
 /// The projection of `kind` centred on the places (longitude, latitude):
 /// the central meridian in the middle of their span of longitude (cut where
 /// the widest gap between them is, so that a Pacific story is centred on the
-/// Pacific), rounded to 5°; the globe also tilted to their mean latitude.
+/// Pacific), rounded to 5°; the globe facing their mean direction.
 pub fn centred_on(kind: ProjectionKind, places: &[[f64; 2]]) -> Projection {
     if places.is_empty() {
         return Projection::new(kind, 0.0, 0.0);
+    }
+    if kind == ProjectionKind::Globe {
+        // The globe faces the places' mean direction.
+        let (mut x, mut y, mut z) = (0.0, 0.0, 0.0);
+        for p in places {
+            let (phi, lambda) = (p[1].to_radians(), p[0].to_radians());
+            x += phi.cos() * lambda.cos();
+            y += phi.cos() * lambda.sin();
+            z += phi.sin();
+        }
+        let (lon, lat) = (y.atan2(x).to_degrees(), z.atan2(x.hypot(y)).to_degrees());
+        return Projection::new(kind, lon, lat);
     }
     let mut lons: Vec<f64> = places.iter().map(|p| projection::wrap_lon(p[0])).collect();
     lons.sort_by(f64::total_cmp);
@@ -145,25 +157,8 @@ pub fn centred_on(kind: ProjectionKind, places: &[[f64; 2]]) -> Projection {
     let west = lons[(cut + 1) % n];
     let east = if cut + 1 < n { lons[cut] + 360.0 } else { lons[cut] };
     let east = if east - west >= 360.0 { east - 360.0 } else { east };
-    let middle = (west + east) / 2.0;
-    let middle = if kind == ProjectionKind::Globe {
-        middle
-    } else {
-        (middle / 5.0).round() * 5.0
-    };
-    // The globe faces the places' mean direction.
-    let lat = if kind == ProjectionKind::Globe {
-        let (mut z, mut r) = (0.0, 0.0);
-        for p in places {
-            let (phi, lambda) = (p[1].to_radians(), (p[0] - middle).to_radians());
-            z += phi.sin();
-            r += phi.cos() * lambda.cos();
-        }
-        z.atan2(r).to_degrees()
-    } else {
-        0.0
-    };
-    Projection::new(kind, middle, lat)
+    let middle = ((west + east) / 2.0 / 5.0).round() * 5.0;
+    Projection::new(kind, middle, 0.0)
 }
 
 #[cfg(test)]

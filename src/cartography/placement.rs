@@ -134,12 +134,15 @@ pub fn segment_hits_rect(a: Pos2, b: Pos2, rect: &Rect) -> bool {
     true
 }
 
+/// A mark (centre, radius) filed under its bounding box.
+type MarkEntry = GeomWithData<Rectangle<[f32; 2]>, (Pos2, f32)>;
+
 /// What is already on the picture.
 struct Taken {
     /// Placed labels and reserved overlays.
     rects: RTree<GeomWithData<Rectangle<[f32; 2]>, ()>>,
     /// Marks: circles by their bounding boxes.
-    marks: RTree<GeomWithData<Rectangle<[f32; 2]>, (Pos2, f32)>>,
+    marks: RTree<MarkEntry>,
     /// Leader lines.
     leaders: RTree<SegmentGeometry<[f32; 2]>>,
 }

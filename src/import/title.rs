@@ -206,6 +206,25 @@ pub fn headline(text: &str) -> Option<String> {
     None
 }
 
+/// The line under a picture's title: the publication and the date the head
+/// of the article names ("The New York Times, March 31, 2024"), read like
+/// [`headline`]; `None` when it names neither.
+pub fn source_and_date(text: &str) -> Option<String> {
+    let (mut source, mut date) = (None, None);
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()).take(HEAD_LINES) {
+        match classify(line) {
+            HeadLine::Source if source.is_none() => source = Some(line.trim_end_matches(['.', ',', ':'])),
+            HeadLine::Date if date.is_none() => date = Some(line.trim_end_matches(['.', ','])),
+            HeadLine::Body => break,
+            _ => {}
+        }
+    }
+    match (source, date) {
+        (Some(s), Some(d)) => Some(format!("{s}, {d}")),
+        (one, other) => one.or(other).map(str::to_string),
+    }
+}
+
 /// A title made from a file name: its stem cut into words at `-`, `_`,
 /// `.` and spaces, each word cased as `text` writes it when it writes it with
 /// capitals (else capitalised), and words the text joins with a hyphen joined again:
@@ -307,6 +326,23 @@ mod tests {
         assert!(!is_byline("Kabul Falls to the Taliban"));
         assert!(!is_byline("Kabul Falls"));
         assert!(!is_byline("BIDEN AND PUTIN MEET"));
+    }
+
+    #[test]
+    fn the_source_and_date_make_a_subtitle() {
+        let head = "Christopher P. Costa and\nThe New York Times\nMarch 31, 2024\nMr. Costa was the special assistant to the president and more.";
+        assert_eq!(
+            source_and_date(head).as_deref(),
+            Some("The New York Times, March 31, 2024")
+        );
+        assert_eq!(
+            source_and_date("Floods in Spain\n2024-10-30\nBody."),
+            Some("2024-10-30".into())
+        );
+        assert_eq!(
+            source_and_date("A story with neither, told at once in a long sentence."),
+            None
+        );
     }
 
     #[test]

@@ -12,8 +12,10 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::{Analysis, Analyzer, Override, OverrideProblem};
+use crate::cartography::ProjectionKind;
 use crate::import::{Imported, import};
 use crate::map::MapTheme;
+use crate::picture::Note;
 use crate::place::PlaceRef;
 use crate::text::{Document, InputError, read_bytes};
 
@@ -59,6 +61,12 @@ pub struct Project {
     /// The map view.
     #[serde(default)]
     pub view: Option<MapViewState>,
+    /// The projection of pictures (saved by name; an unknown name reads as none).
+    #[serde(default, deserialize_with = "ProjectionKind::deserialize_lenient")]
+    pub projection: Option<ProjectionKind>,
+    /// Notes on the map.
+    #[serde(default)]
+    pub notes: Vec<Note>,
 }
 
 /// Why a project could not be opened or saved.
@@ -119,6 +127,8 @@ impl Project {
             theme: None,
             selected: None,
             view: None,
+            projection: None,
+            notes: Vec::new(),
         }
     }
 

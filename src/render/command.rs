@@ -1,17 +1,19 @@
 //! `article-atlas render`: open an article (or project) as `analyze` and the
-//! app do ([`crate::article::load`]), draw the app's map picture of it
-//! offscreen, and write a PNG.
+//! app do ([`crate::article::load`]), lay out its picture
+//! ([`crate::picture`]) and write it as PNG, SVG or PDF, chosen by the
+//! output's extension.
 
 use std::path::{Path, PathBuf};
 
 use egui::vec2;
 
-use super::picture::{MAX_SIDE_PX, Picture, render_picture};
-use super::{Offscreen, png_bytes};
+use super::picture::{MAX_SIDE_PX, picture_bytes};
 use crate::analysis::{Analysis, Analyzer, Unwatched};
 use crate::article::load_path;
+use crate::cartography::ProjectionKind;
 use crate::export::write_atomically;
-use crate::map::{MapOptions, MapTheme};
+use crate::map::MapTheme;
+use crate::picture::{PictureFormat, PictureSpec, Scene, build};
 use crate::place::Place;
 
 /// What `render` was asked for: its command-line arguments, used as they are.
@@ -19,9 +21,12 @@ use crate::place::Place;
 pub struct RenderJob {
     /// The article or project (`-` for standard input).
     pub file: PathBuf,
-    /// The PNG file to write.
+    /// The picture to write: PNG, SVG or PDF by its extension (`.png`, `.svg`, `.pdf`).
     #[arg(long, short)]
     pub output: PathBuf,
+    /// The projection (default: the project's, else Equal Earth).
+    #[arg(long, value_enum)]
+    pub projection: Option<ProjectionKind>,
     /// Width in points (pixels at scale 1).
     #[arg(long, default_value_t = 1920)]
     pub width: u32,
@@ -40,7 +45,10 @@ pub struct RenderJob {
     /// The title (default: the article's title, see the README).
     #[arg(long)]
     pub title: Option<String>,
-    /// No title.
+    /// The line under the title (default: the source and date the article names).
+    #[arg(long)]
+    pub subtitle: Option<String>,
+    /// No title (and no subtitle).
     #[arg(long)]
     pub no_title: bool,
     /// No legend.
@@ -52,6 +60,12 @@ pub struct RenderJob {
     /// A colour-blind-safe colour scale (viridis).
     #[arg(long)]
     pub colorblind: bool,
+    /// Great circles between countries named in the same passage.
+    #[arg(long)]
+    pub links: bool,
+    /// Also print the picture's caption (its alt text) on standard output.
+    #[arg(long)]
+    pub caption: bool,
 }
 
 /// The highest scale accepted.
@@ -126,8 +140,19 @@ fn selected_country(analysis: &Analysis, code: &str) -> Result<Place, String> {
 }
 
 /// Run `render`, telling `warn` of anything worth knowing (warnings are
-/// only given once the request was checked); a one-line error otherwise.
-pub fn run(job: &RenderJob, warn: &mut dyn FnMut(&str)) -> Result<(), String> {
+/// only given once the request was checked); returns the picture's caption,
+/// or a one-line error.
+pub fn run(job: &RenderJob, warn: &mut dyn FnMut(&str)) -> Result<String, String> {
+    let scene = prepare(job, warn)?;
+    let format = PictureFormat::from_path(&job.output);
+    let bytes = picture_bytes(&scene, format, job.scale, &mut None)?;
+    write_atomically(&job.output, &bytes).map_err(|e| format!("{}: cannot write: {e}", job.output.display()))?;
+    Ok(scene.caption)
+}
+
+/// Check the request, open the article and lay out its picture (what
+/// [`run`] writes).
+pub fn prepare(job: &RenderJob, warn: &mut dyn FnMut(&str)) -> Result<Scene, String> {
     let ((width, height), capped) = checked_size(job.width, job.height, job.scale)?;
     check_output(&job.output)?;
     let loaded = load_path(&job.file, &Unwatched)?;
@@ -146,26 +171,29 @@ pub fn run(job: &RenderJob, warn: &mut dyn FnMut(&str)) -> Result<(), String> {
     if let Some(w) = capped {
         warn(&w);
     }
-    let options = MapOptions {
+    let text = &article.analysis.document.text;
+    let spec = PictureSpec {
         theme: job.theme.or(loaded.theme).unwrap_or_default(),
         colorblind: job.colorblind,
         show_legend: !job.no_legend,
         show_attribution: !job.no_attribution,
+        show_links: job.links,
         title: (!job.no_title).then(|| job.title.clone().unwrap_or_else(|| article.title())),
-        ..MapOptions::default()
-    };
-    let picture = Picture {
-        analysis: &article.analysis,
-        options: &options,
+        subtitle: if job.no_title {
+            None
+        } else {
+            job.subtitle
+                .clone()
+                .or_else(|| crate::import::title::source_and_date(text))
+        },
         selected,
-        size: vec2(width, height),
-        scale: job.scale,
-        view: None,
+        notes: loaded.notes.clone(),
+        ..PictureSpec::new(
+            vec2(width, height),
+            job.projection.or(loaded.projection).unwrap_or_default(),
+        )
     };
-    let mut offscreen = Offscreen::new().map_err(|e| e.to_string())?;
-    let image = render_picture(&mut offscreen, &picture).map_err(|e| e.to_string())?;
-    let bytes = png_bytes(&image).map_err(|e| format!("cannot encode PNG: {e}"))?;
-    write_atomically(&job.output, &bytes).map_err(|e| format!("{}: cannot write: {e}", job.output.display()))
+    Ok(build(&article.analysis, &spec))
 }
 
 #[cfg(test)]

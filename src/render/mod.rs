@@ -1,5 +1,6 @@
-//! Pictures for slides: the map drawn offscreen through egui's wgpu renderer
-//! (the same drawing code as the app) and saved as PNG.
+//! Pictures for slides: a picture's scene ([`crate::picture`]) drawn
+//! offscreen through egui's wgpu renderer (the same painter as the app's
+//! preview) for PNG, and the `render` command that writes PNG, SVG or PDF.
 
 pub mod command;
 mod offscreen;
@@ -7,8 +8,8 @@ pub mod picture;
 mod png;
 
 pub use offscreen::{Offscreen, RenderError};
-pub use picture::{MAX_SIDE_PX, Picture, render_picture};
-pub use png::{encode_png, png_bytes};
+pub use picture::{MAX_SIDE_PX, picture_bytes, render_scene, size_px};
+pub use png::{encode_png, png_bytes, png_bytes_with_text};
 
 /// Run one egui frame of `size_px` pixels at `pixels_per_point`, drawn by
 /// `draw` on the whole screen, and render it.

@@ -1,75 +1,63 @@
-//! The picture of the map: [`MapView`] with its overlays (title, legend,
-//! attribution) drawn in an offscreen egui context, exactly as the app's map
-//! panel draws it. Both the app's "Export PNG" / "Copy image" and the
-//! `article-atlas render` command come through [`render_picture`].
+//! A picture's [`Scene`] drawn offscreen by egui's renderer (the same
+//! painter as the app's preview) for the PNG; and the one place where a
+//! scene becomes the bytes of any picture format.
 
-use egui::{ColorImage, Vec2};
+use egui::ColorImage;
 
-use super::{Offscreen, RenderError, render_frame};
-use crate::analysis::Analysis;
-use crate::map::{MapOptions, MapView, fit_view};
-use crate::place::Place;
-use crate::world::{FINE_DETAIL_ZOOM, World};
+use super::{Offscreen, RenderError, png_bytes_with_text, render_frame};
+use crate::picture::paint::paint;
+use crate::picture::{PictureFormat, Scene, pdf, svg};
 
 /// The largest picture side, in pixels, after scaling (the GPU texture limit
 /// wgpu guarantees everywhere).
 pub const MAX_SIDE_PX: u32 = 8192;
 
-/// What to draw.
-#[derive(Clone, Debug)]
-pub struct Picture<'a> {
-    /// The analysis shown.
-    pub analysis: &'a Analysis,
-    /// Theme, layers and overlays.
-    pub options: &'a MapOptions,
-    /// The selected place (outlined; its passages in the legend).
-    pub selected: Option<Place>,
-    /// Size of the map in points.
-    pub size: Vec2,
-    /// Pixels per point: the picture is `size × scale` pixels.
-    pub scale: f32,
-    /// Centre longitude, latitude and zoom; `None` frames every mentioned
-    /// country ([`fit_view`]).
-    pub view: Option<(f64, f64, f64)>,
+/// The size in pixels of `scene` drawn at `scale` pixels per point.
+pub fn size_px(scene: &Scene, scale: f32) -> [u32; 2] {
+    [
+        (scene.size.x * scale).round().max(1.0) as u32,
+        (scene.size.y * scale).round().max(1.0) as u32,
+    ]
 }
 
-impl Picture<'_> {
-    /// The picture's size in pixels.
-    pub fn size_px(&self) -> [u32; 2] {
-        [
-            (self.size.x * self.scale).round().max(1.0) as u32,
-            (self.size.y * self.scale).round().max(1.0) as u32,
-        ]
-    }
-
-    /// The view drawn: [`Picture::view`] or the fit to the mentioned countries.
-    pub fn view(&self) -> (f64, f64, f64) {
-        self.view.unwrap_or_else(|| fit_view(self.analysis, self.size))
-    }
-}
-
-/// Draw `picture` offscreen and return its pixels (opaque, `size_px`).
-pub fn render_picture(offscreen: &mut Offscreen, picture: &Picture<'_>) -> Result<ColorImage, RenderError> {
-    let [w, h] = picture.size_px();
+/// Draw `scene` offscreen at `scale` pixels per point and return its pixels (opaque).
+pub fn render_scene(offscreen: &mut Offscreen, scene: &Scene, scale: f32) -> Result<ColorImage, RenderError> {
+    let [w, h] = size_px(scene, scale);
     if w > MAX_SIDE_PX || h > MAX_SIDE_PX {
         return Err(RenderError::Gpu(format!(
             "a {w}×{h} px picture is larger than {MAX_SIDE_PX} px per side"
         )));
     }
     let ctx = egui::Context::default();
-    ctx.set_visuals(if picture.options.theme.dark_panels() {
-        egui::Visuals::dark()
-    } else {
-        egui::Visuals::light()
-    });
-    let view = picture.view();
-    if view.2 >= FINE_DETAIL_ZOOM {
-        // A picture waits for the detailed shapes the app loads in the background.
-        World::fine();
-    }
-    let mut map = MapView::new(&ctx);
-    map.hold_view(picture.analysis, view);
-    render_frame(offscreen, &ctx, [w, h], picture.scale, |ui| {
-        map.ui(ui, picture.analysis, picture.selected, picture.options);
+    render_frame(offscreen, &ctx, [w, h], scale, |ui| {
+        paint(scene, ui.painter(), ui.max_rect());
     })
+}
+
+/// The bytes of `scene` in `format`: a PNG at `scale` (drawn by `renderer`,
+/// made on first need and kept for the next picture), an SVG or a PDF. The
+/// caption goes in each file as its description.
+pub fn picture_bytes(
+    scene: &Scene,
+    format: PictureFormat,
+    scale: f32,
+    renderer: &mut Option<Offscreen>,
+) -> Result<Vec<u8>, String> {
+    match format {
+        PictureFormat::Svg => Ok(svg::to_svg(scene).into_bytes()),
+        PictureFormat::Pdf => pdf::to_pdf(scene),
+        PictureFormat::Png => {
+            if renderer.is_none() {
+                *renderer = Some(Offscreen::new().map_err(|e| e.to_string())?);
+            }
+            let offscreen = renderer.as_mut().expect("made above");
+            let image = render_scene(offscreen, scene, scale).map_err(|e| e.to_string())?;
+            let mut text = vec![("Description", scene.caption.as_str())];
+            if let Some(title) = &scene.title {
+                text.push(("Title", title.as_str()));
+            }
+            text.push(("Software", "Article Atlas"));
+            png_bytes_with_text(&image, &text).map_err(|e| format!("cannot encode PNG: {e}"))
+        }
+    }
 }

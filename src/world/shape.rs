@@ -59,6 +59,8 @@ pub struct CountryShape {
     pub bbox: WorldRect,
     /// The triangulated polygons.
     pub mesh: TriangleMesh,
+    /// The polygons as decoded, in longitude/latitude (for other projections).
+    pub geo: Vec<topojson::Polygon>,
 }
 
 impl CountryShape {
@@ -67,9 +69,9 @@ impl CountryShape {
         code: String,
         name: String,
         gazetteer: Option<usize>,
-        polygons: &[topojson::Polygon],
+        source: &[topojson::Polygon],
     ) -> CountryShape {
-        let polygons: Vec<WorldPolygon> = polygons
+        let polygons: Vec<WorldPolygon> = source
             .iter()
             .flat_map(|p| with_wrapped_copy(unwrap_polygon(p)))
             .collect();
@@ -86,6 +88,7 @@ impl CountryShape {
             polygons,
             bbox,
             mesh,
+            geo: source.to_vec(),
         }
     }
 
