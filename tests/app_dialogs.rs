@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 
 use article_atlas::analysis::Override;
 use article_atlas::app::{Action, Article, Settings};
+use article_atlas::picture::PictureFormat;
 use article_atlas::project::Project;
 use egui_kittest::kittest::Queryable;
 
@@ -102,7 +103,7 @@ fn export_png_writes_a_real_png_where_chosen() {
     let dir = tempfile::tempdir().unwrap();
     let first = write(dir.path(), "brief.txt", "Talks in Doha, Qatar, drew Afghans.");
     let mut harness = app_on(&first, true);
-    perform(&mut harness, Action::ExportPng(2));
+    perform(&mut harness, Action::ExportPicture(PictureFormat::Png, 2));
     harness.get_by_label("Export the map as PNG");
     harness.get_by_label("Save").click();
     harness.run();
@@ -114,6 +115,27 @@ fn export_png_writes_a_real_png_where_chosen() {
     assert!(map.error.is_none(), "{:?}", map.error);
     assert!(w >= 400 && h >= 200, "a picture of the map at 2×: {w}×{h}");
     harness.get_by_label_contains("Saved");
+}
+
+#[test]
+fn export_svg_and_pdf_write_vector_pictures_with_their_labels_where_chosen() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = write(dir.path(), "brief.txt", "Talks in Doha, Qatar, drew Afghans.");
+    let mut harness = app_on(&first, true);
+    perform(&mut harness, Action::ExportPicture(PictureFormat::Svg, 1));
+    harness.get_by_label("Export the map as SVG");
+    harness.get_by_label("Save").click();
+    harness.run();
+    let svg = std::fs::read_to_string(dir.path().join("brief.svg")).unwrap();
+    assert!(svg.starts_with("<svg") && svg.contains("id=\"QAT\""), "{}", &svg[..200]);
+    assert!(svg.contains("Afghanistan") && svg.contains("<desc>Countries named in"));
+    perform(&mut harness, Action::ExportPicture(PictureFormat::Pdf, 1));
+    harness.get_by_label("Export the map as PDF");
+    harness.get_by_label("Save").click();
+    harness.run();
+    let pdf = std::fs::read(dir.path().join("brief.pdf")).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+    assert!(atlas(&harness).state().error.is_none());
 }
 
 /// With no desktop dialog to show (no D-Bus session, no zenity), Open falls

@@ -12,8 +12,10 @@ use egui::{Context, Key, KeyboardShortcut, Modifiers, Vec2, vec2};
 
 use super::panels::corrections::Question;
 use crate::analysis::Override;
+use crate::cartography::ProjectionKind;
 use crate::export::Format;
 use crate::map::{MapTheme, TileLayer};
+use crate::picture::PictureFormat;
 use crate::place::Place;
 
 /// Something the user asked for.
@@ -86,6 +88,18 @@ pub enum Action {
     Presentation(bool),
     /// Enter or leave presentation mode.
     TogglePresentation,
+    /// Draw pictures (the preview, presentation mode, exports) in this projection.
+    SetProjection(ProjectionKind),
+    /// Add a note at this longitude and latitude, and edit it.
+    AddNote(f64, f64),
+    /// Edit the note at this position (`None`: stop editing).
+    EditNote(Option<usize>),
+    /// Give the note at this position this text.
+    SetNoteText(usize, String),
+    /// Move the box of the note at this position to this offset from its point.
+    MoveNote(usize, [f32; 2]),
+    /// Delete the note at this position.
+    DeleteNote(usize),
 
     // Corrections.
     /// Add a correction of the detector.
@@ -100,12 +114,16 @@ pub enum Action {
     ToggleCorrections,
 
     // Pictures and data out.
-    /// Ask where to save the map as PNG at this many pixels per point.
-    ExportPng(u32),
-    /// Save the map as PNG to this file at this many pixels per point.
-    WritePng(PathBuf, u32),
+    /// Show (`true`) or close the "Export picture" window with its preview.
+    ShowExport(bool),
+    /// Ask where to save the map picture in this format (PNG: at this many pixels per point).
+    ExportPicture(PictureFormat, u32),
+    /// Save the map picture to this file in this format (PNG: at this many pixels per point).
+    WritePicture(PathBuf, PictureFormat, u32),
     /// Put the map picture on the clipboard.
     CopyImage,
+    /// Put the picture's caption (its alt text) on the clipboard.
+    CopyCaption,
     /// Ask where to save the analysis in this format.
     ExportData(Format),
     /// Save the analysis to this file in this format.
@@ -163,11 +181,17 @@ const PAN_STEP: f32 = 80.0;
 
 /// Every keyboard shortcut. A shortcut with more modifiers comes before the
 /// same key with fewer (egui ignores extra Shift when matching).
-pub static KEYMAP: [Binding; 15] = [
+pub static KEYMAP: [Binding; 16] = [
     binding(Modifiers::COMMAND, Key::O, Action::Open, true),
     binding(COMMAND_SHIFT, Key::S, Action::SaveProjectAs, true),
     binding(Modifiers::COMMAND, Key::S, Action::SaveProject, true),
-    binding(Modifiers::COMMAND, Key::E, Action::ExportPng(1), true),
+    binding(COMMAND_SHIFT, Key::E, Action::ShowExport(true), true),
+    binding(
+        Modifiers::COMMAND,
+        Key::E,
+        Action::ExportPicture(PictureFormat::Png, 1),
+        true,
+    ),
     binding(Modifiers::COMMAND, Key::Z, Action::UndoLastCorrection, false),
     binding(Modifiers::NONE, Key::F11, Action::TogglePresentation, true),
     binding(Modifiers::NONE, Key::Escape, Action::Back, true),

@@ -5,6 +5,7 @@
 //! exhaustive `match`.
 
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 use std::time::Duration;
 
 use egui::{CentralPanel, Context, Panel, Theme, Ui, ViewportCommand};
@@ -13,20 +14,24 @@ use super::action::{self, Action, UnsavedAnswer};
 use super::file_dialog::FileDialog;
 use super::jobs::Outcome;
 use super::panels::corrections::CorrectionsUi;
+use super::panels::export::{self, ExportUi};
 use super::panels::place_list::PlaceList;
 use super::panels::text_view::TextView;
-use super::panels::{menu, passages, presentation, status, toolbar};
+use super::panels::{menu, notes, passages, presentation, status, toolbar};
 use super::state::{AppState, Busy, Settings};
 use super::workbench::{Finished, Workbench, suggested_name};
 use crate::analysis::{Override, Unwatched, Watch};
 use crate::article::load::{CANCELLED, display_name, load_bytes, load_path, load_text};
 use crate::article::{Article, Loaded};
+use crate::cartography::ProjectionKind;
 use crate::export::{self as data, Format};
 use crate::gazetteer::Gazetteer;
-use crate::map::{MapOptions, MapTheme, MapView, TileLayer};
+use crate::map::notes::NoteEvent;
+use crate::map::{MapTheme, MapView};
+use crate::picture::{self, Note, PictureFormat, PictureSpec, Scene};
 use crate::place::Place;
 use crate::project::{MapViewState, Project};
-use crate::render::{Picture, png_bytes, render_picture};
+use crate::render::{picture_bytes, render_scene};
 
 /// Inputs larger than this many bytes are analysed on a background thread.
 pub const SYNC_LIMIT: u64 = 1 << 20;
@@ -38,6 +43,9 @@ pub struct AtlasApp {
     places: PlaceList,
     text_view: TextView,
     corrections: CorrectionsUi,
+    export: ExportUi,
+    /// The last picture laid out, for what it was laid out (previews redraw it each frame).
+    preview: Option<(PictureSpec, u64, Rc<Scene>)>,
     work: Workbench,
 }
 
@@ -107,6 +115,8 @@ impl AtlasApp {
             places: PlaceList::default(),
             text_view: TextView::default(),
             corrections: CorrectionsUi::default(),
+            export: ExportUi::default(),
+            preview: None,
             work: Workbench::new(settings.built_in_dialog),
         }
     }
@@ -195,6 +205,8 @@ impl AtlasApp {
         project.theme = Some(self.state.map_options.theme);
         project.selected = self.state.selection.map(|p| p.to_ref(g));
         project.view = Some(MapViewState { lon, lat, zoom });
+        project.projection = Some(self.state.picture.projection);
+        project.notes = self.state.picture.notes.clone();
         project
     }
 
@@ -206,6 +218,7 @@ impl AtlasApp {
                 let article = &mut self.state.article;
                 article.project_path = Some(path.to_path_buf());
                 article.saved_overrides = article.overrides.clone();
+                self.state.picture.saved_notes = self.state.picture.notes.clone();
                 self.work.recent.push(path);
                 self.state.notice = Some(format!("Saved {}", path.display()));
                 Ok(())
@@ -238,7 +251,7 @@ impl AtlasApp {
             (None, false) => None,
         };
         let closing = ctx.input(|i| i.viewport().close_requested());
-        if closing && !self.work.may_close && self.state.article.has_unsaved_work() {
+        if closing && !self.work.may_close && self.state.has_unsaved_work() {
             ctx.send_viewport_cmd(ViewportCommand::CancelClose);
             actions.push(Action::Quit);
         }
@@ -246,14 +259,28 @@ impl AtlasApp {
         if self.state.picture.presentation {
             CentralPanel::no_frame().show(ui, |ui| {
                 let rect = ui.max_rect();
-                self.map_ui(ui, &mut actions);
+                if self.state.picture.projection == ProjectionKind::Mercator {
+                    self.map_ui(ui, &mut actions);
+                } else {
+                    // The picture in its projection, filling the screen.
+                    let spec = self.state.picture_spec(rect.size(), None);
+                    let scene = self.laid_out(spec);
+                    let clicked = export::preview(ui, &scene, &self.state.article.analysis, rect.size());
+                    actions.extend(clicked.map(|place| Action::Select(Some(place))));
+                }
                 actions.extend(presentation::leave_button(ui, rect));
             });
         } else {
             self.panels(ui, &mut actions);
         }
+        actions.extend(notes::window(&ctx, &self.state));
+        if self.state.picture.exporting {
+            let scene = self.laid_out(self.picture_spec());
+            actions.extend(self.export.window(&ctx, &self.state, &scene));
+        }
         actions.extend(self.work.dialog_ui(&ctx));
-        actions.extend(self.work.unsaved_ui(&ctx, &self.state.article));
+        let notes_changed = self.state.picture.notes != self.state.picture.saved_notes;
+        actions.extend(self.work.unsaved_ui(&ctx, &self.state.article, notes_changed));
         if !actions.is_empty() {
             for action in actions {
                 self.apply(&ctx, action);
@@ -309,6 +336,13 @@ impl AtlasApp {
             .map
             .ui(ui, &self.state.article.analysis, self.state.selection, &options);
         actions.extend(response.clicked.map(|place| Action::Select(Some(place))));
+        actions.extend(response.add_note_at.map(|(lon, lat)| Action::AddNote(lon, lat)));
+        for event in response.notes {
+            actions.push(match event {
+                NoteEvent::Clicked(i) => Action::EditNote(Some(i)),
+                NoteEvent::Moved(i, offset) => Action::MoveNote(i, offset),
+            });
+        }
         self.state.hovered = response.hovered;
         self.state.map_status = response.status;
     }
@@ -316,7 +350,7 @@ impl AtlasApp {
     /// Carry out `action`, first asking about unsaved corrections when it
     /// would replace the article.
     fn apply(&mut self, ctx: &Context, action: Action) {
-        if action.replaces_article() && self.state.article.has_unsaved_work() && !self.work.may_close {
+        if action.replaces_article() && self.state.has_unsaved_work() && !self.work.may_close {
             self.work.ask_unsaved(action);
         } else {
             self.dispatch(ctx, action);
@@ -414,18 +448,55 @@ impl AtlasApp {
             }
             Action::AskPlace(question) => self.corrections.ask(question),
             Action::ToggleCorrections => self.corrections.open = !self.corrections.open,
-            Action::ExportPng(scale) => {
-                let suggested = suggested_name(article, "png");
-                self.ask_file(ctx, FileDialog::ExportPng { scale, suggested });
+            Action::SetProjection(projection) => self.state.picture.projection = projection,
+            Action::AddNote(lon, lat) => {
+                self.state.picture.notes.push(Note::new("", lon, lat));
+                self.state.picture.editing_note = Some(self.state.picture.notes.len() - 1);
             }
-            Action::WritePng(path, scale) => {
-                let written = self.write_png(&path, scale);
+            Action::EditNote(index) => {
+                self.state.picture.editing_note = index.filter(|&i| i < self.state.picture.notes.len());
+            }
+            Action::SetNoteText(index, text) => {
+                if let Some(note) = self.state.picture.notes.get_mut(index) {
+                    note.text = text;
+                }
+            }
+            Action::MoveNote(index, offset) => {
+                if let Some(note) = self.state.picture.notes.get_mut(index) {
+                    note.offset = offset;
+                }
+            }
+            Action::DeleteNote(index) => {
+                if index < self.state.picture.notes.len() {
+                    self.state.picture.notes.remove(index);
+                    self.state.picture.editing_note = None;
+                }
+            }
+            Action::ShowExport(on) => self.state.picture.exporting = on,
+            Action::ExportPicture(format, scale) => {
+                let suggested = suggested_name(article, format.extension());
+                self.ask_file(
+                    ctx,
+                    FileDialog::ExportPicture {
+                        format,
+                        scale,
+                        suggested,
+                    },
+                );
+            }
+            Action::WritePicture(path, format, scale) => {
+                let written = self.write_picture(&path, format, scale);
                 self.report(written);
             }
             Action::CopyImage => match self.picture(1) {
                 Ok(image) => ctx.copy_image(image),
                 Err(message) => self.state.error = Some(message),
             },
+            Action::CopyCaption => {
+                let scene = self.scene();
+                ctx.copy_text(scene.caption.clone());
+                self.state.notice = Some(format!("Copied the caption: {}", scene.caption));
+            }
             Action::ExportData(format) => {
                 let suggested = suggested_name(article, format.extension());
                 self.ask_file(ctx, FileDialog::ExportData { format, suggested });
@@ -526,11 +597,14 @@ impl AtlasApp {
             Some(view) => self.map.hold_view(&article.analysis, (view.lon, view.lat, view.zoom)),
             None => self.map.fit_all(&article.analysis),
         }
-        self.state.replace_article(article);
+        self.state.replace_article(article, loaded.notes);
         self.text_view = TextView::default();
         self.corrections.reset();
         if let Some(theme) = loaded.theme {
             self.dispatch(ctx, Action::SetTheme(theme));
+        }
+        if let Some(projection) = loaded.projection {
+            self.state.picture.projection = projection;
         }
         let g = Gazetteer::builtin();
         self.state.selection = loaded.selected.and_then(|r| Place::from_ref(&r, g).ok());
@@ -572,34 +646,46 @@ impl AtlasApp {
         self.show_corrected(corrected);
     }
 
-    /// The map panel's picture at `scale` pixels per point, with the current
-    /// view, drawn by the renderer kept for exports.
-    fn picture(&mut self, scale: u32) -> Result<egui::ColorImage, String> {
+    /// What the picture of the open article is, as the menus set it: the
+    /// size of the map panel (a Mercator picture shows what the map shows).
+    fn picture_spec(&self) -> PictureSpec {
         let size = self
             .map
             .size()
             .filter(|s| s.x >= 1.0 && s.y >= 1.0)
             .unwrap_or(egui::vec2(1280.0, 800.0));
-        // Online tiles arrive too late for a picture drawn at once: use the built-in basemap.
-        let options = MapOptions {
-            layer: TileLayer::BuiltIn,
-            ..self.state.drawing_options()
-        };
-        let picture = Picture {
-            analysis: &self.state.article.analysis,
-            options: &options,
-            selected: self.state.selection,
-            size,
-            scale: scale as f32,
-            view: Some(self.map.view()),
-        };
-        let renderer = self.work.renderer()?;
-        render_picture(renderer, &picture).map_err(|e| format!("Could not draw the picture: {e}"))
+        self.state.picture_spec(size, Some(self.map.view()))
     }
 
-    fn write_png(&mut self, path: &Path, scale: u32) -> Result<(), String> {
-        let image = self.picture(scale)?;
-        let bytes = png_bytes(&image).map_err(|e| format!("Could not encode the PNG: {e}"))?;
+    /// The picture of the open article as the menus set it ([`Self::picture_spec`]).
+    pub fn scene(&mut self) -> Rc<Scene> {
+        self.laid_out(self.picture_spec())
+    }
+
+    /// The picture `spec` describes, laid out again only when it or the analysis changed.
+    fn laid_out(&mut self, spec: PictureSpec) -> Rc<Scene> {
+        let generation = self.state.article.analysis.generation;
+        match &self.preview {
+            Some((s, g, scene)) if *s == spec && *g == generation => Rc::clone(scene),
+            _ => {
+                let scene = Rc::new(picture::build(&self.state.article.analysis, &spec));
+                self.preview = Some((spec, generation, Rc::clone(&scene)));
+                scene
+            }
+        }
+    }
+
+    /// The picture at `scale` pixels per point, drawn by the renderer kept for exports.
+    fn picture(&mut self, scale: u32) -> Result<egui::ColorImage, String> {
+        let scene = self.scene();
+        let renderer = self.work.renderer()?;
+        render_scene(renderer, &scene, scale as f32).map_err(|e| format!("Could not draw the picture: {e}"))
+    }
+
+    fn write_picture(&mut self, path: &Path, format: PictureFormat, scale: u32) -> Result<(), String> {
+        let scene = self.scene();
+        let bytes = picture_bytes(&scene, format, scale as f32, self.work.renderer_slot())
+            .map_err(|e| format!("Could not make the picture: {e}"))?;
         data::write_atomically(path, &bytes).map_err(|e| format!("Could not write {}: {e}", path.display()))?;
         self.state.notice = Some(format!("Saved {}", path.display()));
         Ok(())

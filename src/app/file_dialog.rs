@@ -14,6 +14,7 @@ use egui::Context;
 
 use super::action::Action;
 use crate::export::Format;
+use crate::picture::PictureFormat;
 
 /// The extensions of the files the app opens.
 pub const ARTICLE_EXTENSIONS: [&str; 8] = ["txt", "text", "md", "markdown", "html", "htm", "xhtml", "json"];
@@ -30,9 +31,11 @@ pub enum FileDialog {
         /// The file name proposed.
         suggested: String,
     },
-    /// Where to save the map as PNG.
-    ExportPng {
-        /// Pixels per point.
+    /// Where to save the map picture.
+    ExportPicture {
+        /// PNG, SVG or PDF.
+        format: PictureFormat,
+        /// Pixels per point (PNG).
         scale: u32,
         /// The file name proposed.
         suggested: String,
@@ -64,7 +67,11 @@ impl FileDialog {
             FileDialog::OpenArticle => "Open an article",
             FileDialog::OpenProject => "Open a project",
             FileDialog::SaveProject { .. } => "Save the project",
-            FileDialog::ExportPng { .. } => "Export the map as PNG",
+            FileDialog::ExportPicture { format, .. } => match format {
+                PictureFormat::Png => "Export the map as PNG",
+                PictureFormat::Svg => "Export the map as SVG",
+                PictureFormat::Pdf => "Export the map as PDF",
+            },
             FileDialog::ExportData { .. } => "Export the analysis",
         }
     }
@@ -79,7 +86,7 @@ impl FileDialog {
         match self {
             FileDialog::OpenArticle | FileDialog::OpenProject => None,
             FileDialog::SaveProject { suggested } => Some(("atlas.json", suggested)),
-            FileDialog::ExportPng { suggested, .. } => Some(("png", suggested)),
+            FileDialog::ExportPicture { format, suggested, .. } => Some((format.extension(), suggested)),
             FileDialog::ExportData { format, suggested } => Some((format.extension(), suggested)),
         }
     }
@@ -91,7 +98,7 @@ impl FileDialog {
         match self {
             FileDialog::OpenArticle => ARTICLE_EXTENSIONS.contains(&extension.as_str()),
             FileDialog::OpenProject | FileDialog::SaveProject { .. } => extension == "json",
-            FileDialog::ExportPng { .. } => extension == "png",
+            FileDialog::ExportPicture { format, .. } => extension == format.extension(),
             FileDialog::ExportData { format, .. } => extension == format.extension(),
         }
     }
@@ -115,7 +122,7 @@ impl FileDialog {
         match self {
             FileDialog::OpenArticle | FileDialog::OpenProject => Action::OpenPath(path),
             FileDialog::SaveProject { .. } => Action::SaveProjectTo(path),
-            FileDialog::ExportPng { scale, .. } => Action::WritePng(path, *scale),
+            FileDialog::ExportPicture { format, scale, .. } => Action::WritePicture(path, *format, *scale),
             FileDialog::ExportData { format, .. } => Action::WriteData(path, *format),
         }
     }
@@ -138,9 +145,12 @@ impl FileDialog {
                 .set_file_name(suggested)
                 .add_filter("Article Atlas project", &["json"])
                 .save_file(),
-            FileDialog::ExportPng { suggested, .. } => dialog
+            FileDialog::ExportPicture { format, suggested, .. } => dialog
                 .set_file_name(suggested)
-                .add_filter("PNG image", &["png"])
+                .add_filter(
+                    format!("{} picture", format.extension().to_uppercase()),
+                    &[format.extension()],
+                )
                 .save_file(),
             FileDialog::ExportData { format, suggested } => dialog
                 .set_file_name(suggested)
@@ -268,7 +278,7 @@ impl BuiltInDialog {
         }
         if self.purpose.saves() {
             let target = match self.purpose.then(path.clone()) {
-                Action::SaveProjectTo(p) | Action::WritePng(p, _) | Action::WriteData(p, _) => p,
+                Action::SaveProjectTo(p) | Action::WritePicture(p, ..) | Action::WriteData(p, _) => p,
                 _ => path,
             };
             if !target.parent().is_some_and(Path::is_dir) {
@@ -467,14 +477,27 @@ mod tests {
             FileDialog::OpenArticle.then(path.clone()),
             Action::OpenPath(path.clone())
         );
-        let png = FileDialog::ExportPng {
+        let png = FileDialog::ExportPicture {
+            format: PictureFormat::Png,
             scale: 2,
             suggested: "a.png".into(),
         };
-        assert_eq!(png.then(path.clone()), Action::WritePng("/tmp/x.png".into(), 2));
+        assert_eq!(
+            png.then(path.clone()),
+            Action::WritePicture("/tmp/x.png".into(), PictureFormat::Png, 2)
+        );
         assert_eq!(
             png.then("/tmp/map.PNG".into()),
-            Action::WritePng("/tmp/map.PNG".into(), 2)
+            Action::WritePicture("/tmp/map.PNG".into(), PictureFormat::Png, 2)
+        );
+        let pdf = FileDialog::ExportPicture {
+            format: PictureFormat::Pdf,
+            scale: 1,
+            suggested: "a.pdf".into(),
+        };
+        assert_eq!(
+            pdf.then(path.clone()),
+            Action::WritePicture("/tmp/x.pdf".into(), PictureFormat::Pdf, 1)
         );
         let data = FileDialog::ExportData {
             format: Format::Csv,
@@ -515,7 +538,8 @@ mod tests {
         };
         assert_eq!(names(false), ["zeta", "A.md", "b.txt"]);
         assert_eq!(names(true), ["zeta", ".hidden.txt", "A.md", "b.txt"]);
-        let png = FileDialog::ExportPng {
+        let png = FileDialog::ExportPicture {
+            format: PictureFormat::Png,
             scale: 1,
             suggested: "m.png".into(),
         };
@@ -532,7 +556,8 @@ mod tests {
     fn saving_over_a_file_asks_first_and_a_missing_file_does_not_open() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("brief.png"), "old").unwrap();
-        let png = FileDialog::ExportPng {
+        let png = FileDialog::ExportPicture {
+            format: PictureFormat::Png,
             scale: 1,
             suggested: "brief.png".into(),
         };
@@ -540,7 +565,10 @@ mod tests {
         let target = dir.path().join("brief.png");
         assert_eq!(dialog.choose(target.clone()), None, "asks first");
         assert_eq!(dialog.replace.as_ref(), Some(&target));
-        assert_eq!(dialog.choose(target.clone()), Some(Action::WritePng(target, 1)));
+        assert_eq!(
+            dialog.choose(target.clone()),
+            Some(Action::WritePicture(target, PictureFormat::Png, 1))
+        );
         let mut open = BuiltInDialog::open(FileDialog::OpenArticle, dir.path().to_path_buf(), Vec::new());
         assert_eq!(open.choose(dir.path().join("gone.txt")), None);
         assert!(open.problem.as_deref().unwrap().contains("no file"));

@@ -6,7 +6,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::analysis::Analysis;
 use crate::article::Article;
+use crate::cartography::ProjectionKind;
 use crate::map::{MapOptions, MapTheme, TileLayer};
+use crate::picture::{Note, PictureSpec};
 use crate::place::Place;
 
 /// Preferences remembered between runs.
@@ -19,12 +21,24 @@ pub struct Settings {
     pub layer: TileLayer,
     /// Ask for files with the built-in dialog, not the desktop's.
     pub built_in_dialog: bool,
+    /// The projection of pictures.
+    pub projection: ProjectionKind,
 }
 
 /// The picture's settings that are not drawing options: the title the user
-/// typed, and presentation mode.
+/// typed, the projection, the notes, and presentation mode.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PictureState {
+    /// The projection of pictures (the interactive map is always Mercator).
+    pub projection: ProjectionKind,
+    /// Notes on the map of the open article.
+    pub notes: Vec<Note>,
+    /// The notes as last opened or saved: anything else is unsaved work.
+    pub saved_notes: Vec<Note>,
+    /// The note being edited, if any.
+    pub editing_note: Option<usize>,
+    /// The "Export picture" window is open.
+    pub exporting: bool,
     /// Hide the title (shown by default).
     pub hide_title: bool,
     /// The title typed by the user, and the name of the article it was typed
@@ -91,7 +105,10 @@ impl AppState {
                 layer: settings.layer,
                 ..MapOptions::default()
             },
-            picture: PictureState::default(),
+            picture: PictureState {
+                projection: settings.projection,
+                ..PictureState::default()
+            },
             error: None,
             notice: None,
             map_status: None,
@@ -110,16 +127,49 @@ impl AppState {
         (!self.picture.hide_title).then(|| self.picture.title(&self.article))
     }
 
-    /// The map options with this frame's title.
+    /// The map options with this frame's title and notes.
     pub fn drawing_options(&self) -> MapOptions {
         MapOptions {
             title: self.picture_title(),
+            notes: self.picture.notes.clone(),
             ..self.map_options.clone()
         }
     }
 
-    /// Show `article` instead of the current one, forgetting the selection.
-    pub fn replace_article(&mut self, article: Article) {
+    /// Are there corrections or notes that were never saved?
+    pub fn has_unsaved_work(&self) -> bool {
+        self.article.has_unsaved_work() || self.picture.notes != self.picture.saved_notes
+    }
+
+    /// The picture of the open article at `size` points, as the menus set
+    /// it; `view` is the interactive map's (for a Mercator picture of what it shows).
+    pub fn picture_spec(&self, size: egui::Vec2, view: Option<(f64, f64, f64)>) -> PictureSpec {
+        let options = &self.map_options;
+        let title = self.picture_title();
+        let subtitle = title
+            .is_some()
+            .then(|| crate::import::title::source_and_date(&self.article.analysis.document.text))
+            .flatten();
+        PictureSpec {
+            theme: options.theme,
+            colorblind: options.colorblind,
+            title,
+            subtitle,
+            show_legend: options.show_legend,
+            show_attribution: options.show_attribution,
+            show_links: options.show_links,
+            selected: self.selection,
+            notes: self.picture.notes.clone(),
+            view,
+            ..PictureSpec::new(size, self.picture.projection)
+        }
+    }
+
+    /// Show `article` instead of the current one, with its `notes`, forgetting the selection.
+    pub fn replace_article(&mut self, article: Article, notes: Vec<Note>) {
+        self.picture.saved_notes = notes.clone();
+        self.picture.notes = notes;
+        self.picture.editing_note = None;
         self.article = article;
         self.selection = None;
         self.hovered = None;
@@ -133,6 +183,7 @@ impl AppState {
             theme: self.map_options.theme,
             layer: self.map_options.layer,
             built_in_dialog: false,
+            projection: self.picture.projection,
         }
     }
 }
@@ -149,7 +200,7 @@ mod tests {
         assert_eq!(state.picture_title().as_deref(), Some("Kabul Falls"));
         state.picture.custom_title = Some(("a.txt".into(), "Mine".into()));
         assert_eq!(state.picture_title().as_deref(), Some("Mine"));
-        state.replace_article(b);
+        state.replace_article(b, Vec::new());
         assert_eq!(state.picture_title().as_deref(), Some("Doha Talks"));
         state.picture.hide_title = true;
         assert_eq!(state.drawing_options().title, None);

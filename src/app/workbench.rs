@@ -183,24 +183,40 @@ impl Workbench {
         self.unsaved.take()
     }
 
-    /// The question "Save the corrections first?", while it is asked; returns the answer.
-    pub fn unsaved_ui(&self, ctx: &Context, article: &Article) -> Option<Action> {
+    /// The question "Save the corrections first?" (or "…the notes…"), while
+    /// it is asked; returns the answer. `notes_changed`: the notes on the map
+    /// were changed since they were saved.
+    pub fn unsaved_ui(&self, ctx: &Context, article: &Article, notes_changed: bool) -> Option<Action> {
         let pending = self.unsaved.as_ref()?;
         let mut answer = None;
+        let corrections_changed = article.has_unsaved_work();
         let modal = Modal::new(egui::Id::unique("unsaved work")).show(ctx, |ui| {
             ui.set_width(380.0);
-            ui.heading("Save the corrections first?");
             let count = article.overrides.len();
+            let (heading, what) = match (corrections_changed, notes_changed) {
+                (true, false) => (
+                    "Save the corrections first?",
+                    super::panels::passages::plural(count, "correction", "corrections"),
+                ),
+                (false, true) => ("Save the notes first?", "notes on the map".to_string()),
+                _ => (
+                    "Save the corrections and notes first?",
+                    format!(
+                        "{} and notes on the map",
+                        super::panels::passages::plural(count, "correction", "corrections")
+                    ),
+                ),
+            };
+            ui.heading(heading);
             let going = if *pending == Action::Quit {
                 "Closing the window"
             } else {
                 "Opening another article"
             };
+            let verb = if count == 1 && !notes_changed { "is" } else { "are" };
             ui.label(format!(
-                "{} has {} that {} not saved. {going} discards them.",
+                "{} has {what} that {verb} not saved. {going} discards them.",
                 article.name,
-                super::panels::passages::plural(count, "correction", "corrections"),
-                if count == 1 { "is" } else { "are" },
             ));
             ui.add_space(8.0);
             ui.horizontal(|ui| {
@@ -219,6 +235,11 @@ impl Workbench {
             answer = Some(UnsavedAnswer::Cancel);
         }
         answer.map(Action::Unsaved)
+    }
+
+    /// Where the offscreen renderer is kept (none until a PNG is first drawn).
+    pub fn renderer_slot(&mut self) -> &mut Option<Offscreen> {
+        &mut self.renderer
     }
 
     /// The offscreen renderer, set up the first time.

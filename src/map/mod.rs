@@ -21,6 +21,7 @@ pub mod labels;
 pub mod legend;
 pub mod links;
 pub mod markers;
+pub mod notes;
 pub mod palette;
 pub mod pins;
 pub mod regions;
@@ -72,6 +73,8 @@ pub struct MapOptions {
     pub show_legend: bool,
     /// Draw the basemap's attribution in the bottom-right corner.
     pub show_attribution: bool,
+    /// Notes on the map.
+    pub notes: Vec<crate::picture::Note>,
 }
 
 impl Default for MapOptions {
@@ -84,6 +87,7 @@ impl Default for MapOptions {
             title: None,
             show_legend: true,
             show_attribution: true,
+            notes: Vec::new(),
         }
     }
 }
@@ -108,12 +112,23 @@ pub fn default_title(text: &str, fallback: &str) -> String {
 }
 
 /// The view (centre longitude, latitude and walkers zoom) that frames every
-/// country of `analysis` on a map of `size` points: what [`MapView::fit_all`]
-/// picks. A country the text names itself stands as its heartland; a country
-/// known only by its towns and divisions (a local story) by those places, so
-/// that a story about Alexandria, Louisiana frames Louisiana, not the USA.
-/// With nothing mentioned, the whole world.
+/// country of `analysis` on a map of `size` points ([`fit_extents`]): what
+/// [`MapView::fit_all`] picks. With nothing mentioned, the whole world.
 pub fn fit_view(analysis: &Analysis, size: egui::Vec2) -> (f64, f64, f64) {
+    let extents = fit_extents(analysis);
+    let zooms = min_zoom(size.x)..=MAX_FIT_ZOOM.max(min_zoom(size.x));
+    match crate::world::fit(&extents, [size.x as f64, size.y as f64], FIT_MARGIN, zooms) {
+        Some(view) => (view.lon, view.lat, view.zoom),
+        None => (15.0, 25.0, min_zoom(size.x)),
+    }
+}
+
+/// What a view of `analysis` must show, in world units: a country the text
+/// names itself stands as its heartland; a country known only by its towns
+/// and divisions (a local story) by those places, so that a story about
+/// Alexandria, Louisiana frames Louisiana, not the USA. Pictures in every
+/// projection fit the same extents.
+pub fn fit_extents(analysis: &Analysis) -> Vec<crate::world::WorldRect> {
     let world = World::coarse();
     let g = crate::gazetteer::Gazetteer::builtin();
     let named: std::collections::HashSet<Place> = analysis.mentions.iter().map(|m| m.place).collect();
@@ -143,11 +158,7 @@ pub fn fit_view(analysis: &Analysis, size: egui::Vec2) -> (f64, f64, f64) {
             });
         }
     }
-    let zooms = min_zoom(size.x)..=MAX_FIT_ZOOM.max(min_zoom(size.x));
-    match crate::world::fit(&extents, [size.x as f64, size.y as f64], FIT_MARGIN, zooms) {
-        Some(view) => (view.lon, view.lat, view.zoom),
-        None => (15.0, 25.0, min_zoom(size.x)),
-    }
+    extents
 }
 
 /// Half the side, in world units, of the square that stands for a town when
@@ -181,6 +192,10 @@ pub struct MapResponse {
     pub hovered: Option<Place>,
     /// One line for the status bar about the basemap (e.g. tiles failing).
     pub status: Option<String>,
+    /// "Add note here" was chosen at this longitude and latitude.
+    pub add_note_at: Option<(f64, f64)>,
+    /// What was done to notes.
+    pub notes: Vec<notes::NoteEvent>,
 }
 
 /// Map size assumed for fitting before the map was ever shown.
@@ -197,12 +212,16 @@ pub struct MapView {
     division_fills: MeshBuffer,
     /// Co-mention links of `shown` (computed once per analysis).
     links: Vec<links::Link>,
+    /// Their great circles, in world units.
+    link_arcs: Vec<Vec<crate::world::WorldPoint>>,
     /// The [`Analysis::generation`] the view was last fitted to / links computed for.
     shown: Option<u64>,
     /// Size of the map last frame.
     size: Option<egui::Vec2>,
     /// What was under the pointer last frame.
     hovered: Option<Place>,
+    /// Where the map was last right-clicked (longitude, latitude).
+    context_at: Option<(f64, f64)>,
     ctx: egui::Context,
 }
 
@@ -220,9 +239,11 @@ impl MapView {
             fills: MeshBuffer::default(),
             division_fills: MeshBuffer::default(),
             links: Vec::new(),
+            link_arcs: Vec::new(),
             shown: None,
             size: None,
             hovered: None,
+            context_at: None,
             ctx: ctx.clone(),
         }
     }
@@ -240,7 +261,7 @@ impl MapView {
         self.size = Some(rect.size());
         if self.shown != Some(analysis.generation) {
             self.shown = Some(analysis.generation);
-            self.links = links::co_mentions(analysis);
+            self.set_links(analysis);
             self.fit_all(analysis);
         }
         view::constrain(&mut self.memory, rect, false);
@@ -277,6 +298,8 @@ impl MapView {
             show_attribution: options.show_attribution,
             picks: RefCell::new(Picks::default()),
             obstacles: RefCell::new(Vec::new()),
+            note_boxes: RefCell::new(Vec::new()),
+            note_events: RefCell::new(Vec::new()),
         };
         // Reserve the basemap's place in the paint order before walkers paints its tiles.
         let basemap_slot = ui.painter().add(Shape::Noop);
@@ -298,6 +321,7 @@ impl MapView {
             map = map.with_plugin(links::Links {
                 scene: &scene,
                 links: &self.links,
+                arcs: &self.link_arcs,
             });
         }
         let map = map
@@ -308,6 +332,10 @@ impl MapView {
             .with_plugin(regions::Regions { scene: &scene })
             .with_plugin(markers::Markers { scene: &scene })
             .with_plugin(pins::Pins { scene: &scene })
+            .with_plugin(notes::Notes {
+                scene: &scene,
+                notes: &options.notes,
+            })
             .with_plugin(labels::Labels { scene: &scene })
             .with_plugin(legend::Legend { scene: &scene });
         let response = map
@@ -316,11 +344,24 @@ impl MapView {
             })
             .response;
         response.widget_info(|| WidgetInfo::labeled(Role::Image, true, "World map"));
+        // Right-click: a note where the pointer is.
+        if response.secondary_clicked()
+            && let Some(pos) = response.interact_pointer_pos()
+        {
+            self.context_at = Some(self.lon_lat_at(response.rect, pos));
+        }
+        let mut add_note_at = None;
+        response.context_menu(|ui| {
+            if ui.button("Add note here").clicked() {
+                add_note_at = self.context_at;
+                ui.close();
+            }
+        });
         if view::constrain(&mut self.memory, response.rect, response.dragged()) {
             ui.ctx().request_repaint();
         }
 
-        let picks = scene.picks.into_inner();
+        let picks = scene.picks.take();
         self.hovered = picks.hovered;
         let now = ui.input(|i| i.time);
         let status = self.online.as_ref().and_then(|t| {
@@ -333,6 +374,8 @@ impl MapView {
             clicked: picks.clicked,
             hovered: picks.hovered,
             status,
+            add_note_at,
+            notes: scene.note_events.into_inner(),
         }
     }
 
@@ -349,7 +392,7 @@ impl MapView {
     /// (pictures of the app's current view).
     pub fn hold_view(&mut self, analysis: &Analysis, view: (f64, f64, f64)) {
         self.shown = Some(analysis.generation);
-        self.links = links::co_mentions(analysis);
+        self.set_links(analysis);
         self.set_view(view.0, view.1, view.2);
     }
 
@@ -363,6 +406,11 @@ impl MapView {
             // The next frame starts a layer on the new server.
             self.online = None;
         }
+    }
+
+    fn set_links(&mut self, analysis: &Analysis) {
+        self.links = links::co_mentions(analysis);
+        self.link_arcs = self.links.iter().map(|l| links::arc(analysis, l)).collect();
     }
 
     /// The co-mention links drawn for the analysis shown last.
@@ -403,6 +451,19 @@ impl MapView {
         self.memory.center_at(lon_lat(lon, lat));
         let _ = self.memory.set_zoom(zoom.clamp(0.0, MAX_ZOOM));
         self.ctx.request_repaint();
+    }
+
+    /// The longitude and latitude under `pos` on a map drawn in `rect`.
+    fn lon_lat_at(&self, rect: egui::Rect, pos: egui::Pos2) -> (f64, f64) {
+        let center = self.memory.detached().unwrap_or(lon_lat(0.0, 0.0));
+        let viewport = view::Viewport {
+            rect,
+            center: project(center.x(), center.y()),
+            scale: world_size(self.memory.zoom()),
+        };
+        let mut p = viewport.to_world(pos);
+        p.x = p.x.rem_euclid(1.0);
+        unproject(p)
     }
 
     /// The current centre (longitude, latitude) and walkers zoom.

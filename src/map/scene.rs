@@ -33,6 +33,10 @@ pub struct Scene<'a> {
     pub picks: RefCell<Picks>,
     /// Circles (centre, radius) already drawn on screen that labels must avoid.
     pub obstacles: RefCell<Vec<(Pos2, f32)>>,
+    /// The notes' boxes on screen (labels keep clear of them).
+    pub note_boxes: RefCell<Vec<egui::Rect>>,
+    /// What was done to notes this frame.
+    pub note_events: RefCell<Vec<super::notes::NoteEvent>>,
 }
 
 /// What the interactive layers found this frame.

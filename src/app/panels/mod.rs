@@ -4,8 +4,10 @@
 //! place picker's query).
 
 pub mod corrections;
+pub mod export;
 pub mod highlight;
 pub mod menu;
+pub mod notes;
 pub mod passages;
 pub mod picture;
 pub mod place_list;

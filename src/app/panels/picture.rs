@@ -7,8 +7,10 @@ use egui::{Button, Ui};
 
 use crate::app::action::shortcut_text;
 use crate::app::{Action, AppState};
+use crate::cartography::ProjectionKind;
 use crate::export::Format;
 use crate::map::MapTheme;
+use crate::picture::PictureFormat;
 
 /// The data formats of "Export data", with their menu labels.
 pub const DATA_FORMATS: [(Format, &str); 3] = [
@@ -25,10 +27,10 @@ pub fn toolbar_ui(ui: &mut Ui, state: &AppState) -> Vec<Action> {
     let hint = |action: &Action| shortcut_text(&ctx, action).map_or(String::new(), |k| format!(" ({k})"));
     if ui
         .button("Export PNG")
-        .on_hover_text(format!("Save the map as a picture{}", hint(&Action::ExportPng(1))))
+        .on_hover_text(format!("Save the map as a picture{}", hint(&PNG_1X)))
         .clicked()
     {
-        actions.push(Action::ExportPng(1));
+        actions.push(PNG_1X);
     }
     let presentation_hint = format!(
         "Show only the map, full screen{}; Esc leaves",
@@ -46,23 +48,58 @@ pub fn toolbar_ui(ui: &mut Ui, state: &AppState) -> Vec<Action> {
     actions
 }
 
-/// The File menu's export items: "Export PNG…", "Copy image", "Export data".
+/// Export PNG at one pixel per point.
+const PNG_1X: Action = Action::ExportPicture(PictureFormat::Png, 1);
+
+/// The File menu's export items: "Export picture…", "Export PNG/SVG/PDF…",
+/// "Copy image", "Copy caption", "Export data".
 pub fn file_menu(ui: &mut Ui, actions: &mut Vec<Action>) {
     ui.separator();
-    let export = Action::ExportPng(1);
-    let mut button = Button::new("Export PNG…");
-    if let Some(keys) = shortcut_text(ui.ctx(), &export) {
-        button = button.shortcut_text(keys);
+    let ctx = ui.ctx().clone();
+    let with_keys = |label: &str, action: &Action| {
+        let mut button = Button::new(label);
+        if let Some(keys) = shortcut_text(&ctx, action) {
+            button = button.shortcut_text(keys);
+        }
+        button
+    };
+    if ui
+        .add(with_keys("Export picture…", &Action::ShowExport(true)))
+        .on_hover_text("Choose the format, size and projection, with a preview")
+        .clicked()
+    {
+        actions.push(Action::ShowExport(true));
     }
     if ui
-        .add(button)
+        .add(with_keys("Export PNG…", &PNG_1X))
         .on_hover_text("Save the map (without the panels) as a picture")
         .clicked()
     {
-        actions.push(export);
+        actions.push(PNG_1X);
+    }
+    if ui
+        .button("Export SVG…")
+        .on_hover_text("Vector picture; labels stay text, countries are paths with their ISO3 id")
+        .clicked()
+    {
+        actions.push(Action::ExportPicture(PictureFormat::Svg, 1));
+    }
+    if ui
+        .button("Export PDF…")
+        .on_hover_text("Vector picture; labels stay text in an embedded font")
+        .clicked()
+    {
+        actions.push(Action::ExportPicture(PictureFormat::Pdf, 1));
     }
     if ui.button("Copy image").clicked() {
         actions.push(Action::CopyImage);
+    }
+    if ui
+        .button("Copy caption")
+        .on_hover_text("The picture's description, to paste as alt text")
+        .clicked()
+    {
+        actions.push(Action::CopyCaption);
     }
     ui.menu_button("Export data", |ui| {
         for (format, label) in DATA_FORMATS {
@@ -121,14 +158,38 @@ pub fn picture_menu(ui: &mut Ui, state: &AppState) -> Vec<Action> {
         actions.push(Action::SetColorblind(colorblind));
     }
     ui.separator();
+    ui.label("Projection of pictures");
+    for projection in ProjectionKind::ALL {
+        let label = match projection {
+            ProjectionKind::EqualEarth => "Equal Earth (equal-area, for world maps)",
+            ProjectionKind::Mercator => "Mercator (as the map)",
+            ProjectionKind::Globe => "Globe (centred on the places)",
+        };
+        if ui.radio(state.picture.projection == projection, label).clicked() {
+            actions.push(Action::SetProjection(projection));
+        }
+    }
+    ui.separator();
     let mut export = None;
+    if ui.button("Export picture…").clicked() {
+        export = Some(Action::ShowExport(true));
+    }
     for scale in [1, 2, 4] {
         if ui.button(format!("Export PNG {scale}×…")).clicked() {
-            export = Some(Action::ExportPng(scale));
+            export = Some(Action::ExportPicture(PictureFormat::Png, scale));
         }
+    }
+    if ui.button("Export SVG…").clicked() {
+        export = Some(Action::ExportPicture(PictureFormat::Svg, 1));
+    }
+    if ui.button("Export PDF…").clicked() {
+        export = Some(Action::ExportPicture(PictureFormat::Pdf, 1));
     }
     if ui.button("Copy image").clicked() {
         export = Some(Action::CopyImage);
+    }
+    if ui.button("Copy caption").clicked() {
+        export = Some(Action::CopyCaption);
     }
     ui.separator();
     for (format, label) in DATA_FORMATS {
