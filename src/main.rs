@@ -95,13 +95,6 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Some(Command::Analyze { format, output, file }) => analyze(file, *format, output.as_ref()),
         Some(Command::Render(job)) => {
-            if std::env::var_os("NODEVICE_SELECT").is_none() {
-                // Mesa's device-select Vulkan layer looks for a Wayland or X
-                // display and prints errors when there is none; a picture
-                // needs no display.
-                // SAFETY: no other thread has been started yet.
-                unsafe { std::env::set_var("NODEVICE_SELECT", "1") };
-            }
             article_atlas::render::command::run(job, &mut |w| eprintln!("warning: {w}")).map(|caption| {
                 if job.caption {
                     println!("{caption}");

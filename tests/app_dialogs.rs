@@ -98,7 +98,6 @@ fn save_project_proposes_a_name_and_the_project_reopens() {
 }
 
 #[test]
-#[ignore = "needs a Vulkan driver, on a machine with no GPU Mesa's software one (apt-get install -y mesa-vulkan-drivers); .ci/run runs it"]
 fn export_png_writes_a_real_png_where_chosen() {
     let dir = tempfile::tempdir().unwrap();
     let first = write(dir.path(), "brief.txt", "Talks in Doha, Qatar, drew Afghans.");

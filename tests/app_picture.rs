@@ -144,3 +144,15 @@ fn the_print_theme_and_colour_blind_scale_are_chosen_in_the_menu() {
     harness.run();
     assert!(app_state(&harness).map_options.colorblind);
 }
+
+#[test]
+fn at_the_fitted_view_every_place_has_its_label() {
+    let harness = app();
+    let analysis = &app_state(&harness).article.analysis;
+    let missing: Vec<&str> = analysis
+        .places()
+        .map(|p| p.name.as_str())
+        .filter(|name| harness.query_by_label(&format!("{name} label")).is_none())
+        .collect();
+    assert!(missing.is_empty(), "no label for {missing:?}");
+}

@@ -31,7 +31,7 @@ use crate::map::{MapTheme, MapView};
 use crate::picture::{self, Note, PictureFormat, PictureSpec, Scene};
 use crate::place::Place;
 use crate::project::{MapViewState, Project};
-use crate::render::{picture_bytes, render_scene};
+use crate::render::picture_bytes;
 
 /// Inputs larger than this many bytes are analysed on a background thread.
 pub const SYNC_LIMIT: u64 = 1 << 20;
@@ -675,17 +675,16 @@ impl AtlasApp {
         }
     }
 
-    /// The picture at `scale` pixels per point, drawn by the renderer kept for exports.
+    /// The picture at `scale` pixels per point.
     fn picture(&mut self, scale: u32) -> Result<egui::ColorImage, String> {
         let scene = self.scene();
-        let renderer = self.work.renderer()?;
-        render_scene(renderer, &scene, scale as f32).map_err(|e| format!("Could not draw the picture: {e}"))
+        picture::raster::rasterize(&scene, scale as f32).map_err(|e| format!("Could not draw the picture: {e}"))
     }
 
     fn write_picture(&mut self, path: &Path, format: PictureFormat, scale: u32) -> Result<(), String> {
         let scene = self.scene();
-        let bytes = picture_bytes(&scene, format, scale as f32, self.work.renderer_slot())
-            .map_err(|e| format!("Could not make the picture: {e}"))?;
+        let bytes =
+            picture_bytes(&scene, format, scale as f32).map_err(|e| format!("Could not make the picture: {e}"))?;
         data::write_atomically(path, &bytes).map_err(|e| format!("Could not write {}: {e}", path.display()))?;
         self.state.notice = Some(format!("Saved {}", path.display()));
         Ok(())

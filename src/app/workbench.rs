@@ -1,7 +1,6 @@
 //! The app's desk: the background analysis, the file dialogs (the
 //! desktop's, or the built-in one: [`super::file_dialog`]), the recent files,
-//! the "Save the corrections first?" question, and the offscreen renderer
-//! that pictures are drawn with.
+//! and the "Save the corrections first?" question.
 //!
 //! Everything here turns into [`Action`]s for the app: a dropped file or a
 //! paste, a file chosen in a dialog, an answer to the question. The
@@ -20,7 +19,6 @@ use super::recent::RecentFiles;
 use crate::article::load::display_name;
 use crate::article::{Article, Loaded};
 use crate::project::PROJECT_SUFFIX;
-use crate::render::Offscreen;
 
 /// What a background job hands back.
 pub enum Finished {
@@ -62,8 +60,6 @@ pub struct Workbench {
     unsaved: Option<Action>,
     /// The action to carry out once the project is saved (after "Save" in the question).
     pub after_save: Option<Action>,
-    /// Drawing pictures offscreen, set up on the first export and kept.
-    renderer: Option<Offscreen>,
     /// The window may close (unsaved work was saved or discarded).
     pub may_close: bool,
 }
@@ -235,19 +231,6 @@ impl Workbench {
             answer = Some(UnsavedAnswer::Cancel);
         }
         answer.map(Action::Unsaved)
-    }
-
-    /// Where the offscreen renderer is kept (none until a PNG is first drawn).
-    pub fn renderer_slot(&mut self) -> &mut Option<Offscreen> {
-        &mut self.renderer
-    }
-
-    /// The offscreen renderer, set up the first time.
-    pub fn renderer(&mut self) -> Result<&mut Offscreen, String> {
-        if self.renderer.is_none() {
-            self.renderer = Some(Offscreen::new().map_err(|e| e.to_string())?);
-        }
-        Ok(self.renderer.as_mut().expect("set up above"))
     }
 
     /// Let the window close, and close it.

@@ -59,6 +59,23 @@ impl FontMetrics {
     }
 }
 
+/// Options for reading the pictures' SVG (to rasterise it or make a PDF):
+/// only the picture font, no system fonts, so that every machine sets the
+/// same words in the same space.
+pub fn usvg_options() -> resvg::usvg::Options<'static> {
+    let mut options = resvg::usvg::Options::default();
+    let fonts = options.fontdb_mut();
+    fonts.load_font_data(FONT_DATA.to_vec());
+    let family = fonts
+        .faces()
+        .next()
+        .and_then(|f| f.families.first().map(|(name, _)| name.clone()))
+        .unwrap_or_else(|| "Ubuntu".into());
+    fonts.set_sans_serif_family(family.clone());
+    options.font_family = family;
+    options
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,9 +1,9 @@
 //! Pictures for slides and print: the map of an analysis laid out once as a
 //! [`Scene`] — in Equal Earth, Mercator or a globe, every place labelled,
 //! leader lines where marks crowd, notes, title, legend, attribution — and
-//! written as SVG ([`svg`]), PDF ([`pdf`]) or painted by egui ([`paint`],
-//! for the PNG and the app's preview). One layout, three outputs: they show
-//! the same thing.
+//! written as SVG ([`svg`]), PDF ([`pdf`], from the SVG) or PNG ([`raster`],
+//! the SVG rasterised), and painted by egui for the app's preview
+//! ([`paint`]). One layout for every output: they show the same thing.
 
 pub mod build;
 pub mod caption;
@@ -11,6 +11,7 @@ pub mod font;
 pub mod note;
 pub mod paint;
 pub mod pdf;
+pub mod raster;
 pub mod scene;
 pub mod svg;
 

@@ -7,24 +7,9 @@ use std::collections::HashMap;
 use pdf_writer::{Content, Finish, Name, Pdf, Rect, Ref, TextStr};
 use svg2pdf::usvg;
 
-use super::font::FONT_DATA;
+use super::font::usvg_options;
 use super::scene::Scene;
 use super::svg::to_svg;
-
-/// Options for reading the pictures' SVG: only the bundled font, no system fonts.
-pub fn usvg_options() -> usvg::Options<'static> {
-    let mut options = usvg::Options::default();
-    let fonts = options.fontdb_mut();
-    fonts.load_font_data(FONT_DATA.to_vec());
-    let family = fonts
-        .faces()
-        .next()
-        .and_then(|f| f.families.first().map(|(name, _)| name.clone()))
-        .unwrap_or_else(|| "Ubuntu".into());
-    fonts.set_sans_serif_family(family);
-    options.font_family = "Ubuntu".into();
-    options
-}
 
 /// The PDF of `scene`, one page of its size (1 point = 1 PDF point).
 pub fn to_pdf(scene: &Scene) -> Result<Vec<u8>, String> {

@@ -145,7 +145,7 @@ fn selected_country(analysis: &Analysis, code: &str) -> Result<Place, String> {
 pub fn run(job: &RenderJob, warn: &mut dyn FnMut(&str)) -> Result<String, String> {
     let scene = prepare(job, warn)?;
     let format = PictureFormat::from_path(&job.output);
-    let bytes = picture_bytes(&scene, format, job.scale, &mut None)?;
+    let bytes = picture_bytes(&scene, format, job.scale)?;
     write_atomically(&job.output, &bytes).map_err(|e| format!("{}: cannot write: {e}", job.output.display()))?;
     Ok(scene.caption)
 }

@@ -1,6 +1,7 @@
-//! Pictures for slides: a picture's scene ([`crate::picture`]) drawn
-//! offscreen through egui's wgpu renderer (the same painter as the app's
-//! preview) for PNG, and the `render` command that writes PNG, SVG or PDF.
+//! Pictures out: the `render` command that writes a picture's scene
+//! ([`crate::picture`]) as PNG, SVG or PDF, PNG encoding with text chunks,
+//! and egui frames drawn offscreen through egui's wgpu renderer (to check
+//! that the app's preview painter draws what the files show).
 
 pub mod command;
 mod offscreen;
@@ -8,7 +9,7 @@ pub mod picture;
 mod png;
 
 pub use offscreen::{Offscreen, RenderError};
-pub use picture::{MAX_SIDE_PX, picture_bytes, render_scene, size_px};
+pub use picture::{MAX_SIDE_PX, picture_bytes, render_scene};
 pub use png::{encode_png, png_bytes, png_bytes_with_text};
 
 /// Run one egui frame of `size_px` pixels at `pixels_per_point`, drawn by
