@@ -14,8 +14,58 @@ use super::markers::marker_radius;
 use super::pins::pin_radius;
 use super::scene::Scene;
 use super::view::Viewport;
+use crate::analysis::Analysis;
 use crate::cartography::{LabelRequest, place_labels};
-use crate::place::{Place, PlaceKind};
+use crate::place::{Place, PlaceKind, PlaceSummary};
+
+/// How a place's label looks, on the map and in pictures.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LabelStyle {
+    /// Text size in points.
+    pub size: f32,
+    /// Slanted (regions and divisions, as on atlases).
+    pub italic: bool,
+    /// In the accent colour of regions and divisions (else the text colour).
+    pub accent: bool,
+    /// Distance from the mark's centre to keep clear: its radius and a gap.
+    pub gap: f32,
+}
+
+/// The label style of `p` when the most-mentioned country has `max_mentions`.
+pub fn label_style(p: &PlaceSummary, max_mentions: usize) -> LabelStyle {
+    let (size, italic, gap) = match p.kind() {
+        PlaceKind::Country => (13.5, false, marker_radius(p.mentions, max_mentions) + 3.0),
+        PlaceKind::Region => (12.5, true, 8.0),
+        PlaceKind::City => (11.5, false, pin_radius(p.mentions) + 4.0),
+        PlaceKind::Division => (12.0, true, SQUARE + 4.0),
+    };
+    LabelStyle {
+        size,
+        italic,
+        accent: italic,
+        gap,
+    }
+}
+
+/// The places in the order their labels are placed (most important first,
+/// so that crowding costs the least important): the selection, countries
+/// by mentions, regions, then towns and divisions by mentions (a town
+/// before a division it ties with: it is the more exact).
+pub fn label_order(analysis: &Analysis, selected: Option<Place>) -> Vec<&PlaceSummary> {
+    let mut local: Vec<&PlaceSummary> = analysis.cities.iter().chain(&analysis.divisions).collect();
+    local.sort_by_key(|p| (std::cmp::Reverse(p.mentions), p.kind() == PlaceKind::Division));
+    let mut ordered: Vec<&PlaceSummary> = analysis
+        .countries
+        .iter()
+        .chain(&analysis.regions)
+        .chain(local)
+        .collect();
+    if let Some(i) = ordered.iter().position(|p| Some(p.place) == selected) {
+        let first = ordered.remove(i);
+        ordered.insert(0, first);
+    }
+    ordered
+}
 
 /// Space around the text inside a label's background.
 const PADDING: Vec2 = vec2(3.0, 1.0);
@@ -56,30 +106,16 @@ impl Plugin for Labels<'_> {
         let painter = ui.painter().with_clip_rect(view.rect);
         let analysis = scene.analysis;
 
-        // Countries by mentions, then regions, then towns and divisions by
-        // mentions (a town before a division it ties with: it is the more exact).
-        let mut local: Vec<&crate::place::PlaceSummary> = analysis.cities.iter().chain(&analysis.divisions).collect();
-        local.sort_by_key(|p| (std::cmp::Reverse(p.mentions), p.kind() == PlaceKind::Division));
-        let ordered = analysis.countries.iter().chain(&analysis.regions).chain(local);
-        let labels = ordered.map(|p| {
-            let (gap, size, color, italics) = match p.kind() {
-                PlaceKind::Country => (
-                    marker_radius(p.mentions, scene.max_mentions) + 3.0,
-                    13.5,
-                    palette.text,
-                    false,
-                ),
-                PlaceKind::Region => (8.0, 12.5, palette.region, true),
-                PlaceKind::City => (pin_radius(p.mentions) + 4.0, 11.5, palette.text, false),
-                PlaceKind::Division => (SQUARE + 4.0, 12.0, palette.region, true),
-            };
+        let labels = label_order(analysis, scene.selected).into_iter().map(|p| {
+            let style = label_style(p, scene.max_mentions);
+            let color = if style.accent { palette.region } else { palette.text };
             Label {
                 request: LabelRequest {
                     anchor: view.lon_lat_to_screen(p.lon, p.lat),
-                    gap,
+                    gap: style.gap,
                     size: Vec2::ZERO,
                 },
-                job: job(&p.name, size, color, italics),
+                job: job(&p.name, style.size, color, style.italic),
                 pick: p.place,
                 name: p.name.clone(),
             }
@@ -92,11 +128,6 @@ impl Plugin for Labels<'_> {
                 (l, galley)
             })
             .collect();
-        // The selected place's label goes first, so it is never the one dropped.
-        if let Some(i) = labels.iter().position(|(l, _)| Some(l.pick) == scene.selected) {
-            let selected = labels.remove(i);
-            labels.insert(0, selected);
-        }
         let requests: Vec<LabelRequest> = labels.iter().map(|(l, _)| l.request).collect();
         let mut reserved = super::legend::reserved(scene, &painter, view.rect);
         reserved.extend(scene.note_boxes.borrow().iter().copied());

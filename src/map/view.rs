@@ -106,6 +106,13 @@ impl Viewport {
     }
 }
 
+impl crate::cartography::ScreenProjection for Viewport {
+    /// The walkers map shows every point (on the copy of the world nearest the centre).
+    fn lon_lat_to_screen(&self, lon: f64, lat: f64) -> Option<Pos2> {
+        Some(Viewport::lon_lat_to_screen(self, lon, lat))
+    }
+}
+
 /// Keep the view sensible after walkers handled this frame's gestures:
 /// zoom within [`min_zoom`]`..=`[`MAX_ZOOM`], the centre's longitude in
 /// `[-180, 180)` (when not being dragged, so the jump by one world is

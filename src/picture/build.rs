@@ -16,13 +16,14 @@ use crate::cartography::{Frame, LabelRequest, ProjectionKind, ScreenProjection, 
 use crate::gazetteer::Gazetteer;
 use crate::map::choropleth::{CLASS_LABELS, mention_class};
 use crate::map::divisions::{SQUARE, division_shape};
+use crate::map::labels::{LabelStyle, label_order, label_style};
 use crate::map::links::co_mentions;
 use crate::map::markers::marker_radius;
 use crate::map::palette::Palette;
 use crate::map::pins::pin_radius;
 use crate::map::regions::HALO_RADIUS;
 use crate::map::{MapTheme, fit_extents};
-use crate::place::{PlaceKind, PlaceSummary};
+use crate::place::PlaceSummary;
 use crate::world::{CountryShape, World, unproject, world_size};
 
 /// Distance of the overlays from the picture's edges, in points.
@@ -162,7 +163,7 @@ pub fn build(analysis: &Analysis, spec: &PictureSpec) -> Scene {
     // Places on the far side of the globe: named in the "Also named" box.
     let mut hidden: Vec<&PlaceSummary> = Vec::new();
     let mut mark_points = Vec::new();
-    let mut requests: Vec<(LabelRequest, &PlaceSummary, f32, bool)> = Vec::new();
+
     let dashed = |color: Color32, width: f32| LineStyle {
         stroke: Stroke::new(width, color),
         dash: Some([5.0, 4.0]),
@@ -198,7 +199,6 @@ pub fn build(analysis: &Analysis, spec: &PictureSpec) -> Scene {
             stroke: Stroke::new(1.5, accent),
         }));
         obstacles.push((center, d + 1.0));
-        requests.push((request(center, 8.0, &region.name, 12.5, true), region, 12.5, true));
     }
     for country in &analysis.countries {
         let Some(center) = frame.lon_lat_to_screen(country.lon, country.lat) else {
@@ -222,12 +222,6 @@ pub fn build(analysis: &Analysis, spec: &PictureSpec) -> Scene {
             });
         }
         obstacles.push((center, radius + 1.0));
-        requests.push((
-            request(center, radius + 3.0, &country.name, 13.5, false),
-            country,
-            13.5,
-            false,
-        ));
     }
     for division in &analysis.divisions {
         let Some(center) = frame.lon_lat_to_screen(division.lon, division.lat) else {
@@ -243,12 +237,6 @@ pub fn build(analysis: &Analysis, spec: &PictureSpec) -> Scene {
             stroke: Stroke::new(1.5, accent),
         });
         obstacles.push((center, SQUARE + 1.5));
-        requests.push((
-            request(center, SQUARE + 4.0, &division.name, 12.0, true),
-            division,
-            12.0,
-            true,
-        ));
     }
     for city in &analysis.cities {
         let Some(center) = frame.lon_lat_to_screen(city.lon, city.lat) else {
@@ -264,26 +252,27 @@ pub fn build(analysis: &Analysis, spec: &PictureSpec) -> Scene {
             style: solid(palette.marker_outline, 1.5),
         });
         obstacles.push((center, radius + 1.5));
-        requests.push((
-            request(center, radius + 4.0, &city.name, 11.5, false),
-            city,
-            11.5,
-            false,
-        ));
     }
     layers.push(marks);
 
-    // Labels: the selection first, then countries by mentions, regions, then towns and divisions by mentions.
-    let rank = |p: &PlaceSummary| -> (u8, std::cmp::Reverse<usize>, bool) {
-        let group = match p.kind() {
-            _ if spec.selected == Some(p.place) => 0,
-            PlaceKind::Country => 1,
-            PlaceKind::Region => 2,
-            PlaceKind::City | PlaceKind::Division => 3,
+    // Labels, most important first, in the styles of the map.
+    let mut requests: Vec<(LabelRequest, &PlaceSummary, LabelStyle)> = Vec::new();
+    for place in label_order(analysis, spec.selected) {
+        let Some(&(_, center)) = mark_points.iter().find(|(p, _)| *p == place.place) else {
+            continue;
         };
-        (group, std::cmp::Reverse(p.mentions), p.kind() == PlaceKind::Division)
+        let style = label_style(place, max_mentions);
+        requests.push((
+            request(center, style.gap, &place.name, style.size, style.italic),
+            place,
+            style,
+        ));
+    }
+    let rank = |p: &PlaceSummary| {
+        label_order(analysis, spec.selected)
+            .iter()
+            .position(|q| q.place == p.place)
     };
-    requests.sort_by_key(|(_, p, _, _)| rank(p));
     // Notes are placed by hand: labels keep clear of them.
     let notes = notes_layer(&spec.notes, &frame, &palette);
     let mut reserved = overlays.rects.clone();
@@ -305,7 +294,7 @@ pub fn build(analysis: &Analysis, spec: &PictureSpec) -> Scene {
     let mut placed = Vec::new();
     hidden.sort_by_key(|p| rank(p));
     let mut unplaced: Vec<String> = hidden.iter().map(|p| p.name.clone()).collect();
-    for ((_, place, size, italic), placement) in requests.iter().zip(placements) {
+    for ((_, place, style), placement) in requests.iter().zip(placements) {
         let Some(placement) = placement else {
             unplaced.push(place.name.clone());
             continue;
@@ -327,17 +316,12 @@ pub fn build(analysis: &Analysis, spec: &PictureSpec) -> Scene {
                 Stroke::NONE
             },
         });
-        let color = if matches!(place.kind(), PlaceKind::Region | PlaceKind::Division) {
-            palette.region
-        } else {
-            palette.text
-        };
         labels.items.push(Item::Text(Text {
             pos: placement.rect.min + PADDING,
             text: place.name.clone(),
-            size: *size,
-            color,
-            italic: *italic,
+            size: style.size,
+            color: if style.accent { palette.region } else { palette.text },
+            italic: style.italic,
         }));
         placed.push(PlacedLabel {
             place: Some(place.place),
