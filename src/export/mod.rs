@@ -85,11 +85,49 @@ pub(crate) fn write_atomically_with(
     if path.file_name().is_none() {
         return Err(std::io::Error::other("not a file path"));
     }
-    let mut file = tempfile::Builder::new()
-        .prefix(".atlas-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".atlas-").suffix(".tmp");
+    // A file replaced keeps its permissions; a new one gets what any new file
+    // of the user's would (read-write for all, less the umask), not the
+    // owner-only mode of temporary files.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut file = builder.tempfile_in(dir)?;
+    if let Ok(existing) = std::fs::metadata(path)
+        && existing.is_file()
+    {
+        file.as_file().set_permissions(existing.permissions())?;
+    }
     fill(file.as_file_mut(), bytes)?;
     file.as_file().sync_all()?;
     file.persist(path).map(drop).map_err(|e| e.error)
+}
+
+#[cfg(all(test, unix))]
+mod permission_tests {
+    use std::os::unix::fs::PermissionsExt;
+
+    use super::write_atomically;
+
+    fn mode(path: &std::path::Path) -> u32 {
+        std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+    }
+
+    #[test]
+    fn a_new_file_gets_the_users_usual_mode_and_a_replaced_one_keeps_its_own() {
+        let dir = tempfile::tempdir().unwrap();
+        let usual = dir.path().join("usual.txt");
+        std::fs::write(&usual, "x").unwrap();
+        let new = dir.path().join("map.png");
+        write_atomically(&new, b"png").unwrap();
+        assert_eq!(mode(&new), mode(&usual), "as any new file (not owner-only)");
+
+        std::fs::set_permissions(&new, std::fs::Permissions::from_mode(0o640)).unwrap();
+        write_atomically(&new, b"again").unwrap();
+        assert_eq!(mode(&new), 0o640);
+        assert_eq!(std::fs::read(&new).unwrap(), b"again");
+    }
 }
