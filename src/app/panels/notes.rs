@@ -18,6 +18,7 @@ pub fn window(ctx: &Context, state: &AppState) -> Vec<Action> {
     let mut open = true;
     Window::new("Note")
         .open(&mut open)
+        .default_pos(ctx.content_rect().center() - egui::vec2(150.0, 120.0))
         .collapsible(false)
         .resizable(false)
         .default_width(300.0)
@@ -31,15 +32,20 @@ pub fn window(ctx: &Context, state: &AppState) -> Vec<Action> {
                     .hint_text("What the audience should see here"),
             );
             let edit = edit.labelled_by(label.id);
-            if note.text.is_empty() && !edit.has_focus() && ui.memory(|m| m.focused().is_none()) {
+            // The keyboard goes to a note's text when its editor opens.
+            let opened = ui
+                .scope_id()
+                .with(("note editor opened", index, note.lon.to_bits(), note.lat.to_bits()));
+            if !ui.data(|d| d.get_temp::<bool>(opened).unwrap_or(false)) {
                 edit.request_focus();
+                ui.data_mut(|d| d.insert_temp(opened, true));
             }
             if edit.changed() {
                 actions.push(Action::SetNoteText(index, text));
             }
             ui.label(format!(
-                "At {:.2}°, {:.2}° — drag its box on the map to move it.",
-                note.lat, note.lon
+                "At {} — drag its box on the map to move it.",
+                degrees(note.lat, note.lon)
             ));
             ui.horizontal(|ui| {
                 if ui.button("Done").clicked() {
@@ -54,4 +60,11 @@ pub fn window(ctx: &Context, state: &AppState) -> Vec<Action> {
         actions.push(Action::EditNote(None));
     }
     actions
+}
+
+/// "55.75° N, 37.62° E".
+fn degrees(lat: f64, lon: f64) -> String {
+    let ns = if lat < 0.0 { 'S' } else { 'N' };
+    let ew = if lon < 0.0 { 'W' } else { 'E' };
+    format!("{:.2}° {ns}, {:.2}° {ew}", lat.abs(), lon.abs())
 }
