@@ -18,6 +18,7 @@ pub mod analysis;
 pub mod app;
 pub mod article;
 pub mod cartography;
+pub mod collection;
 pub mod export;
 pub mod gazetteer;
 pub mod import;

@@ -302,6 +302,9 @@ pub struct PlaceSummary {
     pub lat: f64,
     /// How many mentions (for a country, also those of its cities).
     pub mentions: usize,
+    /// Mentions of the place itself, not of a place inside it ("Kabul"
+    /// counts for Afghanistan's `mentions`, not its `own_mentions`).
+    pub own_mentions: usize,
     /// Passages (sentence indices) that mention it, in order.
     pub passages: Vec<usize>,
     /// The distinct words used for it, in order of first use ("Russian", "Moscow").

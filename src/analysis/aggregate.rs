@@ -10,6 +10,8 @@ use crate::text::Document;
 /// Counts, passages and surfaces of one place, built mention by mention.
 struct Tally {
     mentions: usize,
+    /// Mentions of the place itself (not of a place inside it).
+    own: usize,
     passages: Vec<usize>,
     surfaces: Vec<String>,
     first_paragraph: usize,
@@ -21,6 +23,7 @@ struct Tally {
 impl Tally {
     fn add(&mut self, m: &Mention, surface: &str, own: bool) {
         self.mentions += 1;
+        self.own += usize::from(own);
         if own && self.reason.is_none_or(|r| m.reason.strength() > r.strength()) {
             self.reason = Some(m.reason);
         }
@@ -55,6 +58,7 @@ impl Tallies {
             let order = self.out.len();
             let tally = Tally {
                 mentions: 0,
+                own: 0,
                 passages: Vec::new(),
                 surfaces: Vec::new(),
                 first_paragraph,
@@ -116,6 +120,7 @@ pub(super) fn summarise(g: &Gazetteer, document: Document, mentions: Vec<Mention
                     lon,
                     lat,
                     mentions: t.mentions,
+                    own_mentions: t.own,
                     passages: t.passages,
                     surfaces: t.surfaces,
                     first_paragraph: t.first_paragraph,
@@ -132,6 +137,27 @@ pub(super) fn summarise(g: &Gazetteer, document: Document, mentions: Vec<Mention
         divisions: summaries(divisions, Place::Division),
         document,
         mentions,
+        warnings: Vec::new(),
+    }
+}
+
+/// An analysis made of summaries alone, with no text and no mentions: the
+/// geography of a collection of articles (see `crate::collection`), drawn
+/// by the same map and pictures as one article's.
+pub fn from_summaries(
+    countries: Vec<PlaceSummary>,
+    regions: Vec<PlaceSummary>,
+    cities: Vec<PlaceSummary>,
+    divisions: Vec<PlaceSummary>,
+) -> Analysis {
+    Analysis {
+        generation: next_generation(),
+        document: Document::new(String::new()),
+        mentions: Vec::new(),
+        countries,
+        regions,
+        cities,
+        divisions,
         warnings: Vec::new(),
     }
 }

@@ -5,6 +5,7 @@
 //! and passage, and a [`PlaceSummary`] per mentioned country, region and city.
 
 mod aggregate;
+pub use aggregate::from_summaries;
 mod matcher;
 mod overrides;
 mod resolve;

@@ -26,7 +26,7 @@ use crate::article::{Article, Loaded};
 use crate::cartography::ProjectionKind;
 use crate::export::{self as data, Format};
 use crate::gazetteer::Gazetteer;
-use crate::map::notes::NoteEvent;
+use crate::map::scene::NoteEvent;
 use crate::map::{MapTheme, MapView};
 use crate::picture::{self, Note, PictureFormat, PictureSpec, Scene};
 use crate::place::Place;

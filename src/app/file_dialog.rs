@@ -16,8 +16,7 @@ use super::action::Action;
 use crate::export::Format;
 use crate::picture::PictureFormat;
 
-/// The extensions of the files the app opens.
-pub const ARTICLE_EXTENSIONS: [&str; 8] = ["txt", "text", "md", "markdown", "html", "htm", "xhtml", "json"];
+pub use crate::import::ARTICLE_EXTENSIONS;
 
 /// What a file dialog is asked for.
 #[derive(Clone, Debug, PartialEq)]

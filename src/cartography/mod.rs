@@ -1,17 +1,21 @@
 //! Cartography for pictures: projections ([`projection`]), shapes and lines
 //! made ready for them ([`geometry`]), great circles ([`geodesic`]), label
-//! placement with leader lines ([`placement`]), and the [`Frame`] that puts
-//! a projection's plane onto a picture, fitted to the article's places.
+//! placement with leader lines ([`placement`]), the typeface labels are set
+//! in ([`font`]), notes on the map ([`note`]), and the [`Frame`] that puts a
+//! projection's plane onto a picture, fitted to the article's places.
 //!
 //! Pure: no egui state, no I/O. The picture builder (`crate::picture`) and
 //! the interactive map (`crate::map`) both draw through it.
 
+pub mod font;
 pub mod geodesic;
 pub mod geometry;
+pub mod note;
 pub mod placement;
 pub mod projection;
 
 pub use geometry::PlanePoint;
+pub use note::Note;
 pub use placement::{LabelRequest, Placement, place_labels};
 pub use projection::{Projection, ProjectionKind};
 

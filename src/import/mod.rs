@@ -15,6 +15,9 @@ use std::path::Path;
 
 use crate::text::{InputError, decode_article_as, read_bytes};
 
+/// The extensions of the files the app opens: articles, and projects (`.json`).
+pub const ARTICLE_EXTENSIONS: [&str; 8] = ["txt", "text", "md", "markdown", "html", "htm", "xhtml", "json"];
+
 /// The longest title kept, in characters; longer ones are cut at a word.
 const TITLE_MAX_CHARS: usize = 120;
 

@@ -225,6 +225,18 @@ pub fn source_and_date(text: &str) -> Option<String> {
     }
 }
 
+/// The date the head of the article gives ("March 31, 2024"), as written.
+pub fn date_line(text: &str) -> Option<String> {
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()).take(HEAD_LINES) {
+        match classify(line) {
+            HeadLine::Date => return Some(line.trim_end_matches(['.', ',']).to_string()),
+            HeadLine::Body => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
 /// A title made from a file name: its stem cut into words at `-`, `_`,
 /// `.` and spaces, each word cased as `text` writes it when it writes it with
 /// capitals (else capitalised), and words the text joins with a hyphen joined again:

@@ -74,7 +74,7 @@ pub struct MapOptions {
     /// Draw the basemap's attribution in the bottom-right corner.
     pub show_attribution: bool,
     /// Notes on the map.
-    pub notes: Vec<crate::picture::Note>,
+    pub notes: Vec<crate::cartography::Note>,
 }
 
 impl Default for MapOptions {
@@ -131,10 +131,9 @@ pub fn fit_view(analysis: &Analysis, size: egui::Vec2) -> (f64, f64, f64) {
 pub fn fit_extents(analysis: &Analysis) -> Vec<crate::world::WorldRect> {
     let world = World::coarse();
     let g = crate::gazetteer::Gazetteer::builtin();
-    let named: std::collections::HashSet<Place> = analysis.mentions.iter().map(|m| m.place).collect();
     let mut extents = Vec::new();
     for c in &analysis.countries {
-        if named.contains(&c.place) {
+        if c.own_mentions > 0 {
             extents.push(country_extent(
                 project(c.lon, c.lat),
                 world.country(c.place.index()).map(|s| s.bbox),
@@ -195,7 +194,7 @@ pub struct MapResponse {
     /// "Add note here" was chosen at this longitude and latitude.
     pub add_note_at: Option<(f64, f64)>,
     /// What was done to notes.
-    pub notes: Vec<notes::NoteEvent>,
+    pub notes: Vec<scene::NoteEvent>,
 }
 
 /// Map size assumed for fitting before the map was ever shown.

@@ -5,18 +5,9 @@
 use egui::{Align2, FontId, Rect, Response, Role, Sense, Stroke, Ui, WidgetInfo, pos2};
 use walkers::{MapMemory, Plugin, Projector};
 
-use super::scene::Scene;
+use super::scene::{NoteEvent, Scene};
 use super::view::Viewport;
-use crate::picture::note::{NOTE_SIZE, Note};
-
-/// What was done to a note this frame.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum NoteEvent {
-    /// Clicked: edit it.
-    Clicked(usize),
-    /// Dragged: its box now stands at this offset from its point.
-    Moved(usize, [f32; 2]),
-}
+use crate::cartography::note::{NOTE_SIZE, Note};
 
 /// The notes layer.
 pub struct Notes<'a> {
@@ -54,7 +45,7 @@ impl Plugin for Notes<'_> {
                 Stroke::new(if strong { 2.0 } else { 1.0 }, palette.text),
                 egui::StrokeKind::Middle,
             );
-            let line_height = crate::picture::font::metrics().line_height(NOTE_SIZE);
+            let line_height = crate::cartography::font::metrics().line_height(NOTE_SIZE);
             for (k, line) in note.lines().enumerate() {
                 painter.text(
                     Note::text_origin(rect) + egui::vec2(0.0, k as f32 * line_height),

@@ -36,7 +36,7 @@ pub struct Scene<'a> {
     /// The notes' boxes on screen (labels keep clear of them).
     pub note_boxes: RefCell<Vec<egui::Rect>>,
     /// What was done to notes this frame.
-    pub note_events: RefCell<Vec<super::notes::NoteEvent>>,
+    pub note_events: RefCell<Vec<NoteEvent>>,
 }
 
 /// What the interactive layers found this frame.
@@ -58,4 +58,13 @@ impl Picks {
             self.clicked = Some(pick);
         }
     }
+}
+
+/// What was done to a note this frame.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum NoteEvent {
+    /// Clicked: edit it.
+    Clicked(usize),
+    /// Dragged: its box now stands at this offset from its point.
+    Moved(usize, [f32; 2]),
 }

@@ -6,12 +6,12 @@
 
 use egui::{Align2, Color32, Pos2, Rect, Stroke, Vec2, pos2, vec2};
 
-use super::font::metrics;
-use super::note::{NOTE_SIZE, Note};
 use super::scene::{Area, Item, Layer, LineStyle, PlacedLabel, Scene, Text};
 use super::{PictureSpec, caption};
 use crate::analysis::Analysis;
+use crate::cartography::font::metrics;
 use crate::cartography::geometry::{PlanePoint, project_line, project_polygon};
+use crate::cartography::note::{NOTE_SIZE, Note};
 use crate::cartography::{Frame, LabelRequest, ProjectionKind, ScreenProjection, centred_on, place_labels};
 use crate::gazetteer::Gazetteer;
 use crate::map::choropleth::{CLASS_LABELS, mention_class};

@@ -7,16 +7,14 @@
 
 pub mod build;
 pub mod caption;
-pub mod font;
-pub mod note;
 pub mod paint;
 pub mod pdf;
 pub mod raster;
 pub mod scene;
 pub mod svg;
 
+pub use crate::cartography::{Note, font, note};
 pub use build::build;
-pub use note::Note;
 pub use scene::Scene;
 
 use egui::Vec2;

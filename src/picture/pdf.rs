@@ -7,9 +7,9 @@ use std::collections::HashMap;
 use pdf_writer::{Content, Finish, Name, Pdf, Rect, Ref, TextStr};
 use svg2pdf::usvg;
 
-use super::font::usvg_options;
 use super::scene::Scene;
 use super::svg::to_svg;
+use crate::cartography::font::usvg_options;
 
 /// The PDF of `scene`, one page of its size (1 point = 1 PDF point).
 pub fn to_pdf(scene: &Scene) -> Result<Vec<u8>, String> {

@@ -4,9 +4,9 @@
 
 use egui::ColorImage;
 
-use super::font::usvg_options;
 use super::scene::Scene;
 use super::svg::to_svg;
+use crate::cartography::font::usvg_options;
 
 /// The largest picture side, in pixels, after scaling.
 pub const MAX_SIDE_PX: u32 = 8192;

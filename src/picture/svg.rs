@@ -8,8 +8,8 @@ use egui::{Color32, Pos2, Stroke};
 use svg::Document;
 use svg::node::element::{Circle, Description, Group, Path, Rectangle, Text as SvgText, Title};
 
-use super::font::{FONT_FAMILY, metrics};
 use super::scene::{Item, LineStyle, Scene};
+use crate::cartography::font::{FONT_FAMILY, metrics};
 
 /// The SVG document of `scene`.
 pub fn to_svg(scene: &Scene) -> String {
