@@ -2,6 +2,7 @@
 //! `render` for the command line. Every input is opened the same way
 //! ([`article_atlas::article::load`]).
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -9,6 +10,7 @@ use clap::{Parser, Subcommand};
 
 use article_atlas::analysis::Unwatched;
 use article_atlas::article::load_path;
+use article_atlas::collection::command::analyze_collection;
 use article_atlas::export::{self, Format};
 use article_atlas::render::command::RenderJob;
 
@@ -24,16 +26,21 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Analyse an article and print the places it mentions.
+    /// Analyse an article (or a collection: several files, folders) and print the places it mentions.
     Analyze {
-        /// Output format.
+        /// Output format (a collection: JSON lines, one object per article;
+        /// CSV: an article × country matrix).
         #[arg(long, value_enum, default_value = "json")]
         format: Format,
         /// Write to this file instead of standard output.
         #[arg(long, short)]
         output: Option<PathBuf>,
-        /// The article (`-` for standard input).
-        file: PathBuf,
+        /// For a collection: one object over all the articles (per place: articles and mentions).
+        #[arg(long)]
+        aggregate: bool,
+        /// The article (`-` for standard input), or several, or folders of them.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
     },
     /// Draw the map of an article as a PNG picture, without a window.
     Render(RenderJob),
@@ -68,6 +75,29 @@ fn analyze(file: &Path, format: Format, output: Option<&PathBuf>) -> Result<(), 
     }
 }
 
+/// `analyze` over a collection: to `output` atomically, or to standard output.
+fn analyze_many(files: &[PathBuf], format: Format, aggregate: bool, output: Option<&PathBuf>) -> Result<(), String> {
+    let mut warn = |w: &str| eprintln!("warning: {w}");
+    match output {
+        Some(path) => {
+            let mut buf = Vec::new();
+            analyze_collection(files, format, aggregate, &mut buf, &mut warn)?;
+            export::write_atomically(path, &buf).map_err(|e| format!("{}: cannot write: {e}", path.display()))
+        }
+        None => {
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            let result = analyze_collection(files, format, aggregate, &mut out, &mut warn)
+                .and_then(|()| out.flush().map_err(|e| e.to_string()));
+            // A closed pipe (`| head`) is not an error worth reporting.
+            match result {
+                Err(e) if e.contains("Broken pipe") => Ok(()),
+                other => other,
+            }
+        }
+    }
+}
+
 /// A command-line mistake in one line: clap's message, the accepted values
 /// when there is a list of them, and a pointer to `--help`.
 fn one_line(e: &clap::Error) -> String {
@@ -93,7 +123,15 @@ fn main() -> ExitCode {
         Err(e) => e.exit(),
     };
     let result = match &cli.command {
-        Some(Command::Analyze { format, output, file }) => analyze(file, *format, output.as_ref()),
+        Some(Command::Analyze {
+            format,
+            output,
+            aggregate,
+            files,
+        }) => match files.as_slice() {
+            [file] if !file.is_dir() && !aggregate => analyze(file, *format, output.as_ref()),
+            _ => analyze_many(files, *format, *aggregate, output.as_ref()),
+        },
         Some(Command::Render(job)) => {
             article_atlas::render::command::run(job, &mut |w| eprintln!("warning: {w}")).map(|caption| {
                 if job.caption {

@@ -9,6 +9,7 @@
 //! binary, too large) is a member with its reason, and the rest open.
 
 pub mod aggregate;
+pub mod command;
 pub mod date;
 
 pub use aggregate::{Aggregate, Count, PlaceCounts, aggregate};

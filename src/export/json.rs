@@ -159,8 +159,26 @@ pub const SCHEMA: u32 = 2;
 /// reason each was chosen), `mentions` and `passages` (only passages that
 /// mention a place).
 pub fn write_json(a: &Analysis, g: &Gazetteer, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    write_json_object(a, g, None, out)
+}
+
+/// The same object on one line, with the article's `path` first: one line
+/// of `analyze`'s JSON-lines output for a collection.
+pub fn write_json_line(a: &Analysis, g: &Gazetteer, path: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    write_json_object(a, g, Some(path), out)
+}
+
+/// The object, pretty-printed, or on one line with `path`.
+fn write_json_object(
+    a: &Analysis,
+    g: &Gazetteer,
+    path: Option<&str>,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     #[derive(Serialize)]
     struct Out<'a, C, R, Ci, Pl, M, P> {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        path: Option<&'a str>,
         schema: u32,
         warnings: &'a [String],
         countries: C,
@@ -173,6 +191,7 @@ pub fn write_json(a: &Analysis, g: &Gazetteer, out: &mut dyn std::io::Write) -> 
     let doc = &a.document;
     let passages = a.passages();
     let value = Out {
+        path,
         schema: SCHEMA,
         warnings: &a.warnings,
         countries: Seq(|| a.countries.iter().map(Place::of)),
@@ -215,7 +234,11 @@ pub fn write_json(a: &Analysis, g: &Gazetteer, out: &mut dyn std::io::Write) -> 
         }),
     };
     let mut w = std::io::BufWriter::new(out);
-    serde_json::to_writer_pretty(&mut w, &value)?;
+    if path.is_some() {
+        serde_json::to_writer(&mut w, &value)?;
+    } else {
+        serde_json::to_writer_pretty(&mut w, &value)?;
+    }
     std::io::Write::write_all(&mut w, b"\n")?;
     std::io::Write::flush(&mut w)
 }

@@ -1,13 +1,16 @@
 //! Writing an [`Analysis`](crate::analysis::Analysis) out: JSON, CSV (one row
-//! per mention) and GeoJSON (one point feature per place).
+//! per mention) and GeoJSON (one point feature per place); and a collection's
+//! geography (JSON, GeoJSON, an article × country CSV matrix).
 
+mod collection;
 mod csv;
 mod geojson;
 mod json;
 
+pub use collection::{COLLECTION_SCHEMA, write_aggregate_geojson, write_aggregate_json, write_matrix_csv};
 pub use csv::write_csv;
 pub use geojson::write_geojson;
-pub use json::write_json;
+pub use json::{write_json, write_json_line};
 
 use crate::analysis::{Analysis, Mention};
 use crate::gazetteer::Gazetteer;

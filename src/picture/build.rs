@@ -354,7 +354,7 @@ pub fn build(analysis: &Analysis, spec: &PictureSpec) -> Scene {
         },
         layers,
         title: spec.title.clone(),
-        caption: caption::caption(analysis, spec.title.as_deref()),
+        caption: caption::caption(analysis, spec.title.as_deref(), spec.unit),
         labels: placed,
         unplaced,
         overlays: overlay_rects,
@@ -720,7 +720,11 @@ impl Overlays {
         if let Some(frame) = legend {
             items.push(halo(frame, 4.0));
             let mut y = frame.top() + 6.0;
-            items.push(text(pos2(frame.left() + 6.0, y), "Mentions", SMALL, palette.text));
+            let mut heading = spec.unit.to_string();
+            if let Some(first) = heading.get_mut(..1) {
+                first.make_ascii_uppercase();
+            }
+            items.push(text(pos2(frame.left() + 6.0, y), &heading, SMALL, palette.text));
             y += 18.0;
             for (i, (color, label)) in palette.classes.iter().zip(CLASS_LABELS).enumerate() {
                 let x = frame.left() + 6.0 + i as f32 * (SWATCH.x + 8.0);

@@ -8,8 +8,9 @@ const NAMED: usize = 4;
 
 /// "Countries named in 'Title': United States (16 mentions), Afghanistan
 /// (8), Russia (4), Iran (4) and 13 more." — the countries most mentioned
-/// first; regions and towns after them when the article names some.
-pub fn caption(analysis: &Analysis, title: Option<&str>) -> String {
+/// first; regions and towns after them when the article names some. `unit`
+/// is what the counts count (`mentions`; `articles` for a collection).
+pub fn caption(analysis: &Analysis, title: Option<&str>, unit: &str) -> String {
     let source = match title.map(str::trim).filter(|t| !t.is_empty()) {
         Some(t) => format!("‘{t}’"),
         None => "the article".to_string(),
@@ -24,9 +25,9 @@ pub fn caption(analysis: &Analysis, title: Option<&str>) -> String {
         .enumerate()
         .map(|(i, c)| {
             let unit = match (i, c.mentions) {
-                (0, 1) => " mention",
-                (0, _) => " mentions",
-                _ => "",
+                (0, 1) => format!(" {}", unit.strip_suffix('s').unwrap_or(unit)),
+                (0, _) => format!(" {unit}"),
+                _ => String::new(),
             };
             format!("{} ({}{unit})", c.name, c.mentions)
         })
@@ -70,7 +71,7 @@ mod tests {
     #[test]
     fn the_caption_names_the_most_mentioned_countries_and_counts_the_rest() {
         let analysis = Analyzer::builtin().analyze_text(crate::BUNDLED_ARTICLE);
-        let text = caption(&analysis, Some("Costa and Clarke on ISIS-K"));
+        let text = caption(&analysis, Some("Costa and Clarke on ISIS-K"), "mentions");
         assert!(
             text.starts_with(
                 "Countries named in ‘Costa and Clarke on ISIS-K’: United States (16 mentions), Afghanistan (8), "
@@ -85,10 +86,13 @@ mod tests {
     fn short_lists_read_as_sentences() {
         let analysis = Analyzer::builtin().analyze_text("Talks between France and Chad.");
         assert_eq!(
-            caption(&analysis, None),
+            caption(&analysis, None, "mentions"),
             "Countries named in the article: France (1 mention) and Chad (1)."
         );
         let none = Analyzer::builtin().analyze_text("Nothing here.");
-        assert_eq!(caption(&none, Some(" ")), "No countries are named in the article.");
+        assert_eq!(
+            caption(&none, Some(" "), "mentions"),
+            "No countries are named in the article."
+        );
     }
 }

@@ -51,6 +51,9 @@ pub struct PictureSpec {
     /// For Mercator, the interactive map's view (centre longitude, latitude,
     /// walkers zoom) to show instead of fitting the places.
     pub view: Option<(f64, f64, f64)>,
+    /// What the counts count, in the legend and the caption: `mentions`, or
+    /// `articles` for a collection's picture.
+    pub unit: &'static str,
 }
 
 impl PictureSpec {
@@ -69,6 +72,7 @@ impl PictureSpec {
             selected: None,
             notes: Vec::new(),
             view: None,
+            unit: "mentions",
         }
     }
 }

@@ -19,8 +19,10 @@ use crate::place::Place;
 /// What `render` was asked for: its command-line arguments, used as they are.
 #[derive(clap::Args, Clone, Debug, PartialEq)]
 pub struct RenderJob {
-    /// The article or project (`-` for standard input).
-    pub file: PathBuf,
+    /// The article or project (`-` for standard input); several, or a
+    /// folder, draw the collection (per place: the articles naming it).
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
     /// The picture to write: PNG, SVG or PDF by its extension (`.png`, `.svg`, `.pdf`).
     #[arg(long, short)]
     pub output: PathBuf,
@@ -155,45 +157,112 @@ pub fn run(job: &RenderJob, warn: &mut dyn FnMut(&str)) -> Result<String, String
 pub fn prepare(job: &RenderJob, warn: &mut dyn FnMut(&str)) -> Result<Scene, String> {
     let ((width, height), capped) = checked_size(job.width, job.height, job.scale)?;
     check_output(&job.output)?;
-    let loaded = load_path(&job.file, &Unwatched)?;
-    let article = &loaded.article;
+    let opened = match job.files.as_slice() {
+        [file] if !file.is_dir() => Opened::article(file, warn)?,
+        files => Opened::collection(files, warn)?,
+    };
     let selected = job
         .select
         .as_deref()
-        .map(|code| selected_country(&article.analysis, code))
+        .map(|code| selected_country(&opened.analysis, code))
         .transpose()?;
-    for w in &article.analysis.warnings {
-        warn(w);
-    }
-    for problem in &article.problems {
-        warn(&format!("{}: {problem}", job.file.display()));
-    }
     if let Some(w) = capped {
         warn(&w);
     }
-    let text = &article.analysis.document.text;
     let spec = PictureSpec {
-        theme: job.theme.or(loaded.theme).unwrap_or_default(),
+        theme: job.theme.or(opened.theme).unwrap_or_default(),
         colorblind: job.colorblind,
         show_legend: !job.no_legend,
         show_attribution: !job.no_attribution,
         show_links: job.links,
-        title: (!job.no_title).then(|| job.title.clone().unwrap_or_else(|| article.title())),
+        title: (!job.no_title).then(|| job.title.clone().unwrap_or(opened.title)),
         subtitle: if job.no_title {
             None
         } else {
-            job.subtitle
-                .clone()
-                .or_else(|| crate::import::title::source_and_date(text))
+            job.subtitle.clone().or(opened.subtitle)
         },
         selected,
-        notes: loaded.notes.clone(),
+        notes: opened.notes,
+        unit: opened.unit,
         ..PictureSpec::new(
             vec2(width, height),
-            job.projection.or(loaded.projection).unwrap_or_default(),
+            job.projection.or(opened.projection).unwrap_or_default(),
         )
     };
-    Ok(build(&article.analysis, &spec))
+    Ok(build(&opened.analysis, &spec))
+}
+
+/// What a picture is drawn of: one article (or project), or a collection.
+struct Opened {
+    analysis: Analysis,
+    title: String,
+    subtitle: Option<String>,
+    unit: &'static str,
+    theme: Option<MapTheme>,
+    projection: Option<ProjectionKind>,
+    notes: Vec<crate::cartography::Note>,
+}
+
+impl Opened {
+    fn article(file: &Path, warn: &mut dyn FnMut(&str)) -> Result<Opened, String> {
+        let loaded = load_path(file, &Unwatched)?;
+        let article = loaded.article;
+        for w in &article.analysis.warnings {
+            warn(w);
+        }
+        for problem in &article.problems {
+            warn(&format!("{}: {problem}", file.display()));
+        }
+        Ok(Opened {
+            title: article.title(),
+            subtitle: crate::import::title::source_and_date(&article.analysis.document.text),
+            unit: "mentions",
+            theme: loaded.theme,
+            projection: loaded.projection,
+            notes: loaded.notes,
+            analysis: article.analysis,
+        })
+    }
+
+    /// The collection's geography, titled after its folder (or "N articles")
+    /// with its span of dates under it.
+    fn collection(files: &[PathBuf], warn: &mut dyn FnMut(&str)) -> Result<Opened, String> {
+        let paths = crate::collection::discover(files);
+        let progress = crate::collection::Progress::default();
+        let members = crate::collection::analyse_files(&paths, &|_| Vec::new(), &progress).ok_or("cancelled")?;
+        for m in &members {
+            if let Err(reason) = &m.digest {
+                warn(&format!("{}: {reason}", m.path.display()));
+            }
+        }
+        let all = crate::collection::aggregate(&members, &|_| true, crate::collection::Count::Articles);
+        if all.articles == 0 {
+            return Err(format!("none of the {} files could be read", members.len()));
+        }
+        let count = format!("{} article{}", all.articles, if all.articles == 1 { "" } else { "s" });
+        let title = match files {
+            [folder] if folder.is_dir() => {
+                let name = crate::article::load::display_name(folder);
+                format!("{name} ({count})")
+            }
+            _ => count,
+        };
+        let days: Vec<crate::collection::Day> = members.iter().filter_map(|m| m.date).collect();
+        let subtitle = match (days.iter().min(), days.iter().max()) {
+            (Some(a), Some(b)) if a == b => Some(a.to_string()),
+            (Some(a), Some(b)) => Some(format!("{a} to {b}")),
+            _ => None,
+        };
+        Ok(Opened {
+            analysis: all.analysis,
+            title,
+            subtitle,
+            unit: "articles",
+            theme: None,
+            projection: None,
+            notes: Vec::new(),
+        })
+    }
 }
 
 #[cfg(test)]
