@@ -59,7 +59,7 @@ fn member_out<'a>(m: &'a Member, g: &'a Gazetteer) -> MemberOut<'a> {
             .filter(|t| matches!(t.place, Place::Country(_)))
             .map(|t| (t.mentions, t.place.code(g)))
             .collect();
-        codes.sort_by(|a, b| b.0.cmp(&a.0));
+        codes.sort_by_key(|c| std::cmp::Reverse(c.0));
         codes.into_iter().map(|(_, c)| c).collect()
     });
     MemberOut {
