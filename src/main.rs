@@ -20,8 +20,9 @@ use article_atlas::render::command::RenderJob;
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
-    /// Article to open in the app (default: the bundled article).
-    file: Option<PathBuf>,
+    /// Article to open in the app (default: the bundled article); several, or
+    /// a folder, open as a collection.
+    files: Vec<PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -139,7 +140,7 @@ fn main() -> ExitCode {
                 }
             })
         }
-        None => article_atlas::app::run(cli.file.clone()),
+        None => article_atlas::app::run(cli.files.clone()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -135,7 +135,11 @@ fn a_collection_of_nothing_readable_fails_in_one_line() {
     let empty = tempfile::tempdir().unwrap();
     let out = atlas(&["analyze", empty.path().to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("no articles in"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("is a directory with no articles"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]

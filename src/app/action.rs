@@ -10,9 +10,11 @@ use std::path::PathBuf;
 
 use egui::{Context, Key, KeyboardShortcut, Modifiers, Vec2, vec2};
 
+use super::collection::Side;
 use super::panels::corrections::Question;
 use crate::analysis::Override;
 use crate::cartography::ProjectionKind;
+use crate::collection::{Count, Day};
 use crate::export::Format;
 use crate::map::{MapTheme, TileLayer};
 use crate::picture::PictureFormat;
@@ -48,6 +50,34 @@ pub enum Action {
     Quit,
     /// The answer to "Save the corrections first?".
     Unsaved(UnsavedAnswer),
+
+    // Collections.
+    /// Open these files and folders together as a collection.
+    OpenMany(Vec<PathBuf>),
+    /// Ask for a folder of articles with a dialog, and open it as a collection.
+    OpenFolder,
+    /// Count (`true`) or leave out the collection's article at this position.
+    CheckArticle(usize, bool),
+    /// Count or leave out every article the filters show.
+    CheckShown(bool),
+    /// Show only the articles whose text contains this word (empty: all).
+    FilterWord(String),
+    /// Show only the articles dated within this range (`None`: open-ended).
+    FilterDates(Option<Day>, Option<Day>),
+    /// Show only the articles that name this place (`None`: all).
+    FilterNaming(Option<Place>),
+    /// Colour and size places by the articles naming them, or by mentions.
+    CountBy(Count),
+    /// Open the collection's article at this position on its own.
+    OpenMember(usize),
+    /// Back from an article to its collection.
+    BackToCollection,
+    /// Close the collection and show its first article.
+    CloseCollection,
+    /// Start (`true`) or stop comparing two groups of articles.
+    Compare(bool),
+    /// Put the article at this position on (`true`) or off a side of the comparison.
+    CompareSide(usize, Side, bool),
 
     // What is shown.
     /// Select a place (`None`: nothing).
@@ -136,7 +166,7 @@ impl Action {
     pub fn replaces_article(&self) -> bool {
         matches!(
             self,
-            Action::OpenPath(_) | Action::OpenBytes(..) | Action::OpenText(_) | Action::Quit
+            Action::OpenPath(_) | Action::OpenBytes(..) | Action::OpenText(_) | Action::OpenMany(_) | Action::Quit
         )
     }
 }

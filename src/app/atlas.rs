@@ -11,8 +11,10 @@ use std::time::Duration;
 use egui::{CentralPanel, Context, Panel, Theme, Ui, ViewportCommand};
 
 use super::action::{self, Action, UnsavedAnswer};
+use super::collection::{CollectionView, Compare, Side};
 use super::file_dialog::FileDialog;
 use super::jobs::Outcome;
+use super::panels::collection::{self as collection_panels, CollectionUi};
 use super::panels::corrections::CorrectionsUi;
 use super::panels::export::{self, ExportUi};
 use super::panels::place_list::PlaceList;
@@ -30,6 +32,7 @@ use crate::map::scene::NoteEvent;
 use crate::map::{MapTheme, MapView};
 use crate::picture::{self, Note, PictureFormat, PictureSpec, Scene};
 use crate::place::Place;
+use crate::project::collection::CollectionProject;
 use crate::project::{MapViewState, Project};
 use crate::render::picture_bytes;
 
@@ -43,6 +46,7 @@ pub struct AtlasApp {
     places: PlaceList,
     text_view: TextView,
     corrections: CorrectionsUi,
+    collection_ui: CollectionUi,
     export: ExportUi,
     /// The last picture laid out, for what it was laid out (previews redraw it each frame).
     preview: Option<(PictureSpec, u64, Rc<Scene>)>,
@@ -98,6 +102,17 @@ impl Input {
     }
 }
 
+/// Is the file at `path` a saved collection (read only when its name is a project's)?
+fn is_collection_project(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    name.ends_with(crate::project::PROJECT_SUFFIX)
+        && crate::text::read_bytes(path).is_ok_and(|b| CollectionProject::is_collection(&b))
+}
+
 /// Egui's panels follow the map theme (print pictures sit on light panels).
 fn apply_visuals(ctx: &Context, theme: MapTheme) {
     ctx.set_theme(if theme.dark_panels() { Theme::Dark } else { Theme::Light });
@@ -115,6 +130,7 @@ impl AtlasApp {
             places: PlaceList::default(),
             text_view: TextView::default(),
             corrections: CorrectionsUi::default(),
+            collection_ui: CollectionUi::default(),
             export: ExportUi::default(),
             preview: None,
             work: Workbench::new(settings.built_in_dialog),
@@ -309,6 +325,23 @@ impl AtlasApp {
             Panel::top("messages").show(ui, |ui| actions.extend(status::messages(ui, state)));
         }
         Panel::bottom("status").show(ui, |ui| status::ui(ui, state));
+        if let Some(view) = state.collection_shown() {
+            Panel::left("collection")
+                .resizable(true)
+                .default_size(380.0)
+                .size_range(260.0..=640.0)
+                .show(ui, |ui| actions.extend(self.collection_ui.list_ui(ui, view)));
+            Panel::right("collection passages")
+                .resizable(true)
+                .default_size(380.0)
+                .size_range(240.0..=700.0)
+                .show(ui, |ui| actions.extend(self.collection_ui.passages_ui(ui, view)));
+            CentralPanel::no_frame().show(ui, |ui| self.map_ui(ui, actions));
+            return;
+        }
+        if let Some(view) = &state.collection {
+            Panel::top("back to collection").show(ui, |ui| actions.extend(collection_panels::back_bar(ui, view)));
+        }
         Panel::left("places")
             .resizable(true)
             .default_size(300.0)
@@ -332,9 +365,8 @@ impl AtlasApp {
     /// status are noted for the other panels.
     fn map_ui(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
         let options = self.state.drawing_options();
-        let response = self
-            .map
-            .ui(ui, &self.state.article.analysis, self.state.selection, &options);
+        let (analysis, selection) = self.state.on_map();
+        let response = self.map.ui(ui, analysis, selection, &options);
         actions.extend(response.clicked.map(|place| Action::Select(Some(place))));
         actions.extend(response.add_note_at.map(|(lon, lat)| Action::AddNote(lon, lat)));
         for event in response.notes {
@@ -363,10 +395,19 @@ impl AtlasApp {
         match action {
             Action::Open => self.ask_file(ctx, FileDialog::OpenArticle),
             Action::OpenProject => self.ask_file(ctx, FileDialog::OpenProject),
+            Action::OpenPath(path) if is_collection_project(&path) => self.open_collection_project(ctx, path),
             Action::OpenPath(path) => self.open(ctx, Input::Path(path)),
             Action::OpenBytes(bytes, name) => self.open(ctx, Input::Bytes(bytes, name)),
             Action::OpenText(text) => self.open(ctx, Input::Text(text)),
             Action::NewFromClipboard => ctx.send_viewport_cmd(ViewportCommand::RequestPaste),
+            Action::SaveProject if self.state.collection.is_some() => {
+                match self.state.collection.as_ref().and_then(|c| c.project_path.clone()) {
+                    Some(path) => {
+                        let _ = self.save_collection(&path);
+                    }
+                    None => self.ask_project_path(ctx),
+                }
+            }
             Action::SaveProject => match article.project_path.clone() {
                 Some(path) => {
                     let _ = self.save_project(&path);
@@ -375,7 +416,11 @@ impl AtlasApp {
             },
             Action::SaveProjectAs => self.ask_project_path(ctx),
             Action::SaveProjectTo(path) => {
-                if self.save_project(&path).is_ok()
+                let saved = match self.state.collection {
+                    Some(_) => self.save_collection(&path),
+                    None => self.save_project(&path),
+                };
+                if saved.is_ok()
                     && let Some(next) = self.work.after_save.take()
                 {
                     self.dispatch(ctx, next);
@@ -389,9 +434,13 @@ impl AtlasApp {
                 match (answer, pending) {
                     (_, None) | (UnsavedAnswer::Cancel, _) => {}
                     (UnsavedAnswer::Discard, Some(next)) => self.dispatch(ctx, next),
-                    (UnsavedAnswer::Save, Some(next)) => match article.project_path.clone() {
+                    (UnsavedAnswer::Save, Some(next)) => match self.project_path() {
                         Some(path) => {
-                            if self.save_project(&path).is_ok() {
+                            let saved = match self.state.collection {
+                                Some(_) => self.save_collection(&path),
+                                None => self.save_project(&path),
+                            };
+                            if saved.is_ok() {
                                 self.dispatch(ctx, next);
                             }
                         }
@@ -402,14 +451,73 @@ impl AtlasApp {
                     },
                 }
             }
-            Action::Select(place) => self.state.selection = place,
+            Action::OpenMany(paths) => self.open_collection(ctx, paths),
+            Action::OpenFolder => self.ask_file(ctx, FileDialog::OpenFolder),
+            Action::CheckArticle(i, on) => self.change_collection(|c| {
+                if let Some(checked) = c.checked.get_mut(i) {
+                    *checked = on;
+                }
+            }),
+            Action::CheckShown(on) => self.change_collection(|c| {
+                for i in c.shown_members() {
+                    c.checked[i] = on;
+                }
+            }),
+            Action::FilterWord(word) => self.filter_word(ctx, word),
+            Action::FilterDates(from, to) => self.change_collection(|c| {
+                c.filter.from = from;
+                c.filter.to = to;
+            }),
+            Action::FilterNaming(place) => self.change_collection(|c| c.filter.naming = place),
+            Action::CountBy(count) => self.change_collection(|c| c.count = count),
+            Action::OpenMember(i) => self.open_member(ctx, i),
+            Action::BackToCollection => self.back_to_collection(ctx),
+            Action::CloseCollection => {
+                if self.state.collection.take().is_some() {
+                    ctx.send_viewport_cmd(ViewportCommand::Title(window_title(&self.state.article)));
+                }
+            }
+            Action::Compare(on) => self.change_collection(|c| {
+                c.compare = on.then(|| {
+                    // Start with the first article shown against the rest shown.
+                    let shown = c.shown_members();
+                    let mut compare = Compare {
+                        a: vec![false; c.members.len()],
+                        b: vec![false; c.members.len()],
+                    };
+                    for (k, &i) in shown.iter().enumerate() {
+                        if k == 0 {
+                            compare.a[i] = true;
+                        } else {
+                            compare.b[i] = true;
+                        }
+                    }
+                    compare
+                });
+            }),
+            Action::CompareSide(i, side, on) => self.change_collection(|c| {
+                if let Some(compare) = &mut c.compare
+                    && i < compare.a.len()
+                {
+                    match side {
+                        Side::A => compare.a[i] = on,
+                        Side::B => compare.b[i] = on,
+                    }
+                }
+            }),
+            Action::Select(place) => match self.state.collection.as_mut().filter(|c| c.open_member.is_none()) {
+                Some(collection) => collection.selection = place,
+                None => self.state.selection = place,
+            },
             Action::Reveal(sentence) => self.text_view.reveal(sentence),
-            Action::FitAll => self.map.fit_all(&article.analysis),
+            Action::FitAll => self.map.fit_all(self.state.on_map().0),
             Action::Zoom(steps) => self.map.zoom_by(steps),
             Action::Pan(delta) => self.map.pan_by(delta),
             Action::Back => {
                 if self.state.picture.presentation {
                     self.set_presentation(ctx, false);
+                } else if let Some(collection) = self.state.collection.as_mut().filter(|c| c.open_member.is_none()) {
+                    collection.selection = None;
                 } else {
                     self.state.selection = None;
                 }
@@ -510,8 +618,19 @@ impl AtlasApp {
 
     /// Ask where to save the project.
     fn ask_project_path(&mut self, ctx: &Context) {
-        let suggested = suggested_name(&self.state.article, "atlas.json");
+        let suggested = match &self.state.collection {
+            Some(c) => format!("{}.atlas.json", c.name.replace(['/', '\\'], "-")),
+            None => suggested_name(&self.state.article, "atlas.json"),
+        };
         self.ask_file(ctx, FileDialog::SaveProject { suggested });
+    }
+
+    /// The project file of what is open: the collection's, else the article's.
+    fn project_path(&self) -> Option<PathBuf> {
+        match &self.state.collection {
+            Some(c) => c.project_path.clone(),
+            None => self.state.article.project_path.clone(),
+        }
     }
 
     /// Ask for a file, starting in the folder of the open article.
@@ -562,11 +681,256 @@ impl AtlasApp {
         }
     }
 
+    /// Open `paths` (files and folders) as a collection, analysed in the background.
+    fn open_collection(&mut self, ctx: &Context, paths: Vec<PathBuf>) {
+        self.start_collection(ctx, paths, None);
+    }
+
+    /// Open the collection project at `path`: its articles analysed again
+    /// in the background with their corrections, then its checks, filters and view.
+    fn open_collection_project(&mut self, ctx: &Context, path: PathBuf) {
+        match CollectionProject::load(&path) {
+            Ok(project) => {
+                self.work.recent.push(&path);
+                let sources = project.articles.iter().map(|m| m.path.clone()).collect();
+                self.start_collection(ctx, sources, Some((project, path)));
+            }
+            Err(e) => self.open_failed(e.to_string(), Some(&path)),
+        }
+    }
+
+    /// Analyse the articles `paths` name in the background and show them as
+    /// a collection; from a saved collection, with its corrections and settings.
+    fn start_collection(&mut self, ctx: &Context, paths: Vec<PathBuf>, saved: Option<(CollectionProject, PathBuf)>) {
+        let name = match (&saved, paths.as_slice()) {
+            (Some((project, _)), _) => project.name.clone(),
+            (None, [one]) => display_name(one),
+            (None, many) => format!("{} files", many.len()),
+        };
+        if saved.is_none() {
+            for path in &paths {
+                self.work.recent.push(path);
+            }
+        }
+        self.work.loader.start(ctx, name.clone(), move |job| {
+            let files = match &saved {
+                Some(_) => paths.clone(),
+                None => crate::collection::discover(&paths),
+            };
+            if files.is_empty() {
+                return Err(format!("{name}: no articles there (text, Markdown or HTML files)"));
+            }
+            let overrides: std::collections::HashMap<PathBuf, Vec<crate::analysis::Override>> = saved
+                .iter()
+                .flat_map(|(p, _)| p.articles.iter().map(|m| (m.path.clone(), m.overrides.clone())))
+                .collect();
+            let overrides_of = |path: &Path| overrides.get(path).cloned().unwrap_or_default();
+            let progress = crate::collection::Progress::default();
+            let members = std::thread::scope(|scope| {
+                let work = scope.spawn(|| crate::collection::analyse_files(&files, &overrides_of, &progress));
+                // Report the articles done until the work ends; pass on a cancel.
+                while !work.is_finished() {
+                    if job.is_cancelled() {
+                        progress.cancel();
+                    }
+                    crate::analysis::Watch::stage(job, &format!("Analysed {} of", progress.describe()));
+                    crate::analysis::Watch::proceed(job, progress.fraction());
+                    std::thread::sleep(Duration::from_millis(50));
+                }
+                work.join().ok().flatten()
+            })
+            .ok_or_else(|| CANCELLED.to_string())?;
+            let title = match (&saved, paths.as_slice()) {
+                (Some(_), _) => name,
+                (None, [folder]) if folder.is_dir() => display_name(folder),
+                (None, _) => format!("{} articles", members.len()),
+            };
+            let (sources, project) = match saved {
+                Some((project, path)) => {
+                    let mut view_sources = project.sources.clone();
+                    if view_sources.is_empty() {
+                        view_sources = paths;
+                    }
+                    let mut project = project;
+                    project.sources = view_sources.clone();
+                    (view_sources, Some((project, path)))
+                }
+                None => (paths, None),
+            };
+            let mut view = CollectionView::new(title, sources, members);
+            let project = project.map(|(project, path)| {
+                view.project_path = Some(path);
+                Box::new(project)
+            });
+            Ok(Finished::Collection(Box::new(view), project))
+        });
+    }
+
+    /// Show a newly opened collection, with a saved collection's settings.
+    fn show_collection(&mut self, ctx: &Context, mut view: CollectionView, project: Option<CollectionProject>) {
+        if let Some(project) = &project {
+            view.restore(project);
+        }
+        let unreadable = view.members.len() - view.readable();
+        self.state.notice = Some(format!(
+            "Opened {}: {} articles{}",
+            view.name,
+            view.readable(),
+            if unreadable > 0 {
+                format!(", {unreadable} could not be read (their reasons are in the list)")
+            } else {
+                String::new()
+            }
+        ));
+        ctx.send_viewport_cmd(ViewportCommand::Title(format!("{} — Article Atlas", view.name)));
+        match project.as_ref().and_then(|p| p.view) {
+            Some(v) => self.map.hold_view(&view.aggregate.analysis, (v.lon, v.lat, v.zoom)),
+            None => self.map.fit_all(&view.aggregate.analysis),
+        }
+        let word = view.filter.word.clone();
+        self.collection_ui.reset();
+        self.state.collection = Some(view);
+        self.state.error = None;
+        if let Some(project) = project {
+            if let Some(theme) = project.theme {
+                self.dispatch(ctx, Action::SetTheme(theme));
+            }
+            if let Some(projection) = project.projection {
+                self.state.picture.projection = projection;
+            }
+            if !word.trim().is_empty() {
+                self.filter_word(ctx, word);
+            }
+        }
+    }
+
+    /// Save the open collection to `path` (atomically), with the corrections
+    /// of the article open on its own.
+    fn save_collection(&mut self, path: &Path) -> Result<(), String> {
+        let (lon, lat, zoom) = self.map.view();
+        let theme = self.state.map_options.theme;
+        let projection = self.state.picture.projection;
+        let Some(collection) = &mut self.state.collection else {
+            return Err("no collection is open".into());
+        };
+        if let Some(i) = collection.open_member {
+            collection.members[i].overrides = self.state.article.overrides.clone();
+        }
+        let mut project = collection.project();
+        project.theme = Some(theme);
+        project.projection = Some(projection);
+        project.view = collection
+            .open_member
+            .is_none()
+            .then_some(MapViewState { lon, lat, zoom });
+        match project.save(path) {
+            Ok(()) => {
+                collection.project_path = Some(path.to_path_buf());
+                collection.saved_overrides = collection.members.iter().map(|m| m.overrides.clone()).collect();
+                self.state.article.saved_overrides = self.state.article.overrides.clone();
+                self.work.recent.push(path);
+                self.state.notice = Some(format!("Saved {}", path.display()));
+                Ok(())
+            }
+            Err(e) => {
+                let message = format!("Could not save the collection: {e}");
+                self.state.error = Some(message.clone());
+                Err(message)
+            }
+        }
+    }
+
+    /// Change the open collection with `change`, then count again.
+    fn change_collection(&mut self, change: impl FnOnce(&mut CollectionView)) {
+        if let Some(collection) = &mut self.state.collection {
+            change(collection);
+            collection.refresh();
+        }
+    }
+
+    /// Show only the articles holding `word`: searched in the background
+    /// (the files are read again), the list follows when it is done.
+    fn filter_word(&mut self, ctx: &Context, word: String) {
+        let Some(collection) = &mut self.state.collection else {
+            return;
+        };
+        collection.filter.word = word.clone();
+        collection.filter.word_matches = None;
+        collection.refresh();
+        if word.trim().is_empty() {
+            return;
+        }
+        let paths: Vec<PathBuf> = collection.members.iter().map(|m| m.path.clone()).collect();
+        self.work.loader.start(ctx, format!("“{}”", word.trim()), move |job| {
+            use rayon::prelude::*;
+            crate::analysis::Watch::stage(job, "Searching the articles for");
+            let needle = word.trim().to_lowercase();
+            let matches = paths
+                .par_iter()
+                .map(|path| {
+                    !job.is_cancelled()
+                        && crate::import::read_file(path).is_ok_and(|a| a.text.to_lowercase().contains(&needle))
+                })
+                .collect();
+            if job.is_cancelled() {
+                return Err(CANCELLED.into());
+            }
+            Ok(Finished::WordSearch(word, matches))
+        });
+    }
+
+    /// Open the collection's article at `i` on its own, with its corrections.
+    fn open_member(&mut self, ctx: &Context, i: usize) {
+        let Some(member) = self.state.collection.as_ref().and_then(|c| c.members.get(i)) else {
+            return;
+        };
+        match member.open() {
+            Ok(article) => {
+                ctx.send_viewport_cmd(ViewportCommand::Title(window_title(&article)));
+                self.map.fit_all(&article.analysis);
+                let mut article = article;
+                // Its corrections belong to the collection: saved with it, not a project of their own.
+                article.saved_overrides = article.overrides.clone();
+                self.state.replace_article(article, Vec::new());
+                self.text_view = TextView::default();
+                self.corrections.reset();
+                if let Some(collection) = &mut self.state.collection {
+                    collection.open_member = Some(i);
+                }
+            }
+            Err(message) => self.state.error = Some(format!("Could not open {message}")),
+        }
+    }
+
+    /// Back from an article to its collection, keeping the article's corrections.
+    fn back_to_collection(&mut self, ctx: &Context) {
+        let Some(collection) = &mut self.state.collection else {
+            return;
+        };
+        let Some(i) = collection.open_member.take() else { return };
+        let article = &self.state.article;
+        let member = &mut collection.members[i];
+        if member.overrides != article.overrides {
+            member.overrides = article.overrides.clone();
+            member.digest = Ok(crate::collection::Digest::of(article));
+            collection.refresh();
+        }
+        ctx.send_viewport_cmd(ViewportCommand::Title(format!("{} — Article Atlas", collection.name)));
+        let analysis = collection.aggregate.analysis.clone();
+        self.map.fit_all(&analysis);
+    }
+
     /// Show what a background job finished with.
     fn finish(&mut self, ctx: &Context, outcome: Outcome<Finished>) {
         match outcome {
             Ok(Finished::Opened(loaded)) => self.show_opened(ctx, *loaded),
             Ok(Finished::Corrected(article)) => self.show_corrected(*article),
+            Ok(Finished::Collection(view, project)) => self.show_collection(ctx, *view, project.map(|p| *p)),
+            Ok(Finished::WordSearch(word, matches)) => self.change_collection(|c| {
+                if c.filter.word == word {
+                    c.filter.word_matches = Some(matches);
+                }
+            }),
             Err(message) if message == CANCELLED => {}
             Err(message) => self.open_failed(message, None),
         }
@@ -586,6 +950,7 @@ impl AtlasApp {
 
     /// Show a newly opened article, with a project's theme, view and selection.
     fn show_opened(&mut self, ctx: &Context, loaded: Loaded) {
+        self.state.collection = None;
         if let Some(path) = &loaded.path {
             self.work.recent.push(path);
         }
@@ -664,11 +1029,12 @@ impl AtlasApp {
 
     /// The picture `spec` describes, laid out again only when it or the analysis changed.
     fn laid_out(&mut self, spec: PictureSpec) -> Rc<Scene> {
-        let generation = self.state.article.analysis.generation;
+        let analysis = self.state.on_map().0;
+        let generation = analysis.generation;
         match &self.preview {
             Some((s, g, scene)) if *s == spec && *g == generation => Rc::clone(scene),
             _ => {
-                let scene = Rc::new(picture::build(&self.state.article.analysis, &spec));
+                let scene = Rc::new(picture::build(analysis, &spec));
                 self.preview = Some((spec, generation, Rc::clone(&scene)));
                 scene
             }

@@ -21,8 +21,10 @@ pub use crate::import::ARTICLE_EXTENSIONS;
 /// What a file dialog is asked for.
 #[derive(Clone, Debug, PartialEq)]
 pub enum FileDialog {
-    /// An article (or project) to open.
+    /// An article (or project) to open; several, or the folder shown, open as a collection.
     OpenArticle,
+    /// A folder of articles to open as a collection.
+    OpenFolder,
     /// A project to open.
     OpenProject,
     /// Where to save the project.
@@ -64,6 +66,7 @@ impl FileDialog {
     pub fn title(&self) -> &'static str {
         match self {
             FileDialog::OpenArticle => "Open an article",
+            FileDialog::OpenFolder => "Open a folder of articles",
             FileDialog::OpenProject => "Open a project",
             FileDialog::SaveProject { .. } => "Save the project",
             FileDialog::ExportPicture { format, .. } => match format {
@@ -77,13 +80,16 @@ impl FileDialog {
 
     /// Does it ask where to save (rather than what to open)?
     fn saves(&self) -> bool {
-        !matches!(self, FileDialog::OpenArticle | FileDialog::OpenProject)
+        !matches!(
+            self,
+            FileDialog::OpenArticle | FileDialog::OpenFolder | FileDialog::OpenProject
+        )
     }
 
     /// The extension a saved file gets, and the name proposed.
     fn save_as(&self) -> Option<(&'static str, &str)> {
         match self {
-            FileDialog::OpenArticle | FileDialog::OpenProject => None,
+            FileDialog::OpenArticle | FileDialog::OpenFolder | FileDialog::OpenProject => None,
             FileDialog::SaveProject { suggested } => Some(("atlas.json", suggested)),
             FileDialog::ExportPicture { format, suggested, .. } => Some((format.extension(), suggested)),
             FileDialog::ExportData { format, suggested } => Some((format.extension(), suggested)),
@@ -96,6 +102,7 @@ impl FileDialog {
         let Some(extension) = extension else { return false };
         match self {
             FileDialog::OpenArticle => ARTICLE_EXTENSIONS.contains(&extension.as_str()),
+            FileDialog::OpenFolder => false,
             FileDialog::OpenProject | FileDialog::SaveProject { .. } => extension == "json",
             FileDialog::ExportPicture { format, .. } => extension == format.extension(),
             FileDialog::ExportData { format, .. } => extension == format.extension(),
@@ -120,6 +127,7 @@ impl FileDialog {
         };
         match self {
             FileDialog::OpenArticle | FileDialog::OpenProject => Action::OpenPath(path),
+            FileDialog::OpenFolder => Action::OpenMany(vec![path]),
             FileDialog::SaveProject { .. } => Action::SaveProjectTo(path),
             FileDialog::ExportPicture { format, scale, .. } => Action::WritePicture(path, *format, *scale),
             FileDialog::ExportData { format, .. } => Action::WriteData(path, *format),
@@ -135,10 +143,18 @@ impl FileDialog {
             dialog = dialog.set_directory(start);
         }
         let picked = match self {
-            FileDialog::OpenArticle => dialog
-                .add_filter("Articles and projects", &ARTICLE_EXTENSIONS)
-                .add_filter("All files", &["*"])
-                .pick_file(),
+            FileDialog::OpenArticle => {
+                let files = dialog
+                    .add_filter("Articles and projects", &ARTICLE_EXTENSIONS)
+                    .add_filter("All files", &["*"])
+                    .pick_files();
+                match files {
+                    Some(files) if files.len() > 1 => return Outcome::Chosen(Action::OpenMany(files)),
+                    Some(files) => files.into_iter().next(),
+                    None => None,
+                }
+            }
+            FileDialog::OpenFolder => dialog.pick_folder(),
             FileDialog::OpenProject => dialog.add_filter("Article Atlas project", &["json"]).pick_file(),
             FileDialog::SaveProject { suggested } => dialog
                 .set_file_name(suggested)
@@ -219,6 +235,8 @@ pub struct BuiltInDialog {
     replace: Option<PathBuf>,
     /// Why the last choice could not be taken.
     problem: Option<String>,
+    /// Files chosen with Ctrl (or ⌘) held, to open together.
+    chosen: Vec<PathBuf>,
 }
 
 /// What the user did in the dialog this frame.
@@ -226,6 +244,8 @@ enum Step {
     Stay,
     Enter(PathBuf),
     Choose(PathBuf),
+    /// Open these together (several files, or a folder) as a collection.
+    ChooseMany(Vec<PathBuf>),
     Cancel,
 }
 
@@ -245,6 +265,7 @@ impl BuiltInDialog {
             hidden: false,
             replace: None,
             problem: None,
+            chosen: Vec::new(),
         };
         dialog.enter(start);
         dialog
@@ -257,6 +278,7 @@ impl BuiltInDialog {
         self.folder = folder;
         self.replace = None;
         self.problem = None;
+        self.chosen.clear();
         if !self.purpose.saves() {
             self.name.clear();
         }
@@ -359,9 +381,25 @@ impl BuiltInDialog {
                                 } else {
                                     entry.name.clone()
                                 };
-                                let selected = !entry.is_dir && self.name == entry.name;
+                                let selected =
+                                    !entry.is_dir && (self.name == entry.name || self.chosen.contains(&entry.path));
                                 let response = ui.selectable_label(selected, shown);
-                                if response.double_clicked() {
+                                let several = ui.input(|i| i.modifiers.command)
+                                    && matches!(self.purpose, FileDialog::OpenArticle)
+                                    && !entry.is_dir;
+                                if several && response.clicked() {
+                                    // Ctrl-click: add to (or take from) the files to open together.
+                                    if let Some(i) = self.chosen.iter().position(|p| *p == entry.path) {
+                                        self.chosen.remove(i);
+                                    } else {
+                                        self.chosen.push(entry.path.clone());
+                                    }
+                                    self.name = self
+                                        .chosen
+                                        .first()
+                                        .and_then(|p| p.file_name())
+                                        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+                                } else if response.double_clicked() {
                                     step = if entry.is_dir {
                                         Step::Enter(entry.path.clone())
                                     } else {
@@ -372,6 +410,7 @@ impl BuiltInDialog {
                                         step = Step::Enter(entry.path.clone());
                                     } else {
                                         self.name = entry.name.clone();
+                                        self.chosen.clear();
                                         self.replace = None;
                                     }
                                 }
@@ -401,9 +440,23 @@ impl BuiltInDialog {
             if let Some(problem) = &self.problem {
                 ui.colored_label(ui.visuals().error_fg_color, problem);
             }
+            if matches!(self.purpose, FileDialog::OpenArticle) {
+                ui.weak("Ctrl-click to choose several files; they open together as a collection.");
+            }
             ui.horizontal(|ui| {
                 if ui.button("Cancel").clicked() {
                     step = Step::Cancel;
+                }
+                if matches!(self.purpose, FileDialog::OpenArticle | FileDialog::OpenFolder)
+                    && ui
+                        .button("Open this folder")
+                        .on_hover_text("Every article in this folder and its sub-folders, as a collection")
+                        .clicked()
+                {
+                    step = Step::ChooseMany(vec![self.folder.clone()]);
+                }
+                if self.chosen.len() > 1 && ui.button(format!("Open {} files", self.chosen.len())).clicked() {
+                    step = Step::ChooseMany(self.chosen.clone());
                 }
                 let named = self.named();
                 match (&self.replace, self.purpose.saves()) {
@@ -442,6 +495,7 @@ impl BuiltInDialog {
                 None
             }
             Step::Choose(path) => self.choose(path).map(Some),
+            Step::ChooseMany(paths) => Some(Some(Action::OpenMany(paths))),
         }
     }
 }

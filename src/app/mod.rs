@@ -15,6 +15,7 @@
 
 pub mod action;
 mod atlas;
+pub mod collection;
 pub mod file_dialog;
 pub mod jobs;
 pub mod logging;
@@ -38,15 +39,23 @@ pub use crate::article::load::PASTED_NAME;
 /// The id of the app: its window class and the name of its settings folder.
 pub const APP_ID: &str = "article-atlas";
 
-/// Open the app on `file`, or on the bundled article. A file that cannot be
-/// read is an error before any window opens.
-pub fn run(file: Option<PathBuf>) -> Result<(), String> {
+/// Open the app on `files`: one article (or project), a collection (several
+/// files, or folders: analysed in the background once the window is up),
+/// or with none the bundled article. A single file that cannot be read is
+/// an error before any window opens.
+pub fn run(files: Vec<PathBuf>) -> Result<(), String> {
     logging::install();
+    let collection = match files.as_slice() {
+        [one] if !one.is_dir() => None,
+        [] => None,
+        _ => Some(files.clone()),
+    };
     // A bad file is an error before any window opens; a project also brings
     // its selection, view and theme, applied once the app exists.
-    let loaded = file
-        .map(|path| crate::article::load_path(&path, &crate::analysis::Unwatched))
-        .transpose()?;
+    let loaded = match (&collection, files.first()) {
+        (None, Some(path)) => Some(crate::article::load_path(path, &crate::analysis::Unwatched)?),
+        _ => None,
+    };
     let bundled = Article::bundled();
     let title = atlas::window_title(loaded.as_ref().map_or(&bundled, |l| &l.article));
     let options = eframe::NativeOptions {
@@ -65,6 +74,9 @@ pub fn run(file: Option<PathBuf>) -> Result<(), String> {
             let mut app = AtlasApp::from_creation(cc, bundled);
             if let Some(loaded) = loaded {
                 app.show_loaded(&cc.egui_ctx, loaded);
+            }
+            if let Some(files) = collection {
+                app.perform(&cc.egui_ctx, Action::OpenMany(files));
             }
             Ok(Box::new(app))
         }),

@@ -91,6 +91,8 @@ pub struct AppState {
     pub busy: Option<Busy>,
     /// Which file dialog is used, when it is not the desktop's.
     pub dialogs: Option<String>,
+    /// The collection open, if any (its articles, filters and geography).
+    pub collection: Option<super::collection::CollectionView>,
 }
 
 impl AppState {
@@ -114,6 +116,7 @@ impl AppState {
             map_status: None,
             busy: None,
             dialogs: None,
+            collection: None,
         }
     }
 
@@ -122,29 +125,84 @@ impl AppState {
         &self.article.analysis
     }
 
+    /// The collection, when it is shown (not one of its articles on its own).
+    pub fn collection_shown(&self) -> Option<&super::collection::CollectionView> {
+        self.collection.as_ref().filter(|c| c.open_member.is_none())
+    }
+
+    /// What the map shows: the collection's geography in the collection
+    /// view, else the article's analysis; with the selection there.
+    pub fn on_map(&self) -> (&Analysis, Option<Place>) {
+        match self.collection_shown() {
+            Some(c) => (&c.aggregate.analysis, c.selection),
+            None => (&self.article.analysis, self.selection),
+        }
+    }
+
     /// The title the picture shows now (`None` when switched off).
     pub fn picture_title(&self) -> Option<String> {
         (!self.picture.hide_title).then(|| self.picture.title(&self.article))
     }
 
-    /// The map options with this frame's title and notes.
+    /// The map options with this frame's title and notes (a collection's:
+    /// its name, its count, its comparison's classes).
     pub fn drawing_options(&self) -> MapOptions {
-        MapOptions {
-            title: self.picture_title(),
-            notes: self.picture.notes.clone(),
-            ..self.map_options.clone()
+        match self.collection_shown() {
+            Some(c) => MapOptions {
+                title: (!self.picture.hide_title).then(|| c.name.clone()),
+                unit: if c.compare.is_some() {
+                    "articles"
+                } else {
+                    c.count.unit()
+                },
+                categories: c.compare.is_some().then_some(super::collection::COMPARE_LABELS),
+                ..self.map_options.clone()
+            },
+            None => MapOptions {
+                title: self.picture_title(),
+                notes: self.picture.notes.clone(),
+                ..self.map_options.clone()
+            },
         }
     }
 
     /// Are there corrections or notes that were never saved?
     pub fn has_unsaved_work(&self) -> bool {
-        self.article.has_unsaved_work() || self.picture.notes != self.picture.saved_notes
+        self.article.has_unsaved_work()
+            || self.picture.notes != self.picture.saved_notes
+            || self.collection.as_ref().is_some_and(|c| c.has_unsaved_work())
     }
 
     /// The picture of the open article at `size` points, as the menus set
     /// it; `view` is the interactive map's (for a Mercator picture of what it shows).
     pub fn picture_spec(&self, size: egui::Vec2, view: Option<(f64, f64, f64)>) -> PictureSpec {
         let options = &self.map_options;
+        if let Some(c) = self.collection_shown() {
+            let drawing = self.drawing_options();
+            let days: Vec<crate::collection::Day> = (0..c.members.len())
+                .filter(|&i| c.counted(i))
+                .filter_map(|i| c.members[i].date)
+                .collect();
+            let subtitle = match (days.iter().min(), days.iter().max()) {
+                (Some(a), Some(b)) if a == b => Some(a.to_string()),
+                (Some(a), Some(b)) => Some(format!("{a} to {b}")),
+                _ => None,
+            };
+            return PictureSpec {
+                theme: options.theme,
+                colorblind: options.colorblind,
+                title: drawing.title,
+                subtitle: subtitle.filter(|_| !self.picture.hide_title),
+                show_legend: options.show_legend,
+                show_attribution: options.show_attribution,
+                show_links: options.show_links,
+                selected: c.selection,
+                unit: drawing.unit,
+                categories: drawing.categories,
+                view,
+                ..PictureSpec::new(size, self.picture.projection)
+            };
+        }
         let title = self.picture_title();
         let subtitle = title
             .is_some()

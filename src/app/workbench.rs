@@ -26,6 +26,13 @@ pub enum Finished {
     Opened(Box<Loaded>),
     /// The open article analysed again with other corrections.
     Corrected(Box<Article>),
+    /// A newly opened collection, and the project it was saved in (if it was).
+    Collection(
+        Box<super::collection::CollectionView>,
+        Option<Box<crate::project::collection::CollectionProject>>,
+    ),
+    /// The articles of the collection whose text holds a word (the word, and by position).
+    WordSearch(String, Vec<bool>),
 }
 
 /// A file name for `extension` from the article's name ("brief.txt" → "brief.png").
@@ -121,8 +128,12 @@ impl Workbench {
     pub fn take_input(&mut self, ctx: &Context) -> (Vec<Action>, Option<String>) {
         let mut actions = Vec::new();
         let mut error = None;
-        let dropped = ctx.input(|i| i.raw.dropped_files.first().cloned());
-        if let Some(file) = dropped {
+        let dropped = ctx.input(|i| i.raw.dropped_files.clone());
+        let paths: Vec<PathBuf> = dropped.iter().map(|f| f.path().to_path_buf()).collect();
+        if paths.len() > 1 || paths.first().is_some_and(|p| p.is_dir()) {
+            // Several files, or a folder: a collection.
+            actions.push(Action::OpenMany(paths));
+        } else if let Some(file) = dropped.into_iter().next() {
             let path = file.path().to_path_buf();
             if path.is_file() {
                 actions.push(Action::OpenPath(path));

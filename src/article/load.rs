@@ -87,6 +87,14 @@ pub fn load_bytes(bytes: Vec<u8>, origin: &Path, watch: &dyn Watch) -> Result<Lo
             };
             (draft, Vec::new(), None, None, None, None, Vec::new())
         }
+        Opened::Collection(c) => {
+            return Err(format!(
+                "{}: a collection of {} articles (open it in the app: article-atlas {})",
+                origin.display(),
+                c.articles.len(),
+                origin.display()
+            ));
+        }
         Opened::Project(p) => {
             let draft = Draft {
                 name,

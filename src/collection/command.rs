@@ -31,13 +31,13 @@ pub fn analyze_collection(
 ) -> Result<(), String> {
     let files = discover(inputs);
     if files.is_empty() {
+        let named = inputs
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join(", ");
         return Err(format!(
-            "no articles in {}",
-            inputs
-                .iter()
-                .map(|p| p.display().to_string())
-                .collect::<Vec<_>>()
-                .join(", ")
+            "{named}: is a directory with no articles in it (text, Markdown or HTML files)"
         ));
     }
     let g = Gazetteer::builtin();

@@ -25,6 +25,15 @@ pub struct Legend<'a> {
     pub scene: &'a Scene<'a>,
 }
 
+/// `word` with a capital first letter ("mentions" → "Mentions").
+pub fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 /// Marker sizes shown in the legend for a largest count of `max`.
 fn size_examples(max: usize) -> Vec<usize> {
     let mut counts = vec![1, max.div_ceil(4), max];
@@ -150,11 +159,27 @@ impl Plugin for Legend<'_> {
         painter.text(
             pos2(frame.left() + 6.0, y),
             Align2::LEFT_TOP,
-            "Mentions",
+            capitalised(scene.unit),
             small(),
             palette.text,
         );
         y += 18.0;
+        if let Some(categories) = scene.categories {
+            // A comparison: three named colours, no sizes.
+            for (i, (color, label)) in palette.classes.iter().zip(categories).enumerate() {
+                let x = frame.left() + 6.0 + i as f32 * (frame.width() - 12.0) / 3.0;
+                let cell = Rect::from_min_size(pos2(x, y), SWATCH);
+                painter.rect_filled(cell, 2.0, *color);
+                painter.text(
+                    cell.left_bottom() + vec2(0.0, 2.0),
+                    Align2::LEFT_TOP,
+                    label,
+                    small(),
+                    palette.text,
+                );
+            }
+            return;
+        }
         for (i, (color, label)) in palette.classes.iter().zip(CLASS_LABELS).enumerate() {
             let x = frame.left() + 6.0 + i as f32 * (SWATCH.x + 8.0);
             let cell = Rect::from_min_size(pos2(x, y), SWATCH);

@@ -75,6 +75,11 @@ pub struct MapOptions {
     pub show_attribution: bool,
     /// Notes on the map.
     pub notes: Vec<crate::cartography::Note>,
+    /// What the counts count, in the legend: `mentions`, or `articles` for a collection.
+    pub unit: &'static str,
+    /// The names of the first three colour classes when they are categories
+    /// (a comparison: only in A, only in B, in both), not counts.
+    pub categories: Option<[&'static str; 3]>,
 }
 
 impl Default for MapOptions {
@@ -88,6 +93,8 @@ impl Default for MapOptions {
             show_legend: true,
             show_attribution: true,
             notes: Vec::new(),
+            unit: "mentions",
+            categories: None,
         }
     }
 }
@@ -289,7 +296,12 @@ impl MapView {
             analysis,
             selected,
             hovered_before: self.hovered,
-            palette: palette::Palette::for_theme(options.theme, options.colorblind, online),
+            palette: match options.categories {
+                Some(_) => palette::Palette::for_theme(options.theme, options.colorblind, online).compared(),
+                None => palette::Palette::for_theme(options.theme, options.colorblind, online),
+            },
+            unit: options.unit,
+            categories: options.categories,
             max_mentions: analysis.countries.iter().map(|c| c.mentions).max().unwrap_or(1),
             attribution,
             title: options.title.as_deref().map(str::trim).filter(|t| !t.is_empty()),

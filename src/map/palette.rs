@@ -46,7 +46,21 @@ pub struct Palette {
     pub halo: Color32,
 }
 
+/// The colours of a comparison's classes: only in A (blue), only in B
+/// (orange), in both (purple) — told apart with the common forms of colour blindness.
+pub const COMPARE: [Color32; 3] = [
+    Color32::from_rgb(0x1f, 0x78, 0xb4),
+    Color32::from_rgb(0xff, 0x8c, 0x1a),
+    Color32::from_rgb(0x7b, 0x4f, 0xa6),
+];
+
 impl Palette {
+    /// This palette with the comparison's colours as its first three classes.
+    pub fn compared(mut self) -> Palette {
+        self.classes[..3].copy_from_slice(&COMPARE);
+        self
+    }
+
     /// The light or dark palette. `online` makes the data layers see-through
     /// so that the online tiles show beneath them.
     pub fn new(dark: bool, online: bool) -> Palette {

@@ -21,6 +21,10 @@ pub struct Scene<'a> {
     pub palette: Palette,
     /// Mentions of the most-mentioned country (sizes markers).
     pub max_mentions: usize,
+    /// What the counts count (the legend's heading).
+    pub unit: &'static str,
+    /// The names of the first three colour classes when they are categories.
+    pub categories: Option<[&'static str; 3]>,
     /// Attribution line for the corner (depends on the basemap).
     pub attribution: String,
     /// The title at the top, if any (trimmed, not empty).

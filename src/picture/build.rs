@@ -53,7 +53,10 @@ fn paper(theme: MapTheme) -> Color32 {
 /// Lay out the picture of `analysis` described by `spec`.
 pub fn build(analysis: &Analysis, spec: &PictureSpec) -> Scene {
     let g = Gazetteer::builtin();
-    let palette = Palette::for_theme(spec.theme, spec.colorblind, false);
+    let palette = match spec.categories {
+        Some(_) => Palette::for_theme(spec.theme, spec.colorblind, false).compared(),
+        None => Palette::for_theme(spec.theme, spec.colorblind, false),
+    };
     let bounds = Rect::from_min_size(Pos2::ZERO, spec.size);
     let max_mentions = analysis.countries.iter().map(|c| c.mentions).max().unwrap_or(1);
 
@@ -720,13 +723,28 @@ impl Overlays {
         if let Some(frame) = legend {
             items.push(halo(frame, 4.0));
             let mut y = frame.top() + 6.0;
-            let mut heading = spec.unit.to_string();
-            if let Some(first) = heading.get_mut(..1) {
-                first.make_ascii_uppercase();
-            }
+            let heading = crate::map::legend::capitalised(spec.unit);
             items.push(text(pos2(frame.left() + 6.0, y), &heading, SMALL, palette.text));
             y += 18.0;
-            for (i, (color, label)) in palette.classes.iter().zip(CLASS_LABELS).enumerate() {
+            let categories = spec.categories.unwrap_or_default();
+            for (i, (color, label)) in palette.classes.iter().zip(categories).enumerate() {
+                // A comparison: three named colours, no sizes.
+                let x = frame.left() + 6.0 + i as f32 * (frame.width() - 12.0) / 3.0;
+                let cell = Rect::from_min_size(pos2(x, y), SWATCH);
+                items.push(Item::Rect {
+                    rect: cell,
+                    corner: 2.0,
+                    fill: *color,
+                    stroke: Stroke::NONE,
+                });
+                items.push(text(pos2(cell.left(), cell.bottom() + 2.0), label, SMALL, palette.text));
+            }
+            let numbered = if spec.categories.is_some() {
+                0
+            } else {
+                CLASS_LABELS.len()
+            };
+            for (i, (color, label)) in palette.classes.iter().zip(CLASS_LABELS).take(numbered).enumerate() {
                 let x = frame.left() + 6.0 + i as f32 * (SWATCH.x + 8.0);
                 let cell = Rect::from_min_size(pos2(x, y), SWATCH);
                 items.push(Item::Rect {
@@ -747,7 +765,12 @@ impl Overlays {
             let biggest = marker_radius(max, max);
             let baseline = y + 2.0 * biggest;
             let mut x = frame.left() + 8.0;
-            for count in size_examples(max) {
+            let sizes = if spec.categories.is_some() {
+                Vec::new()
+            } else {
+                size_examples(max)
+            };
+            for count in sizes {
                 let r = marker_radius(count, max);
                 let center = pos2(x + r, baseline - r);
                 items.push(Item::Circle {

@@ -54,6 +54,9 @@ pub struct PictureSpec {
     /// What the counts count, in the legend and the caption: `mentions`, or
     /// `articles` for a collection's picture.
     pub unit: &'static str,
+    /// The names of the first three colour classes when they are categories
+    /// (a comparison: only in A, only in B, in both), not counts.
+    pub categories: Option<[&'static str; 3]>,
 }
 
 impl PictureSpec {
@@ -73,6 +76,7 @@ impl PictureSpec {
             notes: Vec::new(),
             view: None,
             unit: "mentions",
+            categories: None,
         }
     }
 }

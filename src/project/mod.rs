@@ -6,6 +6,8 @@
 //! [`Project`], anything else goes through [`import`] as an article. [`Project::save`] writes atomically: a failed save leaves the
 //! previous file as it was.
 
+pub mod collection;
+
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -215,6 +217,8 @@ pub enum Opened {
     Article(Imported),
     /// A saved project.
     Project(Project),
+    /// A saved collection.
+    Collection(collection::CollectionProject),
 }
 
 /// Open the file at `path` (`-` means standard input): a project file
@@ -226,7 +230,9 @@ pub fn open(path: &Path) -> Result<Opened, ProjectError> {
 /// [`open`] for bytes already read (e.g. dropped on the window); `origin`
 /// names them and its extension picks the format.
 pub fn open_bytes(bytes: Vec<u8>, origin: &Path) -> Result<Opened, ProjectError> {
-    if is_project(origin, &bytes) {
+    if collection::CollectionProject::is_collection(&bytes) {
+        collection::CollectionProject::from_bytes(&bytes, origin).map(Opened::Collection)
+    } else if is_project(origin, &bytes) {
         Project::from_bytes(&bytes, origin).map(Opened::Project)
     } else {
         Ok(Opened::Article(import(bytes, origin)?))

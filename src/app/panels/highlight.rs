@@ -59,9 +59,17 @@ impl<'a> Highlighter<'a> {
     /// A highlighter for the body text of `ui` and the selection in `state`.
     pub fn new(ui: &Ui, state: &'a AppState) -> Highlighter<'a> {
         Highlighter {
-            analysis: state.analysis(),
-            selection: state.selection,
             hovered: state.hovered,
+            ..Highlighter::for_analysis(ui, state.analysis(), state.selection)
+        }
+    }
+
+    /// A highlighter for `analysis` (an article of a collection), `selection` marked.
+    pub fn for_analysis(ui: &Ui, analysis: &'a Analysis, selection: Option<Place>) -> Highlighter<'a> {
+        Highlighter {
+            analysis,
+            selection,
+            hovered: None,
             palette: Palette::new(ui.visuals().dark_mode),
             font: egui::TextStyle::Body.resolve(ui.style()),
             color: ui.visuals().text_color(),

@@ -37,6 +37,8 @@ pub fn ui(ui: &mut Ui, state: &AppState, menus: &Menus<'_>) -> Vec<Action> {
     MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
             item(ui, "Open…", Action::Open, &mut actions);
+            item(ui, "Open folder…", Action::OpenFolder, &mut actions)
+                .on_hover_text("Every article in a folder (and its sub-folders), as a collection");
             item(ui, "Open project…", Action::OpenProject, &mut actions);
             item(ui, "New from clipboard", Action::NewFromClipboard, &mut actions)
                 .on_hover_text("Analyse the text on the clipboard");
@@ -44,6 +46,9 @@ pub fn ui(ui: &mut Ui, state: &AppState, menus: &Menus<'_>) -> Vec<Action> {
             ui.separator();
             item(ui, "Save project", Action::SaveProject, &mut actions);
             item(ui, "Save project as…", Action::SaveProjectAs, &mut actions);
+            if state.collection.is_some() {
+                item(ui, "Close collection", Action::CloseCollection, &mut actions);
+            }
             super::picture::file_menu(ui, &mut actions);
             ui.separator();
             let mut built_in = menus.built_in_dialog;

@@ -3,6 +3,7 @@
 //! own UI memory (the list's sort and filter, the text view's layout, the
 //! place picker's query).
 
+pub mod collection;
 pub mod corrections;
 pub mod export;
 pub mod highlight;

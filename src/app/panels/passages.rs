@@ -88,7 +88,7 @@ pub fn ui(ui: &mut Ui, state: &AppState) -> Option<Action> {
         .show(ui, |ui| {
             let highlighter = Highlighter::new(ui, state);
             for &sentence in &passages {
-                if passage(ui, &highlighter, state, sentence).clicked() {
+                if passage(ui, &highlighter, &state.analysis().document, sentence).clicked() {
                     clicked = Some(sentence);
                 }
             }
@@ -96,9 +96,8 @@ pub fn ui(ui: &mut Ui, state: &AppState) -> Option<Action> {
     clicked.map(Action::Reveal).or(action)
 }
 
-/// One sentence with its paragraph number; its accessible label is its text.
-fn passage(ui: &mut Ui, highlighter: &Highlighter<'_>, state: &AppState, sentence: usize) -> Response {
-    let doc = &state.analysis().document;
+/// One sentence of `doc` with its paragraph number; its accessible label is its text.
+pub fn passage(ui: &mut Ui, highlighter: &Highlighter<'_>, doc: &crate::text::Document, sentence: usize) -> Response {
     let s = doc.sentences[sentence];
     let width = ui.available_width();
     let galley = ui
