@@ -50,6 +50,8 @@ pub struct AtlasApp {
     export: ExportUi,
     /// The last picture laid out, for what it was laid out (previews redraw it each frame).
     preview: Option<(PictureSpec, u64, Rc<Scene>)>,
+    /// How long frames took while work ran in the background (logged when it ends).
+    busy_frames: BusyFrames,
     work: Workbench,
 }
 
@@ -102,6 +104,33 @@ impl Input {
     }
 }
 
+/// The frames drawn while background work runs: how many, and the slowest
+/// (the app's own work in a frame, before painting), logged at `info` when the work ends.
+#[derive(Default)]
+struct BusyFrames {
+    count: usize,
+    slowest: Duration,
+    started: Option<std::time::Instant>,
+}
+
+impl BusyFrames {
+    fn note(&mut self, busy: bool, took: Duration) {
+        if busy {
+            self.started.get_or_insert_with(std::time::Instant::now);
+            self.count += 1;
+            self.slowest = self.slowest.max(took);
+        } else if let Some(started) = self.started.take() {
+            log::info!(
+                "background work: {:.1} s, {} frames meanwhile, the slowest {:.1} ms",
+                started.elapsed().as_secs_f64(),
+                self.count,
+                self.slowest.as_secs_f64() * 1000.0
+            );
+            *self = BusyFrames::default();
+        }
+    }
+}
+
 /// Is the file at `path` a saved collection (read only when its name is a project's)?
 fn is_collection_project(path: &Path) -> bool {
     let name = path
@@ -133,6 +162,7 @@ impl AtlasApp {
             collection_ui: CollectionUi::default(),
             export: ExportUi::default(),
             preview: None,
+            busy_frames: BusyFrames::default(),
             work: Workbench::new(settings.built_in_dialog),
         }
     }
@@ -249,6 +279,13 @@ impl AtlasApp {
 
     /// Draw one frame of the whole app into `ui`, then carry out what was asked.
     pub fn show(&mut self, ui: &mut Ui) {
+        let started = std::time::Instant::now();
+        let busy = self.work.loader.is_busy();
+        self.show_frame(ui);
+        self.busy_frames.note(busy, started.elapsed());
+    }
+
+    fn show_frame(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
         if let Some(outcome) = self.work.finished() {
             self.finish(&ctx, outcome);
