@@ -271,3 +271,52 @@ fn streets_papers_and_words_are_no_places() {
         ("A Bath, a Split decision, and Hope for Victoria and Marion.", &[]),
     ]);
 }
+
+#[test]
+fn the_article_s_own_evidence_outweighs_the_famous_place() {
+    check(&[
+        // A country's name that towns share ("Canada", "Cañada") still names the country.
+        (
+            "Protesters in London urged Canada to take in more refugees.",
+            &["London → London in Ontario, CAN (article)"],
+        ),
+        // A name that is not a word decides before one that is: Dallas, then Paris.
+        (
+            "A man from Paris died in a Dallas hospital.",
+            &[
+                "Paris → Paris in Texas, USA (article)",
+                "Dallas → Dallas in Texas, USA (largest)",
+            ],
+        ),
+        // A city of millions outranks a village of the name in a country the article names.
+        (
+            "Nurses trained in Manila now work in Los Angeles.",
+            &[
+                "Manila → Manila in Metro Manila, PHL (largest)",
+                "Los Angeles → Los Angeles in California, USA (largest)",
+            ],
+        ),
+        // Towns of several names inside one state make the state's name the state.
+        (
+            "Schools in Athens, Madison and Jackson closed as Georgia braced for the storm.",
+            &[
+                "Athens → Athens in Georgia, USA (article)",
+                "Madison → Madison in Georgia, USA (article)",
+                "Jackson → Jackson in Georgia, USA (article)",
+                "Georgia → Georgia, USA (largest)",
+            ],
+        ),
+    ]);
+}
+
+#[test]
+fn words_and_other_spellings_are_weak_evidence() {
+    check(&[
+        // Two Florida villages, Heathrow and Christmas: a word supports nothing.
+        ("Travellers at Heathrow faced delays over Christmas.", &[]),
+        // Another language's or an old name of a city is that city only with evidence.
+        ("Rioters threw Molotov cocktails at the police.", &[]),
+        ("Berea police arrested a man on Tuesday.", &[]),
+        ("Talks in Kiev resumed.", &["Kiev → Kyiv in Kyiv City, UKR (largest)"]),
+    ]);
+}

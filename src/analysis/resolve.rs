@@ -218,13 +218,21 @@ impl Evidence {
                     reason: Reason::ArticleNames(inside),
                 };
             }
-            if self
+            // Undecided names with places inside it: two or more names are
+            // as good as a place named ("Georgia" with "Athens", "Madison" and
+            // "Jackson", each a town of Georgia among others).
+            let mut others: Vec<usize> = self
                 .pending_divisions
                 .get(&d)
-                .is_some_and(|slots| slots.iter().any(|&s| s != slot))
-            {
+                .into_iter()
+                .flatten()
+                .copied()
+                .filter(|&s| s != slot)
+                .collect();
+            others.dedup();
+            if !others.is_empty() {
                 return Support {
-                    level: 2,
+                    level: if others.len() >= 2 { 3 } else { 2 },
                     reason: Reason::Largest,
                 };
             }
@@ -324,10 +332,141 @@ fn prior(g: &Gazetteer, candidate: Place) -> f64 {
 /// capital, not Chittagong, once also called so).
 fn prior_named(g: &Gazetteer, candidate: Place, name: &str) -> f64 {
     let own = match candidate {
-        Place::City(i) => g.cities[i].name == name,
+        Place::City(i) => is_own_name(g.cities[i].name, name),
         _ => candidate.name(g) == name,
     };
     prior(g, candidate) + if own { 0.75 } else { 0.0 }
+}
+
+/// Is `name` the place's own name `own`, perhaps without its accents
+/// ("Zurich" for "Zürich")? Its other spellings are mostly other languages'
+/// and older names ("Berea" for Aleppo, "Molotov" for Perm).
+fn is_own_name(own: &str, name: &str) -> bool {
+    own == name || (!own.is_ascii() && own.chars().flat_map(fold).eq(name.chars().flat_map(fold)))
+}
+
+/// A Latin letter without its accent ("ü" → "u", "ß" → "ss"); other characters as they are.
+fn fold(c: char) -> impl Iterator<Item = char> {
+    let base = match c {
+        'À'..='Å' | 'Ā' | 'Ă' | 'Ą' => "A",
+        'à'..='å' | 'ā' | 'ă' | 'ą' => "a",
+        'Æ' => "Ae",
+        'æ' => "ae",
+        'Ç' | 'Ć' | 'Ĉ' | 'Ċ' | 'Č' => "C",
+        'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => "c",
+        'Ď' | 'Đ' => "D",
+        'ď' | 'đ' => "d",
+        'È'..='Ë' | 'Ē' | 'Ĕ' | 'Ė' | 'Ę' | 'Ě' => "E",
+        'è'..='ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => "e",
+        'Ĝ' | 'Ğ' | 'Ġ' | 'Ģ' => "G",
+        'ĝ' | 'ğ' | 'ġ' | 'ģ' => "g",
+        'Ĥ' | 'Ħ' | 'Ḩ' => "H",
+        'ĥ' | 'ħ' | 'ḩ' => "h",
+        'Ì'..='Ï' | 'Ĩ' | 'Ī' | 'Ĭ' | 'Į' | 'İ' => "I",
+        'ì'..='ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' => "i",
+        'Ĵ' => "J",
+        'ĵ' => "j",
+        'Ķ' => "K",
+        'ķ' => "k",
+        'Ĺ' | 'Ļ' | 'Ľ' | 'Ŀ' | 'Ł' => "L",
+        'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => "l",
+        'Ñ' | 'Ń' | 'Ņ' | 'Ň' => "N",
+        'ñ' | 'ń' | 'ņ' | 'ň' => "n",
+        'Ò'..='Ö' | 'Ø' | 'Ō' | 'Ŏ' | 'Ő' => "O",
+        'ò'..='ö' | 'ø' | 'ō' | 'ŏ' | 'ő' => "o",
+        'Œ' => "Oe",
+        'œ' => "oe",
+        'Ŕ' | 'Ŗ' | 'Ř' => "R",
+        'ŕ' | 'ŗ' | 'ř' => "r",
+        'Ś' | 'Ŝ' | 'Ş' | 'Š' | 'Ș' => "S",
+        'ś' | 'ŝ' | 'ş' | 'š' | 'ș' => "s",
+        'ß' => "ss",
+        'Ţ' | 'Ť' | 'Ŧ' | 'Ț' => "T",
+        'ţ' | 'ť' | 'ŧ' | 'ț' => "t",
+        'Ù'..='Ü' | 'Ũ' | 'Ū' | 'Ŭ' | 'Ů' | 'Ű' | 'Ų' => "U",
+        'ù'..='ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' => "u",
+        'Ŵ' => "W",
+        'ŵ' => "w",
+        'Ý' | 'Ŷ' | 'Ÿ' => "Y",
+        'ý' | 'ÿ' | 'ŷ' => "y",
+        'Ź' | 'Ż' | 'Ž' => "Z",
+        'ź' | 'ż' | 'ž' => "z",
+        _ => "",
+    };
+    let own = base.is_empty().then_some(c);
+    base.chars().chain(own)
+}
+
+/// The population a candidate of `slot` may stand on without evidence: a
+/// division is a named area, as notable as a large town; a place found by
+/// another of its spellings, not its name, stands on nothing (it needs
+/// evidence, as a small town does) unless it is a city of a million and no
+/// other candidate has the name as its own: "Molotov" is an old name of
+/// Perm, "Berea" of Aleppo and the name of Berea, Kentucky, but "Kiev" is Kyiv.
+fn standing(g: &Gazetteer, candidate: Place, slot: &Slot) -> u64 {
+    match candidate {
+        Place::Division(_) => NOTABLE.max(candidate.population(g)),
+        Place::City(i) if !is_own_name(g.cities[i].name, &slot.name) => {
+            let population = g.cities[i].population;
+            let owned = slot.candidates.iter().any(|&c| match c {
+                Place::City(k) => is_own_name(g.cities[k].name, &slot.name),
+                _ => c.name(g) == slot.name,
+            });
+            if population >= MILLION && !owned { population } else { 0 }
+        }
+        _ => candidate.population(g),
+    }
+}
+
+/// Is the candidate famous enough to count, for the ranking, as much as a
+/// country the article names: a city of a million or a national capital,
+/// found by its own name ("Paris" in a story that names the United States
+/// but not Texas is still Paris, France)?
+fn famous(g: &Gazetteer, candidate: Place, slot: &Slot) -> bool {
+    let Place::City(i) = candidate else { return false };
+    let population = standing(g, candidate, slot);
+    population >= MILLION || (g.cities[i].feature == Feature::Capital && population >= NOTABLE)
+}
+
+/// The candidates of `slot` (number `s`), best first: by support (a famous
+/// place counting as much as its country named), then by prior.
+fn rank(g: &Gazetteer, evidence: &Evidence, slot: &Slot, s: usize) -> Vec<(Place, Support, f64)> {
+    let mut ranked: Vec<(Place, Support, f64)> = slot
+        .candidates
+        .iter()
+        .map(|&c| (c, evidence.support(g, c, s), prior_named(g, c, &slot.name)))
+        .collect();
+    let level = |c: &(Place, Support, f64)| rank_level(g, slot, c);
+    ranked.sort_by(|a, b| {
+        (level(b), b.2)
+            .partial_cmp(&(level(a), a.2))
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
+    ranked
+}
+
+/// A candidate's support for the ranking: a famous place counts as much as
+/// a small town in a country the article names (4), less than a notable
+/// place there (5), a place nearby or the dateline's country (6): "London"
+/// in a story that names Canada is London, Ontario, "Los Angeles" in one
+/// that names the Philippines is still Los Angeles.
+fn rank_level(g: &Gazetteer, slot: &Slot, (c, support, _): &(Place, Support, f64)) -> u8 {
+    let rank = match support.level {
+        3 => 7,
+        2 if !matches!(support.reason, Reason::ArticleNames(_)) => 6,
+        2 if standing(g, *c, slot) >= NOTABLE => 5,
+        level => 2 * level,
+    };
+    if rank < 4 && famous(g, *c, slot) { 4 } else { rank }
+}
+
+/// Is the first of `ranked` clearly the likeliest: better supported than
+/// the next, or ten times its size with as much support?
+fn dominant(g: &Gazetteer, slot: &Slot, ranked: &[(Place, Support, f64)]) -> bool {
+    let Some(first) = ranked.first() else { return false };
+    ranked
+        .get(1)
+        .is_none_or(|next| rank_level(g, slot, next) < rank_level(g, slot, first) || first.2 - next.2 >= 1.0)
 }
 
 /// The candidates worth keeping: a division loses to a city of the same name inside it.
@@ -588,6 +727,11 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
             slot.chosen = Some((d, Reason::Unambiguous));
         }
     }
+    for slot in &slots {
+        if let Some((place, _)) = slot.chosen {
+            evidence.add(g, place, MentionKind::City);
+        }
+    }
 
     // 1. Qualifiers: "X, Y", "X in Y".
     let abbreviations: HashMap<&str, Vec<usize>> = {
@@ -639,6 +783,16 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
             if let Some(ks) = at.and_then(|k| slot_of[k]) {
                 slots[ks].chosen = Some((container, Reason::Qualifies(candidate)));
             }
+        }
+    }
+
+    // A country's name that some towns share ("Canada", "Lebanon") names the
+    // country, unless a qualifier made it a town.
+    for slot in &slots {
+        if slot.chosen.is_none()
+            && let Some((place, kind)) = slot.default
+        {
+            evidence.add(g, place, kind);
         }
     }
 
@@ -728,10 +882,22 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
     for _ in 0..24 {
         evidence.pending.clear();
         evidence.pending_divisions.clear();
+        // Names that are also words are no evidence for others until decided
+        // ("Christmas" and "Heathrow" are both towns of Florida, "Delta" and
+        // "Sacramento" of Brazil): a name more common than a place ten times
+        // its largest would explain (never a country's), and a small town
+        // whose name is a dictionary word.
         for &s in open.iter().filter(|&&s| slots[s].chosen.is_none()) {
             let slot = &slots[s];
+            let largest = slot.candidates.iter().map(|c| c.population(g)).max().unwrap_or(0);
+            if slot.default.is_none() && rules.too_frequent(&slot.name, largest.saturating_mul(10)) {
+                continue;
+            }
+            let word = rules.common_words.contains(&slot.name);
             for &c in &slot.candidates {
-                if let Place::City(i) = c {
+                if let Place::City(i) = c
+                    && !(word && c.population(g) < NOTABLE)
+                {
                     let city = &g.cities[i];
                     evidence
                         .pending
@@ -751,29 +917,13 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
             if slot.chosen.is_some() {
                 continue;
             }
-            let mut ranked: Vec<(Place, Support, f64)> = slot
-                .candidates
-                .iter()
-                .map(|&c| (c, evidence.support(g, c, s), prior_named(g, c, &slot.name)))
-                .collect();
-            ranked.sort_by(|a, b| {
-                (b.1.level, b.2)
-                    .partial_cmp(&(a.1.level, a.2))
-                    .unwrap_or(std::cmp::Ordering::Equal)
-            });
-            let Some(&(candidate, support, best_prior)) = ranked.first() else {
+            let ranked = rank(g, &evidence, slot, s);
+            let Some(&(candidate, support, _)) = ranked.first() else {
                 continue;
             };
-            // A division is a named area, as notable as a large town.
-            let population = match candidate {
-                Place::Division(_) => NOTABLE.max(candidate.population(g)),
-                _ => candidate.population(g),
-            };
+            let population = standing(g, candidate, slot);
             let wordlike = rules.is_wordlike(&slot.name, candidate.population(g));
-            // Clearly the largest: ten times the next candidate with as much support.
-            let dominant = ranked
-                .get(1)
-                .is_none_or(|next| next.1.level < support.level || best_prior - next.2 >= 1.0);
+            let dominant = dominant(g, slot, &ranked);
             let on_evidence = if slot.default.is_some() {
                 // A country's name keeps its country unless a division or a
                 // nearby place says otherwise.
@@ -796,17 +946,26 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
             let on_prior = slot.default.is_none()
                 && support.level == 0
                 && ((wordlike && city_of_a_million) || (!wordlike && population >= NOTABLE && dominant));
-            if on_evidence {
+            // Two undecided names with places close together support each
+            // other, but not against a famous place of the name: that waits
+            // until the neighbour is decided ("Los Angeles" and a village near
+            // a village of the Philippines called so).
+            let waits = support.level == 2
+                && matches!(support.reason, Reason::Near(_))
+                && ranked.iter().skip(1).any(|r| famous(g, r.0, slot));
+            if on_evidence && !waits {
                 decided.push((s, candidate, support.reason));
             } else if prior_only && on_prior {
-                let margin = ranked.get(1).map_or(f64::INFINITY, |next| best_prior - next.2);
-                by_prior.push((margin, s, candidate));
+                let rival = ranked.get(1).map_or(f64::NEG_INFINITY, |next| next.2);
+                by_prior.push((rival, s, candidate));
             }
         }
         if decided.is_empty() {
             // The evidence is spent: the clearest largest places, a few at a
-            // time, so that each becomes evidence for the rest.
-            by_prior.sort_by(|a, b| b.0.total_cmp(&a.0));
+            // time, so that each becomes evidence for the rest: first the
+            // names whose other places are the least likely ("Dallas"
+            // decides "Paris" before the largest Paris is taken).
+            by_prior.sort_by(|a, b| a.0.total_cmp(&b.0));
             let take = by_prior.len().div_ceil(8);
             decided.extend(by_prior.into_iter().take(take).map(|(_, s, c)| (s, c, Reason::Largest)));
         }
@@ -835,24 +994,36 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
             }
         }
     }
-    // What is left: notable places on the prior alone.
-    for slot in slots
-        .iter_mut()
-        .filter(|slot| slot.chosen.is_none() && slot.default.is_none())
-    {
-        let best = slot
+    // What is left: notable places on the prior alone, where the article
+    // does not point to another candidate.
+    evidence.pending.clear();
+    evidence.pending_divisions.clear();
+    let mut left = Vec::new();
+    for (s, slot) in slots.iter().enumerate() {
+        if slot.chosen.is_some() || slot.default.is_some() {
+            continue;
+        }
+        // The article names another candidate's country or division: not this one.
+        let ranked = rank(g, &evidence, slot, s);
+        if ranked.first().is_none_or(|first| first.1.level >= 2) {
+            continue;
+        }
+        let Some(candidate) = slot
             .candidates
             .iter()
             .copied()
-            .max_by(|a, b| prior_named(g, *a, &slot.name).total_cmp(&prior_named(g, *b, &slot.name)));
-        if let Some(candidate) = best {
-            let population = candidate.population(g);
-            let notable = population >= NOTABLE || matches!(candidate, Place::Division(_));
-            let wordlike = rules.is_wordlike(&slot.name, population);
-            if (notable && !wordlike) || (matches!(candidate, Place::City(_)) && population >= MILLION) {
-                slot.chosen = Some((candidate, Reason::Largest));
-            }
+            .max_by(|a, b| prior_named(g, *a, &slot.name).total_cmp(&prior_named(g, *b, &slot.name)))
+        else {
+            continue;
+        };
+        let population = standing(g, candidate, slot);
+        let wordlike = rules.is_wordlike(&slot.name, candidate.population(g));
+        if (population >= NOTABLE && !wordlike) || (matches!(candidate, Place::City(_)) && population >= MILLION) {
+            left.push((s, candidate));
         }
+    }
+    for (s, candidate) in left {
+        slots[s].chosen = Some((candidate, Reason::Largest));
     }
 
     // The mentions, in text order.

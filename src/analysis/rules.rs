@@ -157,9 +157,12 @@ impl ToponymRules {
     /// Zipf 4.9) is a word, "Paris" (France, 2.1 million, Zipf 4.8) a place,
     /// "Paris" (Texas, 25,000) a word.
     pub fn is_wordlike(&self, name: &str, population: u64) -> bool {
-        if self.common_words.contains(name) || self.person_names.contains(name) {
-            return true;
-        }
+        self.person_names.contains(name) || self.common_words.contains(name) || self.too_frequent(name, population)
+    }
+
+    /// Is `name` more frequent in English text than a place of `population`
+    /// people explains (see [`ToponymRules::is_wordlike`])?
+    pub fn too_frequent(&self, name: &str, population: u64) -> bool {
         self.word_frequencies
             .get(name)
             .is_some_and(|&zipf| f64::from(zipf) >= 2.0 + 0.45 * ((population + 1) as f64).log10())
