@@ -71,6 +71,10 @@ struct Slot {
     /// The toponym group of its words: the same words, the same place
     /// ("one sense per discourse"), unless a qualifier says otherwise.
     group: u32,
+    /// Needs strong evidence as a word does: a brand or a generic name
+    /// ("Toyota", "North Shore"), a saint's name in the possessive ("St. Paul's",
+    /// "St. John's": a church, a school, a hospital).
+    weak: bool,
     chosen: Option<(Place, Reason)>,
 }
 
@@ -553,54 +557,183 @@ const SPEECH: [&str; 12] = [
     "stated",
 ];
 
-/// Is the toponym at `span` no place at all: a street, building, team or
-/// newspaper ("Dublin Road", "Edmonton Oilers"), or a person ("Michael
-/// Jackson", "Victoria Beckham", "Florence said", and a small town's name
-/// before another capitalised word: "Elon Musk")? `small`: every candidate
-/// has fewer than [`NOTABLE`] people.
-fn not_a_place(m: &Matcher, doc: &Document, found: &Found, small: bool) -> bool {
+/// Is the toponym at `found` no place at all: a street, building, team or
+/// newspaper ("Dublin Road", "Edmonton Oilers", "Huntsville High School"), a
+/// club or a car ("Real Madrid", "Isuzu Denver"), or a person ("Michael
+/// Jackson", "J.M. Barrie", "Judah P. Benjamin", "Medea Benjamin", "Hassan
+/// said", and a small town's name before another capitalised word: "Elon
+/// Musk"), or part of a longer name ("Hossam Hassan", "Falcon Street"), or a
+/// dictionary word opening a sentence ("Law enforcement")? `small`: every
+/// candidate has fewer than [`NOTABLE`] people; `capital`: one is a national
+/// capital; `prev_end`/`next_start`: where the found names around it end and start.
+fn not_a_place(
+    m: &Matcher,
+    doc: &Document,
+    found: &Found,
+    (prev_end, next_start): (Option<usize>, Option<usize>),
+    small: bool,
+    capital: bool,
+) -> bool {
     let text = doc.text.as_str();
     let rules = &m.rules().toponyms;
+    let words = doc.slice(found.span);
     let after = &text[found.span.end..];
     let before = word_before(text, found.span.start);
     let placed = PLACE_BEFORE.contains(&before);
+    // A county's own buildings are in the county ("Henderson County Jail").
+    let county = ["County", "Parish", "Borough"].iter().any(|k| words.ends_with(k));
+    if rules.not_place_before.contains(before) || is_initials(before) {
+        return true;
+    }
+    let sentence = &doc.sentences[found.passage];
+    let opens_sentence = text[sentence.span.start..found.span.start]
+        .chars()
+        .all(|c| !c.is_alphanumeric());
+    if opens_sentence && rules.common_words.contains(words) && !after.starts_with(',') {
+        return true;
+    }
     if let Some(next) = after.strip_prefix(' ') {
         let (word, _) = word_after(next, 0);
-        let bare = word.trim_end_matches('.');
-        if rules.not_place_after.contains(bare) || rules.street_words.contains(bare) {
+        let bare = bare_word(word);
+        if rules.street_words.contains(bare) || (!county && rules.not_place_after.contains(bare)) {
             return true;
         }
-        // "London Bridge Road": a street named after a place and one more word.
+        let public = rules.place_after.contains(bare);
+        // One more word: "London Bridge Road", "Huntsville High School" (not
+        // "Alexandria City Hall": the city's own).
         let second = next.get(word.len()..).and_then(|rest| rest.strip_prefix(' '));
         if bare.chars().next().is_some_and(char::is_uppercase)
             && let Some(second) = second
-            && rules
-                .street_words
-                .contains(word_after(second, 0).0.trim_end_matches('.'))
         {
+            let bare2 = bare_word(word_after(second, 0).0);
+            if rules.street_words.contains(bare2) || (!county && !public && rules.not_place_after.contains(bare2)) {
+                return true;
+            }
+        }
+        // A middle initial: "Judah P. Benjamin".
+        if is_initials(word) && word.len() == 2 {
             return true;
         }
         if placed {
             return false;
         }
-        let person = m.rules().toponyms.person_names.contains(doc.slice(found.span));
-        if person && SPEECH.contains(&bare) {
+        let person = rules.person_names.contains(words);
+        // "Hassan said" (not "police in Kano and Kaduna said").
+        let subject = before.is_empty() || before.chars().next().is_some_and(char::is_uppercase);
+        if (person || (!capital && subject)) && SPEECH.contains(&bare) {
             return true;
         }
-        // A person's name, or a small town's, followed by a surname ("Marion
-        // Cotillard", "Elon Musk"): a bigger place's name before a capitalised
-        // word is usually an institution's name that names the place too.
         let capitalised = bare.chars().next().is_some_and(char::is_uppercase)
             && bare.chars().any(char::is_lowercase)
-            && !CALENDAR.contains(&bare);
-        if (person || small) && capitalised && !word.ends_with('.') {
+            && !CALENDAR.contains(&bare)
+            && !public;
+        let abbreviation = word.ends_with('.') && (bare.len() <= 4 || bare.contains('.'));
+        let next_is_place = next_start.is_some_and(|s| s == found.span.end + 1);
+        if capitalised && !abbreviation && rules.given_names.contains(bare) {
             return true;
+        }
+        if capitalised && !abbreviation && !next_is_place {
+            // A person's name, or a small town's, followed by a surname ("Marion
+            // Cotillard", "Elon Musk"), any place's name followed by a given
+            // name ("Medea Benjamin") or by a word the article uses alone
+            // ("Kati Mather ... Mather said"): a bigger place's name before
+            // another capitalised word is usually an institution's name that
+            // names the place too.
+            if person || small || (!county && used_alone(text, found.span.end + 1, bare)) {
+                return true;
+            }
         }
     }
     if !before.is_empty() && (m.rules().person_before.contains(before) || rules.given_names.contains(before)) {
         return true;
     }
-    false
+    // Part of a longer name: a capitalised word before it that does not open
+    // the sentence, is not a place and is no modifier ("Hossam Hassan",
+    // "Falcon Street", "Bonne Biere"; not "Downtown Vancouver").
+    let before_start = found.span.start
+        - (text[..found.span.start].len() - text[..found.span.start].trim_end_matches(' ').len())
+        - before.len();
+    !placed
+        && !opens_sentence
+        && before.chars().next().is_some_and(char::is_uppercase)
+        && before.chars().any(char::is_lowercase)
+        && !before.ends_with('.')
+        && !before.ends_with("'s")
+        && !before.ends_with("\u{2019}s")
+        && !rules.place_before.contains(before)
+        && !CALENDAR.contains(&before)
+        && prev_end.is_none_or(|end| end < before_start + before.len())
+        && text[sentence.span.start..before_start]
+            .chars()
+            .any(char::is_alphanumeric)
+        && !title_case(doc.slice(sentence.span))
+}
+
+/// A word without a final full stop or possessive "'s" ("St." → "St", "Council's" → "Council").
+fn bare_word(word: &str) -> &str {
+    let word = word
+        .strip_suffix("'s")
+        .or_else(|| word.strip_suffix("\u{2019}s"))
+        .unwrap_or(word);
+    word.trim_end_matches('.')
+}
+
+/// Initials: "J.", "J.M.", "P." (capital letters each followed by a full stop).
+fn is_initials(word: &str) -> bool {
+    !word.is_empty()
+        && word.len().is_multiple_of(2)
+        && word
+            .as_bytes()
+            .chunks(2)
+            .all(|pair| pair[0].is_ascii_uppercase() && pair[1] == b'.')
+}
+
+/// Is a headline's or a title's passage in title case (most words capitalised)?
+fn title_case(passage: &str) -> bool {
+    let (mut words, mut capitals) = (0usize, 0usize);
+    for w in passage
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
+    {
+        words += 1;
+        capitals += usize::from(w.chars().next().is_some_and(char::is_uppercase));
+    }
+    words >= 3 && capitals * 10 >= words * 6
+}
+
+/// How far around a name to look for its second word used alone.
+const SURNAME_WINDOW: usize = 4000;
+
+/// Does `word` (found at `at`) stand alone elsewhere near it, as a surname
+/// does once the full name has been given ("Kati Mather ... Mather said")?
+fn used_alone(text: &str, at: usize, word: &str) -> bool {
+    if word.len() < 3 {
+        return false;
+    }
+    let mut from = at.saturating_sub(SURNAME_WINDOW);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = (at + SURNAME_WINDOW).min(text.len());
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    // Alone: not next to another capitalised word (not "Kati Mather" again,
+    // not "Film Festival"), nor after an article or a possessive, as a thing
+    // is ("the Festival").
+    const DETERMINERS: [&str; 10] = ["the", "a", "an", "this", "that", "his", "her", "its", "their", "our"];
+    text[from..to].match_indices(word).any(|(i, _)| {
+        let (start, end) = (from + i, from + i + word.len());
+        let before = word_before(text, start);
+        start != at
+            && !text[..start].chars().next_back().is_some_and(char::is_alphanumeric)
+            && !text[end..].chars().next().is_some_and(char::is_alphanumeric)
+            && !before.chars().next().is_some_and(char::is_uppercase)
+            && !DETERMINERS.contains(&before)
+            && !text[end..]
+                .strip_prefix(' ')
+                .is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase))
+    })
 }
 
 /// Is the name at `found` preceded by a given name or a title ("John Hoeven", "Mr. Lincoln")?
@@ -690,12 +823,29 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
                     .candidates(group)
                     .iter()
                     .all(|c| matches!(c, Place::City(_)) && c.population(g) < NOTABLE);
-                if default.is_none() && not_a_place(m, doc, f, small) {
+                let capital = m
+                    .candidates(group)
+                    .iter()
+                    .any(|&c| matches!(c, Place::City(k) if g.cities[k].capital()));
+                let around = (
+                    i.checked_sub(1).map(|p| found[p].span.end),
+                    found.get(i + 1).map(|n| n.span.start),
+                );
+                if default.is_none() && not_a_place(m, doc, f, around, small, capital) {
                     if names_person(m, doc, f) {
                         people.insert(group);
                     }
                     continue;
                 }
+                let saint = ["St. ", "St ", "Saint ", "Ste. ", "Sainte "]
+                    .iter()
+                    .any(|p| name.starts_with(p));
+                let possessive = |s: &str| s.ends_with("'s") || s.ends_with("\u{2019}s");
+                let weak = rules.weak_names.contains(&name)
+                    || (saint
+                        && (possessive(&name)
+                            || text[f.span.end..].starts_with("'s")
+                            || text[f.span.end..].starts_with("\u{2019}s")));
                 let mut candidates = m.candidates(group).to_vec();
                 prune(g, &mut candidates);
                 slot_of[i] = Some(slots.len());
@@ -705,6 +855,7 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
                     default,
                     name,
                     group,
+                    weak,
                     chosen: None,
                 });
             }
@@ -890,7 +1041,7 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
         for &s in open.iter().filter(|&&s| slots[s].chosen.is_none()) {
             let slot = &slots[s];
             let largest = slot.candidates.iter().map(|c| c.population(g)).max().unwrap_or(0);
-            if slot.default.is_none() && rules.too_frequent(&slot.name, largest.saturating_mul(10)) {
+            if slot.weak || (slot.default.is_none() && rules.too_frequent(&slot.name, largest.saturating_mul(10))) {
                 continue;
             }
             let word = rules.common_words.contains(&slot.name);
@@ -922,7 +1073,7 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
                 continue;
             };
             let population = standing(g, candidate, slot);
-            let wordlike = rules.is_wordlike(&slot.name, candidate.population(g));
+            let wordlike = slot.weak || rules.is_wordlike(&slot.name, candidate.population(g));
             let dominant = dominant(g, slot, &ranked);
             let on_evidence = if slot.default.is_some() {
                 // A country's name keeps its country unless a division or a
@@ -1017,7 +1168,7 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
             continue;
         };
         let population = standing(g, candidate, slot);
-        let wordlike = rules.is_wordlike(&slot.name, candidate.population(g));
+        let wordlike = slot.weak || rules.is_wordlike(&slot.name, candidate.population(g));
         if (population >= NOTABLE && !wordlike) || (matches!(candidate, Place::City(_)) && population >= MILLION) {
             left.push((s, candidate));
         }
@@ -1026,6 +1177,53 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
         slots[s].chosen = Some((candidate, Reason::Largest));
     }
 
+    if std::env::var_os("ATLAS_DEBUG").is_some() {
+        for (s, slot) in slots.iter().enumerate() {
+            let mut c: Vec<String> = slot
+                .candidates
+                .iter()
+                .take(400)
+                .map(|&c| {
+                    let code = c.country(g).map(|i| g.countries[i].code.as_str()).unwrap_or("?");
+                    format!(
+                        "{}:{}:{}:L{}",
+                        code,
+                        c.name(g),
+                        c.population(g),
+                        evidence.support(g, c, s).level
+                    )
+                })
+                .collect();
+            c.sort_by_key(|x| std::cmp::Reverse(x.rsplit(':').nth(1).and_then(|p| p.parse::<u64>().ok()).unwrap_or(0)));
+            c.truncate(6);
+            let r = rank(g, &evidence, slot, s);
+            if let Some(f) = r.first() {
+                eprintln!(
+                    "  RANK1 {}:{}:{} L{} {:?}",
+                    f.0.country(g).map(|i| g.countries[i].code.as_str()).unwrap_or("?"),
+                    f.0.name(g),
+                    f.0.population(g),
+                    f.1.level,
+                    f.1.reason
+                );
+            }
+            eprintln!(
+                "DBG {:?} def={:?} wordlike={} chosen={:?} cands={}",
+                slot.name,
+                slot.default.map(|d| d.0.name(g).to_string()),
+                rules.is_wordlike(
+                    &slot.name,
+                    slot.candidates.iter().map(|c| c.population(g)).max().unwrap_or(0)
+                ),
+                slot.chosen.map(|(p, r)| (
+                    p.name(g).to_string(),
+                    p.country(g).map(|i| g.countries[i].code.clone()),
+                    r
+                )),
+                c.join(" ")
+            );
+        }
+    }
     // The mentions, in text order.
     for slot in &slots {
         let kind_of = |p: Place| match p {
