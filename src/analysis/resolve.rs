@@ -75,6 +75,10 @@ struct Slot {
     /// ("Toyota", "North Shore"), a saint's name in the possessive ("St. Paul's",
     /// "St. John's": a church, a school, a hospital).
     weak: bool,
+    /// Some candidate has the name as its own (not only as another spelling).
+    owned: bool,
+    /// The candidates that are famous places (see [`famous`]), found once.
+    famous: Vec<Place>,
     chosen: Option<(Place, Reason)>,
 }
 
@@ -412,11 +416,11 @@ fn standing(g: &Gazetteer, candidate: Place, slot: &Slot) -> u64 {
         Place::Division(_) => NOTABLE.max(candidate.population(g)),
         Place::City(i) if !is_own_name(g.cities[i].name, &slot.name) => {
             let population = g.cities[i].population;
-            let owned = slot.candidates.iter().any(|&c| match c {
-                Place::City(k) => is_own_name(g.cities[k].name, &slot.name),
-                _ => c.name(g) == slot.name,
-            });
-            if population >= MILLION && !owned { population } else { 0 }
+            if population >= MILLION && !slot.owned {
+                population
+            } else {
+                0
+            }
         }
         _ => candidate.population(g),
     }
@@ -440,13 +444,10 @@ fn rank(g: &Gazetteer, evidence: &Evidence, slot: &Slot, s: usize) -> Vec<(Place
         .iter()
         .map(|&c| (c, evidence.support(g, c, s), prior_named(g, c, &slot.name)))
         .collect();
-    let level = |c: &(Place, Support, f64)| rank_level(g, slot, c);
-    ranked.sort_by(|a, b| {
-        (level(b), b.2)
-            .partial_cmp(&(level(a), a.2))
-            .unwrap_or(std::cmp::Ordering::Equal)
-    });
-    ranked
+    let mut keyed: Vec<(u8, f64, (Place, Support, f64))> =
+        ranked.drain(..).map(|c| (rank_level(g, slot, &c), c.2, c)).collect();
+    keyed.sort_by(|a, b| (b.0, b.1).partial_cmp(&(a.0, a.1)).unwrap_or(std::cmp::Ordering::Equal));
+    keyed.into_iter().map(|(_, _, c)| c).collect()
 }
 
 /// A candidate's support for the ranking: a famous place counts as much as
@@ -461,7 +462,7 @@ fn rank_level(g: &Gazetteer, slot: &Slot, (c, support, _): &(Place, Support, f64
         2 if standing(g, *c, slot) >= NOTABLE => 5,
         level => 2 * level,
     };
-    if rank < 4 && famous(g, *c, slot) { 4 } else { rank }
+    if rank < 4 && slot.famous.contains(c) { 4 } else { rank }
 }
 
 /// Is the first of `ranked` clearly the likeliest: better supported than
@@ -586,9 +587,11 @@ fn not_a_place(
         return true;
     }
     let sentence = &doc.sentences[found.passage];
-    let opens_sentence = text[sentence.span.start..found.span.start]
+    // Read backwards: the nearest letter before it is close.
+    let opens_sentence = !text[sentence.span.start..found.span.start]
         .chars()
-        .all(|c| !c.is_alphanumeric());
+        .rev()
+        .any(char::is_alphanumeric);
     if opens_sentence && rules.common_words.contains(words) && !after.starts_with(',') {
         return true;
     }
@@ -639,7 +642,7 @@ fn not_a_place(
             // ("Kati Mather ... Mather said"): a bigger place's name before
             // another capitalised word is usually an institution's name that
             // names the place too.
-            if person || small || (!county && used_alone(text, found.span.end + 1, bare)) {
+            if person || small || (!county && !capital && used_alone(text, found.span.end + 1, bare)) {
                 return true;
             }
         }
@@ -701,20 +704,18 @@ fn title_case(passage: &str) -> bool {
     words >= 3 && capitals * 10 >= words * 6
 }
 
-/// How far around a name to look for its second word used alone.
-const SURNAME_WINDOW: usize = 4000;
+/// How far after a name to look for its second word used alone: a few
+/// paragraphs, so that the search costs little whatever the text's size.
+const SURNAME_WINDOW: usize = 1500;
 
-/// Does `word` (found at `at`) stand alone elsewhere near it, as a surname
-/// does once the full name has been given ("Kati Mather ... Mather said")?
+/// Does `word` (found at `at`) stand alone soon after, as a surname does
+/// once the full name has been given ("Kati Mather ... Mather said")?
 fn used_alone(text: &str, at: usize, word: &str) -> bool {
     if word.len() < 3 {
         return false;
     }
-    let mut from = at.saturating_sub(SURNAME_WINDOW);
-    while !text.is_char_boundary(from) {
-        from -= 1;
-    }
-    let mut to = (at + SURNAME_WINDOW).min(text.len());
+    let from = at + word.len();
+    let mut to = (from + SURNAME_WINDOW).min(text.len());
     while !text.is_char_boundary(to) {
         to += 1;
     }
@@ -848,6 +849,10 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
                             || text[f.span.end..].starts_with("\u{2019}s")));
                 let mut candidates = m.candidates(group).to_vec();
                 prune(g, &mut candidates);
+                let owned = candidates.iter().any(|&c| match c {
+                    Place::City(k) => is_own_name(g.cities[k].name, &name),
+                    _ => c.name(g) == name,
+                });
                 slot_of[i] = Some(slots.len());
                 slots.push(Slot {
                     found: i,
@@ -856,8 +861,17 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
                     name,
                     group,
                     weak,
+                    owned,
+                    famous: Vec::new(),
                     chosen: None,
                 });
+                let slot = slots.last_mut().expect("just pushed");
+                slot.famous = slot
+                    .candidates
+                    .iter()
+                    .copied()
+                    .filter(|&c| famous(g, c, slot))
+                    .collect();
             }
         }
     }
@@ -1103,7 +1117,7 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
             // a village of the Philippines called so).
             let waits = support.level == 2
                 && matches!(support.reason, Reason::Near(_))
-                && ranked.iter().skip(1).any(|r| famous(g, r.0, slot));
+                && ranked.iter().skip(1).any(|r| slot.famous.contains(&r.0));
             if on_evidence && !waits {
                 decided.push((s, candidate, support.reason));
             } else if prior_only && on_prior {
@@ -1150,7 +1164,8 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
     evidence.pending.clear();
     evidence.pending_divisions.clear();
     let mut left = Vec::new();
-    for (s, slot) in slots.iter().enumerate() {
+    for &s in &open {
+        let slot = &slots[s];
         if slot.chosen.is_some() || slot.default.is_some() {
             continue;
         }
@@ -1174,7 +1189,11 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
         }
     }
     for (s, candidate) in left {
-        slots[s].chosen = Some((candidate, Reason::Largest));
+        for &member in &members[&slots[s].group] {
+            if slots[member].chosen.is_none() {
+                slots[member].chosen = Some((candidate, Reason::Largest));
+            }
+        }
     }
 
     if std::env::var_os("ATLAS_DEBUG").is_some() {
