@@ -1196,53 +1196,6 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
         }
     }
 
-    if std::env::var_os("ATLAS_DEBUG").is_some() {
-        for (s, slot) in slots.iter().enumerate() {
-            let mut c: Vec<String> = slot
-                .candidates
-                .iter()
-                .take(400)
-                .map(|&c| {
-                    let code = c.country(g).map(|i| g.countries[i].code.as_str()).unwrap_or("?");
-                    format!(
-                        "{}:{}:{}:L{}",
-                        code,
-                        c.name(g),
-                        c.population(g),
-                        evidence.support(g, c, s).level
-                    )
-                })
-                .collect();
-            c.sort_by_key(|x| std::cmp::Reverse(x.rsplit(':').nth(1).and_then(|p| p.parse::<u64>().ok()).unwrap_or(0)));
-            c.truncate(6);
-            let r = rank(g, &evidence, slot, s);
-            if let Some(f) = r.first() {
-                eprintln!(
-                    "  RANK1 {}:{}:{} L{} {:?}",
-                    f.0.country(g).map(|i| g.countries[i].code.as_str()).unwrap_or("?"),
-                    f.0.name(g),
-                    f.0.population(g),
-                    f.1.level,
-                    f.1.reason
-                );
-            }
-            eprintln!(
-                "DBG {:?} def={:?} wordlike={} chosen={:?} cands={}",
-                slot.name,
-                slot.default.map(|d| d.0.name(g).to_string()),
-                rules.is_wordlike(
-                    &slot.name,
-                    slot.candidates.iter().map(|c| c.population(g)).max().unwrap_or(0)
-                ),
-                slot.chosen.map(|(p, r)| (
-                    p.name(g).to_string(),
-                    p.country(g).map(|i| g.countries[i].code.clone()),
-                    r
-                )),
-                c.join(" ")
-            );
-        }
-    }
     // The mentions, in text order.
     for slot in &slots {
         let kind_of = |p: Place| match p {
