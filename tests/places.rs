@@ -271,3 +271,102 @@ fn streets_papers_and_words_are_no_places() {
         ("A Bath, a Split decision, and Hope for Victoria and Marion.", &[]),
     ]);
 }
+
+#[test]
+fn the_article_s_own_evidence_outweighs_the_famous_place() {
+    check(&[
+        // A country's name that towns share ("Canada", "Cañada") still names the country.
+        (
+            "Protesters in London urged Canada to take in more refugees.",
+            &["London → London in Ontario, CAN (article)"],
+        ),
+        // A name that is not a word decides before one that is: Dallas, then Paris.
+        (
+            "A man from Paris died in a Dallas hospital.",
+            &[
+                "Paris → Paris in Texas, USA (article)",
+                "Dallas → Dallas in Texas, USA (largest)",
+            ],
+        ),
+        // A city of millions outranks a village of the name in a country the article names.
+        (
+            "Nurses trained in Manila now work in Los Angeles.",
+            &[
+                "Manila → Manila in Metro Manila, PHL (largest)",
+                "Los Angeles → Los Angeles in California, USA (largest)",
+            ],
+        ),
+        // Towns of several names inside one state make the state's name the state.
+        (
+            "Schools in Athens, Madison and Jackson closed as Georgia braced for the storm.",
+            &[
+                "Athens → Athens in Georgia, USA (article)",
+                "Madison → Madison in Georgia, USA (article)",
+                "Jackson → Jackson in Georgia, USA (article)",
+                "Georgia → Georgia, USA (largest)",
+            ],
+        ),
+    ]);
+}
+
+#[test]
+fn words_and_other_spellings_are_weak_evidence() {
+    check(&[
+        // Two Florida villages, Heathrow and Christmas: a word supports nothing.
+        ("Travellers at Heathrow faced delays over Christmas.", &[]),
+        // Another language's or an old name of a city is that city only with evidence.
+        ("Rioters threw Molotov cocktails at the police.", &[]),
+        ("Berea police arrested a man on Tuesday.", &[]),
+        ("Talks in Kiev resumed.", &["Kiev → Kyiv in Kyiv City, UKR (largest)"]),
+    ]);
+}
+
+#[test]
+fn names_inside_longer_names_and_people() {
+    check(&[
+        // A building one word on, unless the word between is the town's own.
+        ("Students at Huntsville High School won the prize.", &[]),
+        // A county's own buildings are in the county.
+        (
+            "He was held at the Henderson County Jail near Athens.",
+            &[
+                "Henderson County → Henderson County in Texas, USA (largest)",
+                "Athens → Athens in Texas, USA (article)",
+            ],
+        ),
+        // Initials, a middle initial, a given name after: people.
+        ("The play is based on a story by J.M. Barrie.", &[]),
+        ("She quoted Sydney J. Harris at length.", &[]),
+        ("Medea Benjamin co-founded the group.", &[]),
+        // A town that is no capital, before "said": a person.
+        ("Hassan said the talks would resume.", &[]),
+        // The second word used alone later: a surname.
+        ("Kati Mather spoke at the vigil. Mather is now in treatment.", &[]),
+        // A capitalised word before it, not opening the sentence: a longer name.
+        ("The goal came from Hossam Hassan in the second half.", &[]),
+        // A club's or a car maker's word before it.
+        ("Real Madrid beat Atletico Madrid; he drove a Dodge Durango home.", &[]),
+        // A dictionary word opening a sentence is the word.
+        (
+            "Church leaders gathered in Lancashire.",
+            &["Lancashire → Lancashire in England, GBR (largest)"],
+        ),
+        // A public body's word after a small town leaves it the town.
+        (
+            "Crawley Council met in West Sussex.",
+            &[
+                "Crawley → Crawley in England, GBR (article)",
+                "West Sussex → West Sussex in England, GBR (largest)",
+            ],
+        ),
+    ]);
+}
+
+#[test]
+fn brands_generic_names_and_saints_need_strong_evidence() {
+    check(&[
+        ("The Toyota failed to yield and struck a parked car.", &[]),
+        ("Developers proposed a hotel on the North Shore.", &[]),
+        ("Patients at St. Paul's Hospital waited for hours.", &[]),
+    ]);
+}

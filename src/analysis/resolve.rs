@@ -71,6 +71,14 @@ struct Slot {
     /// The toponym group of its words: the same words, the same place
     /// ("one sense per discourse"), unless a qualifier says otherwise.
     group: u32,
+    /// Needs strong evidence as a word does: a brand or a generic name
+    /// ("Toyota", "North Shore"), a saint's name in the possessive ("St. Paul's",
+    /// "St. John's": a church, a school, a hospital).
+    weak: bool,
+    /// Some candidate has the name as its own (not only as another spelling).
+    owned: bool,
+    /// The candidates that are famous places (see [`famous`]), found once.
+    famous: Vec<Place>,
     chosen: Option<(Place, Reason)>,
 }
 
@@ -218,13 +226,21 @@ impl Evidence {
                     reason: Reason::ArticleNames(inside),
                 };
             }
-            if self
+            // Undecided names with places inside it: two or more names are
+            // as good as a place named ("Georgia" with "Athens", "Madison" and
+            // "Jackson", each a town of Georgia among others).
+            let mut others: Vec<usize> = self
                 .pending_divisions
                 .get(&d)
-                .is_some_and(|slots| slots.iter().any(|&s| s != slot))
-            {
+                .into_iter()
+                .flatten()
+                .copied()
+                .filter(|&s| s != slot)
+                .collect();
+            others.dedup();
+            if !others.is_empty() {
                 return Support {
-                    level: 2,
+                    level: if others.len() >= 2 { 3 } else { 2 },
                     reason: Reason::Largest,
                 };
             }
@@ -324,10 +340,138 @@ fn prior(g: &Gazetteer, candidate: Place) -> f64 {
 /// capital, not Chittagong, once also called so).
 fn prior_named(g: &Gazetteer, candidate: Place, name: &str) -> f64 {
     let own = match candidate {
-        Place::City(i) => g.cities[i].name == name,
+        Place::City(i) => is_own_name(g.cities[i].name, name),
         _ => candidate.name(g) == name,
     };
     prior(g, candidate) + if own { 0.75 } else { 0.0 }
+}
+
+/// Is `name` the place's own name `own`, perhaps without its accents
+/// ("Zurich" for "Zürich")? Its other spellings are mostly other languages'
+/// and older names ("Berea" for Aleppo, "Molotov" for Perm).
+fn is_own_name(own: &str, name: &str) -> bool {
+    own == name || (!own.is_ascii() && own.chars().flat_map(fold).eq(name.chars().flat_map(fold)))
+}
+
+/// A Latin letter without its accent ("ü" → "u", "ß" → "ss"); other characters as they are.
+fn fold(c: char) -> impl Iterator<Item = char> {
+    let base = match c {
+        'À'..='Å' | 'Ā' | 'Ă' | 'Ą' => "A",
+        'à'..='å' | 'ā' | 'ă' | 'ą' => "a",
+        'Æ' => "Ae",
+        'æ' => "ae",
+        'Ç' | 'Ć' | 'Ĉ' | 'Ċ' | 'Č' => "C",
+        'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => "c",
+        'Ď' | 'Đ' => "D",
+        'ď' | 'đ' => "d",
+        'È'..='Ë' | 'Ē' | 'Ĕ' | 'Ė' | 'Ę' | 'Ě' => "E",
+        'è'..='ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => "e",
+        'Ĝ' | 'Ğ' | 'Ġ' | 'Ģ' => "G",
+        'ĝ' | 'ğ' | 'ġ' | 'ģ' => "g",
+        'Ĥ' | 'Ħ' | 'Ḩ' => "H",
+        'ĥ' | 'ħ' | 'ḩ' => "h",
+        'Ì'..='Ï' | 'Ĩ' | 'Ī' | 'Ĭ' | 'Į' | 'İ' => "I",
+        'ì'..='ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' => "i",
+        'Ĵ' => "J",
+        'ĵ' => "j",
+        'Ķ' => "K",
+        'ķ' => "k",
+        'Ĺ' | 'Ļ' | 'Ľ' | 'Ŀ' | 'Ł' => "L",
+        'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => "l",
+        'Ñ' | 'Ń' | 'Ņ' | 'Ň' => "N",
+        'ñ' | 'ń' | 'ņ' | 'ň' => "n",
+        'Ò'..='Ö' | 'Ø' | 'Ō' | 'Ŏ' | 'Ő' => "O",
+        'ò'..='ö' | 'ø' | 'ō' | 'ŏ' | 'ő' => "o",
+        'Œ' => "Oe",
+        'œ' => "oe",
+        'Ŕ' | 'Ŗ' | 'Ř' => "R",
+        'ŕ' | 'ŗ' | 'ř' => "r",
+        'Ś' | 'Ŝ' | 'Ş' | 'Š' | 'Ș' => "S",
+        'ś' | 'ŝ' | 'ş' | 'š' | 'ș' => "s",
+        'ß' => "ss",
+        'Ţ' | 'Ť' | 'Ŧ' | 'Ț' => "T",
+        'ţ' | 'ť' | 'ŧ' | 'ț' => "t",
+        'Ù'..='Ü' | 'Ũ' | 'Ū' | 'Ŭ' | 'Ů' | 'Ű' | 'Ų' => "U",
+        'ù'..='ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' => "u",
+        'Ŵ' => "W",
+        'ŵ' => "w",
+        'Ý' | 'Ŷ' | 'Ÿ' => "Y",
+        'ý' | 'ÿ' | 'ŷ' => "y",
+        'Ź' | 'Ż' | 'Ž' => "Z",
+        'ź' | 'ż' | 'ž' => "z",
+        _ => "",
+    };
+    let own = base.is_empty().then_some(c);
+    base.chars().chain(own)
+}
+
+/// The population a candidate of `slot` may stand on without evidence: a
+/// division is a named area, as notable as a large town; a place found by
+/// another of its spellings, not its name, stands on nothing (it needs
+/// evidence, as a small town does) unless it is a city of a million and no
+/// other candidate has the name as its own: "Molotov" is an old name of
+/// Perm, "Berea" of Aleppo and the name of Berea, Kentucky, but "Kiev" is Kyiv.
+fn standing(g: &Gazetteer, candidate: Place, slot: &Slot) -> u64 {
+    match candidate {
+        Place::Division(_) => NOTABLE.max(candidate.population(g)),
+        Place::City(i) if !is_own_name(g.cities[i].name, &slot.name) => {
+            let population = g.cities[i].population;
+            if population >= MILLION && !slot.owned {
+                population
+            } else {
+                0
+            }
+        }
+        _ => candidate.population(g),
+    }
+}
+
+/// Is the candidate famous enough to count, for the ranking, as much as a
+/// country the article names: a city of a million or a national capital,
+/// found by its own name ("Paris" in a story that names the United States
+/// but not Texas is still Paris, France)?
+fn famous(g: &Gazetteer, candidate: Place, slot: &Slot) -> bool {
+    let Place::City(i) = candidate else { return false };
+    let population = standing(g, candidate, slot);
+    population >= MILLION || (g.cities[i].feature == Feature::Capital && population >= NOTABLE)
+}
+
+/// The candidates of `slot` (number `s`), best first: by support (a famous
+/// place counting as much as its country named), then by prior.
+fn rank(g: &Gazetteer, evidence: &Evidence, slot: &Slot, s: usize) -> Vec<(Place, Support, f64)> {
+    let mut ranked: Vec<(Place, Support, f64)> = slot
+        .candidates
+        .iter()
+        .map(|&c| (c, evidence.support(g, c, s), prior_named(g, c, &slot.name)))
+        .collect();
+    let mut keyed: Vec<(u8, f64, (Place, Support, f64))> =
+        ranked.drain(..).map(|c| (rank_level(g, slot, &c), c.2, c)).collect();
+    keyed.sort_by(|a, b| (b.0, b.1).partial_cmp(&(a.0, a.1)).unwrap_or(std::cmp::Ordering::Equal));
+    keyed.into_iter().map(|(_, _, c)| c).collect()
+}
+
+/// A candidate's support for the ranking: a famous place counts as much as
+/// a small town in a country the article names (4), less than a notable
+/// place there (5), a place nearby or the dateline's country (6): "London"
+/// in a story that names Canada is London, Ontario, "Los Angeles" in one
+/// that names the Philippines is still Los Angeles.
+fn rank_level(g: &Gazetteer, slot: &Slot, (c, support, _): &(Place, Support, f64)) -> u8 {
+    let rank = match support.level {
+        3 => 7,
+        2 if !matches!(support.reason, Reason::ArticleNames(_)) => 6,
+        2 if standing(g, *c, slot) >= NOTABLE => 5,
+        level => 2 * level,
+    };
+    if rank < 4 && slot.famous.contains(c) { 4 } else { rank }
+}
+
+/// Is the first of `ranked` clearly the likeliest: better supported than
+/// the next, or ten times its size with as much support?
+fn dominant(g: &Gazetteer, slot: &Slot, ranked: &[(Place, Support, f64)]) -> bool {
+    let Some(first) = ranked.first() else { return false };
+    ranked
+        .get(1)
+        .is_none_or(|next| rank_level(g, slot, next) < rank_level(g, slot, first) || first.2 - next.2 >= 1.0)
 }
 
 /// The candidates worth keeping: a division loses to a city of the same name inside it.
@@ -414,54 +558,183 @@ const SPEECH: [&str; 12] = [
     "stated",
 ];
 
-/// Is the toponym at `span` no place at all: a street, building, team or
-/// newspaper ("Dublin Road", "Edmonton Oilers"), or a person ("Michael
-/// Jackson", "Victoria Beckham", "Florence said", and a small town's name
-/// before another capitalised word: "Elon Musk")? `small`: every candidate
-/// has fewer than [`NOTABLE`] people.
-fn not_a_place(m: &Matcher, doc: &Document, found: &Found, small: bool) -> bool {
+/// Is the toponym at `found` no place at all: a street, building, team or
+/// newspaper ("Dublin Road", "Edmonton Oilers", "Huntsville High School"), a
+/// club or a car ("Real Madrid", "Isuzu Denver"), or a person ("Michael
+/// Jackson", "J.M. Barrie", "Judah P. Benjamin", "Medea Benjamin", "Hassan
+/// said", and a small town's name before another capitalised word: "Elon
+/// Musk"), or part of a longer name ("Hossam Hassan", "Falcon Street"), or a
+/// dictionary word opening a sentence ("Law enforcement")? `small`: every
+/// candidate has fewer than [`NOTABLE`] people; `capital`: one is a national
+/// capital; `prev_end`/`next_start`: where the found names around it end and start.
+fn not_a_place(
+    m: &Matcher,
+    doc: &Document,
+    found: &Found,
+    (prev_end, next_start): (Option<usize>, Option<usize>),
+    small: bool,
+    capital: bool,
+) -> bool {
     let text = doc.text.as_str();
     let rules = &m.rules().toponyms;
+    let words = doc.slice(found.span);
     let after = &text[found.span.end..];
     let before = word_before(text, found.span.start);
     let placed = PLACE_BEFORE.contains(&before);
+    // A county's own buildings are in the county ("Henderson County Jail").
+    let county = ["County", "Parish", "Borough"].iter().any(|k| words.ends_with(k));
+    if rules.not_place_before.contains(before) || is_initials(before) {
+        return true;
+    }
+    let sentence = &doc.sentences[found.passage];
+    // Read backwards: the nearest letter before it is close.
+    let opens_sentence = !text[sentence.span.start..found.span.start]
+        .chars()
+        .rev()
+        .any(char::is_alphanumeric);
+    if opens_sentence && rules.common_words.contains(words) && !after.starts_with(',') {
+        return true;
+    }
     if let Some(next) = after.strip_prefix(' ') {
         let (word, _) = word_after(next, 0);
-        let bare = word.trim_end_matches('.');
-        if rules.not_place_after.contains(bare) || rules.street_words.contains(bare) {
+        let bare = bare_word(word);
+        if rules.street_words.contains(bare) || (!county && rules.not_place_after.contains(bare)) {
             return true;
         }
-        // "London Bridge Road": a street named after a place and one more word.
+        let public = rules.place_after.contains(bare);
+        // One more word: "London Bridge Road", "Huntsville High School" (not
+        // "Alexandria City Hall": the city's own).
         let second = next.get(word.len()..).and_then(|rest| rest.strip_prefix(' '));
         if bare.chars().next().is_some_and(char::is_uppercase)
             && let Some(second) = second
-            && rules
-                .street_words
-                .contains(word_after(second, 0).0.trim_end_matches('.'))
         {
+            let bare2 = bare_word(word_after(second, 0).0);
+            if rules.street_words.contains(bare2) || (!county && !public && rules.not_place_after.contains(bare2)) {
+                return true;
+            }
+        }
+        // A middle initial: "Judah P. Benjamin".
+        if is_initials(word) && word.len() == 2 {
             return true;
         }
         if placed {
             return false;
         }
-        let person = m.rules().toponyms.person_names.contains(doc.slice(found.span));
-        if person && SPEECH.contains(&bare) {
+        let person = rules.person_names.contains(words);
+        // "Hassan said" (not "police in Kano and Kaduna said").
+        let subject = before.is_empty() || before.chars().next().is_some_and(char::is_uppercase);
+        if (person || (!capital && subject)) && SPEECH.contains(&bare) {
             return true;
         }
-        // A person's name, or a small town's, followed by a surname ("Marion
-        // Cotillard", "Elon Musk"): a bigger place's name before a capitalised
-        // word is usually an institution's name that names the place too.
         let capitalised = bare.chars().next().is_some_and(char::is_uppercase)
             && bare.chars().any(char::is_lowercase)
-            && !CALENDAR.contains(&bare);
-        if (person || small) && capitalised && !word.ends_with('.') {
+            && !CALENDAR.contains(&bare)
+            && !public;
+        let abbreviation = word.ends_with('.') && (bare.len() <= 4 || bare.contains('.'));
+        let next_is_place = next_start.is_some_and(|s| s == found.span.end + 1);
+        if capitalised && !abbreviation && rules.given_names.contains(bare) {
             return true;
+        }
+        if capitalised && !abbreviation && !next_is_place {
+            // A person's name, or a small town's, followed by a surname ("Marion
+            // Cotillard", "Elon Musk"), any place's name followed by a given
+            // name ("Medea Benjamin") or by a word the article uses alone
+            // ("Kati Mather ... Mather said"): a bigger place's name before
+            // another capitalised word is usually an institution's name that
+            // names the place too.
+            if person || small || (!county && !capital && used_alone(text, found.span.end + 1, bare)) {
+                return true;
+            }
         }
     }
     if !before.is_empty() && (m.rules().person_before.contains(before) || rules.given_names.contains(before)) {
         return true;
     }
-    false
+    // Part of a longer name: a capitalised word before it that does not open
+    // the sentence, is not a place and is no modifier ("Hossam Hassan",
+    // "Falcon Street", "Bonne Biere"; not "Downtown Vancouver").
+    let before_start = found.span.start
+        - (text[..found.span.start].len() - text[..found.span.start].trim_end_matches(' ').len())
+        - before.len();
+    !placed
+        && !opens_sentence
+        && before.chars().next().is_some_and(char::is_uppercase)
+        && before.chars().any(char::is_lowercase)
+        && !before.ends_with('.')
+        && !before.ends_with("'s")
+        && !before.ends_with("\u{2019}s")
+        && !rules.place_before.contains(before)
+        && !CALENDAR.contains(&before)
+        && prev_end.is_none_or(|end| end < before_start + before.len())
+        && text[sentence.span.start..before_start]
+            .chars()
+            .any(char::is_alphanumeric)
+        && !title_case(doc.slice(sentence.span))
+}
+
+/// A word without a final full stop or possessive "'s" ("St." → "St", "Council's" → "Council").
+fn bare_word(word: &str) -> &str {
+    let word = word
+        .strip_suffix("'s")
+        .or_else(|| word.strip_suffix("\u{2019}s"))
+        .unwrap_or(word);
+    word.trim_end_matches('.')
+}
+
+/// Initials: "J.", "J.M.", "P." (capital letters each followed by a full stop).
+fn is_initials(word: &str) -> bool {
+    !word.is_empty()
+        && word.len().is_multiple_of(2)
+        && word
+            .as_bytes()
+            .chunks(2)
+            .all(|pair| pair[0].is_ascii_uppercase() && pair[1] == b'.')
+}
+
+/// Is a headline's or a title's passage in title case (most words capitalised)?
+fn title_case(passage: &str) -> bool {
+    let (mut words, mut capitals) = (0usize, 0usize);
+    for w in passage
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
+    {
+        words += 1;
+        capitals += usize::from(w.chars().next().is_some_and(char::is_uppercase));
+    }
+    words >= 3 && capitals * 10 >= words * 6
+}
+
+/// How far after a name to look for its second word used alone: a few
+/// paragraphs, so that the search costs little whatever the text's size.
+const SURNAME_WINDOW: usize = 1500;
+
+/// Does `word` (found at `at`) stand alone soon after, as a surname does
+/// once the full name has been given ("Kati Mather ... Mather said")?
+fn used_alone(text: &str, at: usize, word: &str) -> bool {
+    if word.len() < 3 {
+        return false;
+    }
+    let from = at + word.len();
+    let mut to = (from + SURNAME_WINDOW).min(text.len());
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    // Alone: not next to another capitalised word (not "Kati Mather" again,
+    // not "Film Festival"), nor after an article or a possessive, as a thing
+    // is ("the Festival").
+    const DETERMINERS: [&str; 10] = ["the", "a", "an", "this", "that", "his", "her", "its", "their", "our"];
+    text[from..to].match_indices(word).any(|(i, _)| {
+        let (start, end) = (from + i, from + i + word.len());
+        let before = word_before(text, start);
+        start != at
+            && !text[..start].chars().next_back().is_some_and(char::is_alphanumeric)
+            && !text[end..].chars().next().is_some_and(char::is_alphanumeric)
+            && !before.chars().next().is_some_and(char::is_uppercase)
+            && !DETERMINERS.contains(&before)
+            && !text[end..]
+                .strip_prefix(' ')
+                .is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase))
+    })
 }
 
 /// Is the name at `found` preceded by a given name or a title ("John Hoeven", "Mr. Lincoln")?
@@ -551,14 +824,35 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
                     .candidates(group)
                     .iter()
                     .all(|c| matches!(c, Place::City(_)) && c.population(g) < NOTABLE);
-                if default.is_none() && not_a_place(m, doc, f, small) {
+                let capital = m
+                    .candidates(group)
+                    .iter()
+                    .any(|&c| matches!(c, Place::City(k) if g.cities[k].capital()));
+                let around = (
+                    i.checked_sub(1).map(|p| found[p].span.end),
+                    found.get(i + 1).map(|n| n.span.start),
+                );
+                if default.is_none() && not_a_place(m, doc, f, around, small, capital) {
                     if names_person(m, doc, f) {
                         people.insert(group);
                     }
                     continue;
                 }
+                let saint = ["St. ", "St ", "Saint ", "Ste. ", "Sainte "]
+                    .iter()
+                    .any(|p| name.starts_with(p));
+                let possessive = |s: &str| s.ends_with("'s") || s.ends_with("\u{2019}s");
+                let weak = rules.weak_names.contains(&name)
+                    || (saint
+                        && (possessive(&name)
+                            || text[f.span.end..].starts_with("'s")
+                            || text[f.span.end..].starts_with("\u{2019}s")));
                 let mut candidates = m.candidates(group).to_vec();
                 prune(g, &mut candidates);
+                let owned = candidates.iter().any(|&c| match c {
+                    Place::City(k) => is_own_name(g.cities[k].name, &name),
+                    _ => c.name(g) == name,
+                });
                 slot_of[i] = Some(slots.len());
                 slots.push(Slot {
                     found: i,
@@ -566,8 +860,18 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
                     default,
                     name,
                     group,
+                    weak,
+                    owned,
+                    famous: Vec::new(),
                     chosen: None,
                 });
+                let slot = slots.last_mut().expect("just pushed");
+                slot.famous = slot
+                    .candidates
+                    .iter()
+                    .copied()
+                    .filter(|&c| famous(g, c, slot))
+                    .collect();
             }
         }
     }
@@ -586,6 +890,11 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
                 .find(|p| matches!(p, Place::Division(d) if g.divisions[*d].country == c))
         {
             slot.chosen = Some((d, Reason::Unambiguous));
+        }
+    }
+    for slot in &slots {
+        if let Some((place, _)) = slot.chosen {
+            evidence.add(g, place, MentionKind::City);
         }
     }
 
@@ -639,6 +948,16 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
             if let Some(ks) = at.and_then(|k| slot_of[k]) {
                 slots[ks].chosen = Some((container, Reason::Qualifies(candidate)));
             }
+        }
+    }
+
+    // A country's name that some towns share ("Canada", "Lebanon") names the
+    // country, unless a qualifier made it a town.
+    for slot in &slots {
+        if slot.chosen.is_none()
+            && let Some((place, kind)) = slot.default
+        {
+            evidence.add(g, place, kind);
         }
     }
 
@@ -728,10 +1047,22 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
     for _ in 0..24 {
         evidence.pending.clear();
         evidence.pending_divisions.clear();
+        // Names that are also words are no evidence for others until decided
+        // ("Christmas" and "Heathrow" are both towns of Florida, "Delta" and
+        // "Sacramento" of Brazil): a name more common than a place ten times
+        // its largest would explain (never a country's), and a small town
+        // whose name is a dictionary word.
         for &s in open.iter().filter(|&&s| slots[s].chosen.is_none()) {
             let slot = &slots[s];
+            let largest = slot.candidates.iter().map(|c| c.population(g)).max().unwrap_or(0);
+            if slot.weak || (slot.default.is_none() && rules.too_frequent(&slot.name, largest.saturating_mul(10))) {
+                continue;
+            }
+            let word = rules.common_words.contains(&slot.name);
             for &c in &slot.candidates {
-                if let Place::City(i) = c {
+                if let Place::City(i) = c
+                    && !(word && c.population(g) < NOTABLE)
+                {
                     let city = &g.cities[i];
                     evidence
                         .pending
@@ -751,29 +1082,13 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
             if slot.chosen.is_some() {
                 continue;
             }
-            let mut ranked: Vec<(Place, Support, f64)> = slot
-                .candidates
-                .iter()
-                .map(|&c| (c, evidence.support(g, c, s), prior_named(g, c, &slot.name)))
-                .collect();
-            ranked.sort_by(|a, b| {
-                (b.1.level, b.2)
-                    .partial_cmp(&(a.1.level, a.2))
-                    .unwrap_or(std::cmp::Ordering::Equal)
-            });
-            let Some(&(candidate, support, best_prior)) = ranked.first() else {
+            let ranked = rank(g, &evidence, slot, s);
+            let Some(&(candidate, support, _)) = ranked.first() else {
                 continue;
             };
-            // A division is a named area, as notable as a large town.
-            let population = match candidate {
-                Place::Division(_) => NOTABLE.max(candidate.population(g)),
-                _ => candidate.population(g),
-            };
-            let wordlike = rules.is_wordlike(&slot.name, candidate.population(g));
-            // Clearly the largest: ten times the next candidate with as much support.
-            let dominant = ranked
-                .get(1)
-                .is_none_or(|next| next.1.level < support.level || best_prior - next.2 >= 1.0);
+            let population = standing(g, candidate, slot);
+            let wordlike = slot.weak || rules.is_wordlike(&slot.name, candidate.population(g));
+            let dominant = dominant(g, slot, &ranked);
             let on_evidence = if slot.default.is_some() {
                 // A country's name keeps its country unless a division or a
                 // nearby place says otherwise.
@@ -796,17 +1111,26 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
             let on_prior = slot.default.is_none()
                 && support.level == 0
                 && ((wordlike && city_of_a_million) || (!wordlike && population >= NOTABLE && dominant));
-            if on_evidence {
+            // Two undecided names with places close together support each
+            // other, but not against a famous place of the name: that waits
+            // until the neighbour is decided ("Los Angeles" and a village near
+            // a village of the Philippines called so).
+            let waits = support.level == 2
+                && matches!(support.reason, Reason::Near(_))
+                && ranked.iter().skip(1).any(|r| slot.famous.contains(&r.0));
+            if on_evidence && !waits {
                 decided.push((s, candidate, support.reason));
             } else if prior_only && on_prior {
-                let margin = ranked.get(1).map_or(f64::INFINITY, |next| best_prior - next.2);
-                by_prior.push((margin, s, candidate));
+                let rival = ranked.get(1).map_or(f64::NEG_INFINITY, |next| next.2);
+                by_prior.push((rival, s, candidate));
             }
         }
         if decided.is_empty() {
             // The evidence is spent: the clearest largest places, a few at a
-            // time, so that each becomes evidence for the rest.
-            by_prior.sort_by(|a, b| b.0.total_cmp(&a.0));
+            // time, so that each becomes evidence for the rest: first the
+            // names whose other places are the least likely ("Dallas"
+            // decides "Paris" before the largest Paris is taken).
+            by_prior.sort_by(|a, b| a.0.total_cmp(&b.0));
             let take = by_prior.len().div_ceil(8);
             decided.extend(by_prior.into_iter().take(take).map(|(_, s, c)| (s, c, Reason::Largest)));
         }
@@ -835,22 +1159,39 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
             }
         }
     }
-    // What is left: notable places on the prior alone.
-    for slot in slots
-        .iter_mut()
-        .filter(|slot| slot.chosen.is_none() && slot.default.is_none())
-    {
-        let best = slot
+    // What is left: notable places on the prior alone, where the article
+    // does not point to another candidate.
+    evidence.pending.clear();
+    evidence.pending_divisions.clear();
+    let mut left = Vec::new();
+    for &s in &open {
+        let slot = &slots[s];
+        if slot.chosen.is_some() || slot.default.is_some() {
+            continue;
+        }
+        // The article names another candidate's country or division: not this one.
+        let ranked = rank(g, &evidence, slot, s);
+        if ranked.first().is_none_or(|first| first.1.level >= 2) {
+            continue;
+        }
+        let Some(candidate) = slot
             .candidates
             .iter()
             .copied()
-            .max_by(|a, b| prior_named(g, *a, &slot.name).total_cmp(&prior_named(g, *b, &slot.name)));
-        if let Some(candidate) = best {
-            let population = candidate.population(g);
-            let notable = population >= NOTABLE || matches!(candidate, Place::Division(_));
-            let wordlike = rules.is_wordlike(&slot.name, population);
-            if (notable && !wordlike) || (matches!(candidate, Place::City(_)) && population >= MILLION) {
-                slot.chosen = Some((candidate, Reason::Largest));
+            .max_by(|a, b| prior_named(g, *a, &slot.name).total_cmp(&prior_named(g, *b, &slot.name)))
+        else {
+            continue;
+        };
+        let population = standing(g, candidate, slot);
+        let wordlike = slot.weak || rules.is_wordlike(&slot.name, candidate.population(g));
+        if (population >= NOTABLE && !wordlike) || (matches!(candidate, Place::City(_)) && population >= MILLION) {
+            left.push((s, candidate));
+        }
+    }
+    for (s, candidate) in left {
+        for &member in &members[&slots[s].group] {
+            if slots[member].chosen.is_none() {
+                slots[member].chosen = Some((candidate, Reason::Largest));
             }
         }
     }

@@ -107,7 +107,12 @@ pub struct Rules {
 /// (`common_words.txt`, `person_names.txt`, generated), a given name before
 /// one makes it a person (`given_names.txt`, generated), and a word after
 /// one makes it a building, a team or a newspaper (`not_place_after.txt`)
-/// or, there or one word later, a street (`street_words.txt`).
+/// or, there or one word later, a street (`street_words.txt`); a public
+/// body's word after it leaves it the place (`place_after.txt`); a capitalised
+/// word before it makes it part of a longer name unless it is a modifier
+/// (`place_before.txt`), and a club's or a car maker's word before it always
+/// does (`not_place_before.txt`); brands and generic names need strong
+/// evidence (`weak_names.txt`).
 #[derive(Clone, Debug, Default)]
 pub struct ToponymRules {
     /// Place names that are ordinary English words ("Mobile", "Reading").
@@ -120,6 +125,14 @@ pub struct ToponymRules {
     pub not_place_after: HashSet<String>,
     /// Words that end a street's name ("Road", "St").
     pub street_words: HashSet<String>,
+    /// Words after a place name that make it the place's public body ("Council", "Police").
+    pub place_after: HashSet<String>,
+    /// Capitalised words before a place name that leave it the place ("Downtown", "East").
+    pub place_before: HashSet<String>,
+    /// Words before a place name that make it a club's or a car's name ("Real", "Dodge").
+    pub not_place_before: HashSet<String>,
+    /// Place names that are also brands or generic names ("Toyota", "North Shore").
+    pub weak_names: HashSet<String>,
     /// How often place names occur as English words, on the Zipf scale (`word_frequencies.tsv`).
     pub word_frequencies: HashMap<String, f32>,
 }
@@ -140,6 +153,10 @@ impl ToponymRules {
             given_names: word_list(given_names),
             not_place_after: word_list(not_place_after),
             street_words: word_list(street_words),
+            place_after: HashSet::new(),
+            place_before: HashSet::new(),
+            not_place_before: HashSet::new(),
+            weak_names: HashSet::new(),
             word_frequencies: rows(word_frequencies)
                 .filter_map(|(_, l)| {
                     let (name, zipf) = l.split_once('\t')?;
@@ -157,9 +174,12 @@ impl ToponymRules {
     /// Zipf 4.9) is a word, "Paris" (France, 2.1 million, Zipf 4.8) a place,
     /// "Paris" (Texas, 25,000) a word.
     pub fn is_wordlike(&self, name: &str, population: u64) -> bool {
-        if self.common_words.contains(name) || self.person_names.contains(name) {
-            return true;
-        }
+        self.person_names.contains(name) || self.common_words.contains(name) || self.too_frequent(name, population)
+    }
+
+    /// Is `name` more frequent in English text than a place of `population`
+    /// people explains (see [`ToponymRules::is_wordlike`])?
+    pub fn too_frequent(&self, name: &str, population: u64) -> bool {
         self.word_frequencies
             .get(name)
             .is_some_and(|&zipf| f64::from(zipf) >= 2.0 + 0.45 * ((population + 1) as f64).log10())
@@ -231,6 +251,10 @@ impl Rules {
             include_str!("../../data/rules/street_words.txt"),
             include_str!("../../data/rules/word_frequencies.tsv"),
         );
+        rules.toponyms.place_after = word_list(include_str!("../../data/rules/place_after.txt"));
+        rules.toponyms.place_before = word_list(include_str!("../../data/rules/place_before.txt"));
+        rules.toponyms.not_place_before = word_list(include_str!("../../data/rules/not_place_before.txt"));
+        rules.toponyms.weak_names = word_list(include_str!("../../data/rules/weak_names.txt"));
         Ok(rules)
     }
 
