@@ -25,7 +25,7 @@
 //!
 //! Every mention records why its place was chosen ([`Reason`]).
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::matcher::{Found, Matcher, Reading};
 use super::{Mention, MentionKind};
@@ -787,7 +787,7 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
     let mut slots: Vec<Slot> = Vec::new();
     let mut slot_of = vec![None; found.len()];
     // A name the article uses for a person somewhere is a person everywhere ("John Hoeven", then "Hoeven said").
-    let mut people: HashSet<u32> = HashSet::new();
+    let mut people: HashSet<u32> = HashSet::default();
     let mut fixed: Vec<Option<(Place, MentionKind, Reason)>> = vec![None; found.len()];
     for (i, f) in found.iter().enumerate() {
         match f.reading {
@@ -900,7 +900,7 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
 
     // 1. Qualifiers: "X, Y", "X in Y".
     let abbreviations: HashMap<&str, Vec<usize>> = {
-        let mut map: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut map: HashMap<&str, Vec<usize>> = HashMap::default();
         for (i, d) in g.divisions.iter().enumerate() {
             for q in &d.qualifiers {
                 map.entry(q.as_str()).or_default().push(i);
@@ -1018,7 +1018,7 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
 
     // The same words elsewhere in the article mean what a qualifier or a
     // dateline made them mean.
-    let mut sense: HashMap<u32, (Place, Reason)> = HashMap::new();
+    let mut sense: HashMap<u32, (Place, Reason)> = HashMap::default();
     for slot in &slots {
         if let Some(chosen) = slot.chosen {
             sense.entry(slot.group).or_insert(chosen);
@@ -1029,7 +1029,7 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
     }
     // Names still open, one entry per group of the same words.
     let mut open: Vec<usize> = Vec::new();
-    let mut members: HashMap<u32, Vec<usize>> = HashMap::new();
+    let mut members: HashMap<u32, Vec<usize>> = HashMap::default();
     for (s, slot) in slots.iter().enumerate().filter(|(_, slot)| slot.chosen.is_none()) {
         let list = members.entry(slot.group).or_default();
         if list.is_empty() {
