@@ -260,7 +260,12 @@ fn comparison(view: &CollectionView, compare: &Compare) -> Aggregate {
         &mut analysis.divisions,
     ] {
         list.iter_mut().for_each(classify);
-        list.sort_by(|x, y| x.mentions.cmp(&y.mentions).then_with(|| x.name.cmp(&y.name)));
+        list.sort_by(|x, y| {
+            x.mentions
+                .cmp(&y.mentions)
+                .then_with(|| x.name.cmp(&y.name))
+                .then_with(|| x.place.cmp(&y.place))
+        });
     }
     both
 }

@@ -106,7 +106,13 @@ pub fn aggregate(members: &[Member], chosen: &dyn Fn(usize) -> bool, count: Coun
         });
     }
     for list in &mut lists {
-        list.sort_by(|a, b| b.mentions.cmp(&a.mentions).then_with(|| a.name.cmp(&b.name)));
+        // Ties by name, then by place: the same order whatever the order of the work.
+        list.sort_by(|a, b| {
+            b.mentions
+                .cmp(&a.mentions)
+                .then_with(|| a.name.cmp(&b.name))
+                .then_with(|| a.place.cmp(&b.place))
+        });
     }
     let [countries, regions, cities, divisions] = lists;
     Aggregate {
