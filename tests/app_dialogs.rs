@@ -61,6 +61,51 @@ fn open_lists_the_folder_and_opens_the_article_chosen() {
     assert!(harness.query_by_label("Open an article").is_none(), "the dialog closed");
 }
 
+/// Wait for the collection being analysed in the background, then settle.
+fn wait_for_collection(harness: &mut App) {
+    let ctx = harness.ctx.clone();
+    let app = harness.state_mut().as_mut().unwrap();
+    assert!(app.wait_for_background(&ctx, Duration::from_secs(30)));
+    harness.run();
+}
+
+#[test]
+fn several_files_chosen_with_ctrl_or_the_folder_shown_open_as_a_collection() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = write(dir.path(), "first.txt", "Talks in Lima, Peru.");
+    write(dir.path(), "second.md", "# Kabul\n\nTalks in Kabul, Afghanistan.");
+    write(dir.path(), "third.txt", "Floods in Pakistan.");
+    let mut harness = app_on(&first, true);
+    perform(&mut harness, Action::Open);
+    harness
+        .get_by_label("second.md")
+        .click_modifiers(egui::Modifiers::COMMAND);
+    harness.run();
+    harness
+        .get_by_label("third.txt")
+        .click_modifiers(egui::Modifiers::COMMAND);
+    harness.run();
+    // The Open button's action starts the collection in the background: no settling run here.
+    harness.get_by_label("Open 2 files").click();
+    harness.step();
+    wait_for_collection(&mut harness);
+    let view = atlas(&harness).state().collection.as_ref().expect("a collection");
+    let names: Vec<String> = view.members.iter().map(|m| m.name()).collect();
+    assert_eq!(names, ["second.md", "third.txt"]);
+
+    perform(&mut harness, Action::OpenFolder);
+    harness.get_by_label("Open a folder of articles");
+    assert!(
+        harness.query_by_label("first.txt").is_none(),
+        "a folder dialog lists folders"
+    );
+    harness.get_by_label("Open this folder").click();
+    harness.step();
+    wait_for_collection(&mut harness);
+    let view = atlas(&harness).state().collection.as_ref().expect("a collection");
+    assert_eq!(view.members.len(), 3);
+}
+
 #[test]
 fn cancel_opens_nothing() {
     let dir = tempfile::tempdir().unwrap();

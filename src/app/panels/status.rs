@@ -24,6 +24,22 @@ pub fn ui(ui: &mut Ui, state: &AppState) {
             ui.label(&busy.status);
             ui.separator();
         }
+        if let Some(c) = state.collection_shown() {
+            ui.strong(&c.name);
+            ui.separator();
+            let counted = (0..c.members.len()).filter(|&i| c.counted(i)).count();
+            let unreadable = c.members.len() - c.readable();
+            let mut words = vec![
+                plural(c.readable(), "article", "articles"),
+                format!("{counted} counted"),
+                plural(c.aggregate.analysis.countries.len(), "country", "countries"),
+            ];
+            if unreadable > 0 {
+                words.push(format!("{unreadable} could not be read"));
+            }
+            ui.label(words.join(" · "));
+            return;
+        }
         ui.strong(&state.article.name);
         ui.separator();
         ui.label(
