@@ -298,6 +298,10 @@ impl AtlasApp {
             status,
             fraction: self.work.loader.fraction(),
         });
+        if self.state.busy.is_some() {
+            // The progress bar and the seconds move while the work runs.
+            ctx.request_repaint_after(Duration::from_millis(100));
+        }
         self.state.dialogs = match (&self.work.native_unavailable, self.work.use_built_in_dialog) {
             (Some(why), _) => Some(format!("Built-in file dialog (the desktop showed none: {why})")),
             (None, true) => Some("Built-in file dialog".into()),

@@ -34,8 +34,12 @@ pub struct Placement {
     pub leader: Option<[Pos2; 2]>,
 }
 
-/// The farthest a label may stand from its mark, in points.
+/// The farthest a label may stand from its mark in a picture, in points.
 pub const MAX_LEADER: f32 = 260.0;
+
+/// On the interactive map (which can be zoomed instead), labels stand at
+/// most this far from their marks.
+pub const MAP_LEADER: f32 = 90.0;
 
 /// Distance between the rings tried for leader-line labels, in points.
 const RING_STEP: f32 = 12.0;
@@ -181,13 +185,15 @@ impl Taken {
 
 /// Place `requests` (most important first) inside `bounds`, keeping clear of
 /// each other, of the marks `obstacles` (circles: centre, radius), of the
-/// `reserved` rectangles and of the leader lines drawn. Returns each label's
-/// placement, or `None` where no spot within [`MAX_LEADER`] was free.
+/// `reserved` rectangles and of the leader lines drawn, at most `reach`
+/// points from their marks ([`MAX_LEADER`] in pictures). Returns each
+/// label's placement, or `None` where no spot within reach was free.
 pub fn place_labels(
     requests: &[LabelRequest],
     obstacles: &[(Pos2, f32)],
     reserved: &[Rect],
     bounds: Rect,
+    reach: f32,
 ) -> Vec<Option<Placement>> {
     let mut taken = Taken {
         rects: RTree::new(),
@@ -214,7 +220,7 @@ pub fn place_labels(
             })
             .flatten()
             .map(|rect| Placement { rect, leader: None });
-        let placement = near.or_else(|| with_leader(request, away, &taken, bounds));
+        let placement = near.or_else(|| with_leader(request, away, &taken, bounds, reach));
         if let Some(p) = placement {
             taken.take(p.rect);
             if let Some([a, b]) = p.leader {
@@ -245,13 +251,13 @@ fn crowd_around(anchor: Pos2, taken: &Taken) -> (usize, f32) {
 }
 
 /// The nearest free spot away from the mark, on rings of growing distance,
-/// whose leader line crosses no label; `None` within [`MAX_LEADER`]. On each
+/// whose leader line crosses no label; `None` within `reach`. On each
 /// ring the directions are tried from `away` (radians, away from the crowd)
 /// outwards on both sides.
-fn with_leader(request: &LabelRequest, away: f32, taken: &Taken, bounds: Rect) -> Option<Placement> {
+fn with_leader(request: &LabelRequest, away: f32, taken: &Taken, bounds: Rect, reach: f32) -> Option<Placement> {
     let mut distance = request.gap + RING_STEP;
     let step = std::f32::consts::TAU / DIRECTIONS as f32;
-    while distance <= MAX_LEADER {
+    while distance <= reach {
         for k in 0..DIRECTIONS {
             // 0, +1, -1, +2, -2, … steps from the way out of the crowd.
             let turn = (k as i32 + 1) / 2 * if k % 2 == 0 { -1 } else { 1 };
@@ -324,7 +330,7 @@ mod tests {
             .collect();
         let obstacles: Vec<(Pos2, f32)> = requests.iter().map(|r| (r.anchor, 3.0)).collect();
         let reserved = [Rect::from_min_size(pos2(300.0, 200.0), vec2(60.0, 60.0))];
-        let spots = place_labels(&requests, &obstacles, &reserved, bounds);
+        let spots = place_labels(&requests, &obstacles, &reserved, bounds, MAX_LEADER);
         let missing: Vec<usize> = (0..spots.len()).filter(|&i| spots[i].is_none()).collect();
         assert!(missing.is_empty(), "every label placed: {missing:?} {spots:?}");
         let placed: Vec<Placement> = spots.into_iter().flatten().collect();
@@ -341,7 +347,7 @@ mod tests {
     #[test]
     fn a_label_moves_to_the_left_at_the_right_edge() {
         let bounds = Rect::from_min_size(Pos2::ZERO, vec2(400.0, 300.0));
-        let spot = place_labels(&[request(380.0, 150.0)], &[], &[], bounds)[0].unwrap();
+        let spot = place_labels(&[request(380.0, 150.0)], &[], &[], bounds, MAX_LEADER)[0].unwrap();
         assert!(spot.rect.max.x <= 374.0 && spot.leader.is_none(), "{spot:?}");
     }
 
@@ -349,7 +355,10 @@ mod tests {
     fn a_label_with_no_room_is_reported_unplaced() {
         let bounds = Rect::from_min_size(Pos2::ZERO, vec2(100.0, 30.0));
         let full = [bounds];
-        assert_eq!(place_labels(&[request(50.0, 15.0)], &[], &full, bounds), [None]);
+        assert_eq!(
+            place_labels(&[request(50.0, 15.0)], &[], &full, bounds, MAX_LEADER),
+            [None]
+        );
     }
 
     #[test]

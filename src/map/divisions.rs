@@ -48,7 +48,12 @@ impl Plugin for Divisions<'_> {
         // Shapes first, under every mark.
         let mesh = self.fills.start();
         let mut outlines = Vec::new();
-        for division in &scene.analysis.divisions {
+        let marked: std::collections::HashSet<crate::place::Place> =
+            super::labels::marked_locals(scene.analysis, scene.selected)
+                .iter()
+                .map(|p| p.place)
+                .collect();
+        for division in scene.analysis.divisions.iter().filter(|p| marked.contains(&p.place)) {
             let Some(shape) = division_shape(g, division.place) else {
                 continue;
             };
@@ -63,7 +68,7 @@ impl Plugin for Divisions<'_> {
         painter.add(self.fills.shape());
         painter.extend(outlines);
 
-        for division in &scene.analysis.divisions {
+        for division in scene.analysis.divisions.iter().filter(|p| marked.contains(&p.place)) {
             let center = view.lon_lat_to_screen(division.lon, division.lat);
             if !view.rect.contains(center) {
                 continue;

@@ -47,13 +47,36 @@ pub fn label_style(p: &PlaceSummary, max_mentions: usize) -> LabelStyle {
     }
 }
 
-/// The places in the order their labels are placed (most important first,
-/// so that crowding costs the least important): the selection, countries
-/// by mentions, regions, then towns and divisions by mentions (a town
-/// before a division it ties with: it is the more exact).
-pub fn label_order(analysis: &Analysis, selected: Option<Place>) -> Vec<&PlaceSummary> {
+/// At most this many towns and divisions get a mark and a label (the most
+/// counted; a collection of thousands of articles names thousands of towns).
+pub const MAX_LOCAL_MARKS: usize = 80;
+
+/// The towns and divisions that get marks: all of them, or the
+/// [`MAX_LOCAL_MARKS`] most counted (a town before a division it ties
+/// with: it is the more exact), and the selection.
+pub fn marked_locals(analysis: &Analysis, selected: Option<Place>) -> Vec<&PlaceSummary> {
     let mut local: Vec<&PlaceSummary> = analysis.cities.iter().chain(&analysis.divisions).collect();
     local.sort_by_key(|p| (std::cmp::Reverse(p.mentions), p.kind() == PlaceKind::Division));
+    if local.len() > MAX_LOCAL_MARKS {
+        let keep = |p: &&PlaceSummary| Some(p.place) == selected;
+        let extra: Vec<&PlaceSummary> = local[MAX_LOCAL_MARKS..].iter().copied().filter(keep).collect();
+        local.truncate(MAX_LOCAL_MARKS);
+        local.extend(extra);
+    }
+    local
+}
+
+/// Is `place` a town or division that gets a mark ([`marked_locals`])?
+pub fn is_marked(analysis: &Analysis, selected: Option<Place>, place: Place) -> bool {
+    let locals = analysis.cities.len() + analysis.divisions.len();
+    locals <= MAX_LOCAL_MARKS || marked_locals(analysis, selected).iter().any(|p| p.place == place)
+}
+
+/// The places in the order their labels are placed (most important first,
+/// so that crowding costs the least important): the selection, countries
+/// by mentions, regions, then the towns and divisions that get marks.
+pub fn label_order(analysis: &Analysis, selected: Option<Place>) -> Vec<&PlaceSummary> {
+    let local = marked_locals(analysis, selected);
     let mut ordered: Vec<&PlaceSummary> = analysis
         .countries
         .iter()
@@ -131,7 +154,13 @@ impl Plugin for Labels<'_> {
         let requests: Vec<LabelRequest> = labels.iter().map(|(l, _)| l.request).collect();
         let mut reserved = super::legend::reserved(scene, &painter, view.rect);
         reserved.extend(scene.note_boxes.borrow().iter().copied());
-        let spots = place_labels(&requests, &scene.obstacles.borrow(), &reserved, view.rect);
+        let spots = place_labels(
+            &requests,
+            &scene.obstacles.borrow(),
+            &reserved,
+            view.rect,
+            crate::cartography::placement::MAP_LEADER,
+        );
 
         for ((label, galley), spot) in labels.drain(..).zip(spots) {
             let Some(placement) = spot else { continue };

@@ -9,7 +9,6 @@ use std::sync::Arc;
 use egui::{Align2, FontId, Galley, Painter, Pos2, Rect, Response, Role, Sense, Stroke, Ui, WidgetInfo, pos2, vec2};
 use walkers::{MapMemory, Plugin, Projector};
 
-use super::choropleth::CLASS_LABELS;
 use super::markers::marker_radius;
 use super::scene::Scene;
 
@@ -80,7 +79,7 @@ fn layout(scene: &Scene<'_>, painter: &Painter, rect: Rect) -> Layout {
     let legend = (scene.show_legend && !scene.analysis.countries.is_empty()).then(|| {
         let note = selection_line(scene).map(|line| painter.layout_no_wrap(line, small(), palette.selected));
         let biggest = marker_radius(scene.max_mentions, scene.max_mentions);
-        let mut width = 5.0 * (SWATCH.x + 8.0) + 12.0;
+        let mut width = 5.0 * scene.scale.column_width(12.5) + 12.0;
         let mut height = 20.0 + SWATCH.y + 18.0 + 2.0 * biggest + 24.0;
         if let Some(note) = &note {
             width = width.max(note.size().x + 16.0);
@@ -180,8 +179,9 @@ impl Plugin for Legend<'_> {
             }
             return;
         }
-        for (i, (color, label)) in palette.classes.iter().zip(CLASS_LABELS).enumerate() {
-            let x = frame.left() + 6.0 + i as f32 * (SWATCH.x + 8.0);
+        for (i, (color, label)) in palette.classes.iter().zip(scene.scale.labels()).enumerate() {
+            let column = scene.scale.column_width(12.5);
+            let x = frame.left() + 6.0 + i as f32 * column + (column - SWATCH.x - 8.0) / 2.0;
             let cell = Rect::from_min_size(pos2(x, y), SWATCH);
             painter.rect_filled(cell, 2.0, *color);
             painter.text(

@@ -303,6 +303,7 @@ impl MapView {
             unit: options.unit,
             categories: options.categories,
             max_mentions: analysis.countries.iter().map(|c| c.mentions).max().unwrap_or(1),
+            scale: choropleth::ClassScale::for_max(analysis.countries.iter().map(|c| c.mentions).max().unwrap_or(1)),
             attribution,
             title: options.title.as_deref().map(str::trim).filter(|t| !t.is_empty()),
             show_legend: options.show_legend,

@@ -33,7 +33,12 @@ impl Plugin for Pins<'_> {
         let palette = &scene.palette;
         let view = Viewport::from_projector(projector);
         let painter = ui.painter().with_clip_rect(view.rect);
-        for city in &scene.analysis.cities {
+        let marked: std::collections::HashSet<crate::place::Place> =
+            super::labels::marked_locals(scene.analysis, scene.selected)
+                .iter()
+                .map(|p| p.place)
+                .collect();
+        for city in scene.analysis.cities.iter().filter(|p| marked.contains(&p.place)) {
             let center = view.lon_lat_to_screen(city.lon, city.lat);
             if !view.rect.contains(center) {
                 continue;

@@ -14,9 +14,9 @@ use crate::cartography::geometry::{PlanePoint, project_line, project_polygon};
 use crate::cartography::note::{NOTE_SIZE, Note};
 use crate::cartography::{Frame, LabelRequest, ProjectionKind, ScreenProjection, centred_on, place_labels};
 use crate::gazetteer::Gazetteer;
-use crate::map::choropleth::{CLASS_LABELS, mention_class};
+use crate::map::choropleth::ClassScale;
 use crate::map::divisions::{SQUARE, division_shape};
-use crate::map::labels::{LabelStyle, label_order, label_style};
+use crate::map::labels::{LabelStyle, label_order, label_style, marked_locals};
 use crate::map::links::co_mentions;
 use crate::map::markers::marker_radius;
 use crate::map::palette::Palette;
@@ -59,6 +59,7 @@ pub fn build(analysis: &Analysis, spec: &PictureSpec) -> Scene {
     };
     let bounds = Rect::from_min_size(Pos2::ZERO, spec.size);
     let max_mentions = analysis.countries.iter().map(|c| c.mentions).max().unwrap_or(1);
+    let scale = ClassScale::for_max(max_mentions);
 
     let overlays = Overlays::lay_out(analysis, spec, &palette, bounds, max_mentions);
     let map_rect = Rect::from_min_max(pos2(0.0, overlays.top), bounds.max);
@@ -108,7 +109,7 @@ pub fn build(analysis: &Analysis, spec: &PictureSpec) -> Scene {
         if polygons.is_empty() {
             continue;
         }
-        let fill = summary.map_or(palette.land, |c| palette.classes[mention_class(c.mentions)]);
+        let fill = summary.map_or(palette.land, |c| palette.classes[scale.class(c.mentions)]);
         if summary.is_some_and(|c| spec.selected == Some(c.place)) {
             selected_outline = polygons.clone();
         }
@@ -137,7 +138,10 @@ pub fn build(analysis: &Analysis, spec: &PictureSpec) -> Scene {
         id: "divisions",
         items: Vec::new(),
     };
-    for division in &analysis.divisions {
+    // Towns and divisions with marks (the most counted, when there are many).
+    let marked: std::collections::HashSet<crate::place::Place> =
+        marked_locals(analysis, spec.selected).iter().map(|p| p.place).collect();
+    for division in analysis.divisions.iter().filter(|d| marked.contains(&d.place)) {
         if let Some(shape) = division_shape(g, division.place) {
             let polygons = project_shape(shape);
             if !polygons.is_empty() {
@@ -226,7 +230,7 @@ pub fn build(analysis: &Analysis, spec: &PictureSpec) -> Scene {
         }
         obstacles.push((center, radius + 1.0));
     }
-    for division in &analysis.divisions {
+    for division in analysis.divisions.iter().filter(|d| marked.contains(&d.place)) {
         let Some(center) = frame.lon_lat_to_screen(division.lon, division.lat) else {
             hidden.push(division);
             continue;
@@ -241,7 +245,7 @@ pub fn build(analysis: &Analysis, spec: &PictureSpec) -> Scene {
         });
         obstacles.push((center, SQUARE + 1.5));
     }
-    for city in &analysis.cities {
+    for city in analysis.cities.iter().filter(|c| marked.contains(&c.place)) {
         let Some(center) = frame.lon_lat_to_screen(city.lon, city.lat) else {
             hidden.push(city);
             continue;
@@ -285,6 +289,7 @@ pub fn build(analysis: &Analysis, spec: &PictureSpec) -> Scene {
         &obstacles,
         &reserved,
         bounds.shrink(2.0),
+        crate::cartography::placement::MAX_LEADER,
     );
     let mut leaders = Layer {
         id: "leaders",
@@ -636,7 +641,7 @@ impl Overlays {
     fn legend_rect(analysis: &Analysis, spec: &PictureSpec, bounds: Rect, max_mentions: usize) -> Option<Rect> {
         (spec.show_legend && !analysis.countries.is_empty()).then(|| {
             let biggest = marker_radius(max_mentions, max_mentions);
-            let width = 5.0 * (SWATCH.x + 8.0) + 12.0;
+            let width = 5.0 * ClassScale::for_max(max_mentions).column_width(SMALL) + 12.0;
             let height = 22.0 + SWATCH.y + 20.0 + 2.0 * biggest + 24.0;
             Rect::from_min_size(
                 pos2(bounds.left() + INSET, bounds.bottom() - INSET - height),
@@ -739,13 +744,11 @@ impl Overlays {
                 });
                 items.push(text(pos2(cell.left(), cell.bottom() + 2.0), label, SMALL, palette.text));
             }
-            let numbered = if spec.categories.is_some() {
-                0
-            } else {
-                CLASS_LABELS.len()
-            };
-            for (i, (color, label)) in palette.classes.iter().zip(CLASS_LABELS).take(numbered).enumerate() {
-                let x = frame.left() + 6.0 + i as f32 * (SWATCH.x + 8.0);
+            let numbered = if spec.categories.is_some() { 0 } else { 5 };
+            let labels = ClassScale::for_max(max).labels();
+            for (i, (color, label)) in palette.classes.iter().zip(&labels).take(numbered).enumerate() {
+                let column = ClassScale::for_max(max).column_width(SMALL);
+                let x = frame.left() + 6.0 + i as f32 * column + (column - SWATCH.x - 8.0) / 2.0;
                 let cell = Rect::from_min_size(pos2(x, y), SWATCH);
                 items.push(Item::Rect {
                     rect: cell,
@@ -794,7 +797,13 @@ impl Overlays {
             }
         }
         if !unplaced.is_empty() {
-            let line = format!("Also named: {}", unplaced.join(", "));
+            // At most a dozen names, then how many more.
+            const NAMES: usize = 12;
+            let shown = unplaced.iter().take(NAMES).cloned().collect::<Vec<_>>().join(", ");
+            let line = match unplaced.len().saturating_sub(NAMES) {
+                0 => format!("Also named: {shown}"),
+                more => format!("Also named: {shown} and {more} more"),
+            };
             let size = metrics().size(&line, SMALL) + vec2(12.0, 8.0);
             let bottom = legend.map_or(bounds.bottom() - INSET, |l| l.top() - 6.0);
             let frame = Rect::from_min_size(pos2(bounds.left() + INSET, bottom - size.y), size);

@@ -189,18 +189,20 @@ impl CollectionUi {
                 Ok(digest) => {
                     let date = member.date.map(|d| format!(" · {d}")).unwrap_or_default();
                     let countries = plural(digest.countries(), "country", "countries");
+                    ui.weak(format!("{}{date}", digest.countries()))
+                        .on_hover_text(countries.as_str());
+                    let title = egui::RichText::new(&member.title).color(ui.visuals().hyperlink_color);
                     let response = ui
-                        .link(&member.title)
+                        .add(egui::Label::new(title).truncate().sense(egui::Sense::click()))
                         .on_hover_text(format!("{}{date} · {countries}\nOpen it on its own", member.name()));
                     if response.clicked() {
                         actions.push(Action::OpenMember(i));
                     }
-                    ui.weak(format!("{}{date}", countries));
                 }
                 Err(reason) => {
-                    ui.colored_label(ui.visuals().warn_fg_color, member.name())
-                        .on_hover_text(reason.as_str());
-                    ui.weak(reason.as_str());
+                    let text =
+                        egui::RichText::new(format!("{}: {reason}", member.name())).color(ui.visuals().warn_fg_color);
+                    ui.add(egui::Label::new(text).truncate()).on_hover_text(reason.as_str());
                 }
             }
         });
