@@ -317,6 +317,26 @@ pub struct PlaceSummary {
 }
 
 impl PlaceSummary {
+    /// The summary of `place` with the gazetteer's name, code, country and
+    /// mark, and no counts yet.
+    pub fn of(place: Place, g: &Gazetteer) -> PlaceSummary {
+        let (lon, lat) = place.lon_lat(g);
+        PlaceSummary {
+            place,
+            name: place.name(g).to_string(),
+            code: place.code(g).to_string(),
+            country: place.country(g),
+            lon,
+            lat,
+            mentions: 0,
+            own_mentions: 0,
+            passages: Vec::new(),
+            surfaces: Vec::new(),
+            first_paragraph: 0,
+            reason: Reason::Unambiguous,
+        }
+    }
+
     /// Its kind.
     pub fn kind(&self) -> PlaceKind {
         self.place.kind()

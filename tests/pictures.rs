@@ -4,7 +4,7 @@
 //! their labels as text.
 
 use article_atlas::analysis::{Analysis, Analyzer};
-use article_atlas::cartography::geometry::project_polygon;
+use article_atlas::cartography::geometry::{project_polygon, ring_area};
 use article_atlas::cartography::{Projection, ProjectionKind, ScreenProjection};
 use article_atlas::picture::{Note, PictureSpec, Scene, build, pdf, svg};
 use article_atlas::place::PlaceKind;
@@ -59,19 +59,6 @@ fn every_place_of_the_bundled_article_is_labelled_and_no_label_overlaps() {
             }
         }
     }
-}
-
-/// Area of a plane ring (shoelace).
-fn ring_area(ring: &[[f64; 2]]) -> f64 {
-    let n = ring.len();
-    (0..n)
-        .map(|i| {
-            let (a, b) = (ring[i], ring[(i + 1) % n]);
-            a[0] * b[1] - b[0] * a[1]
-        })
-        .sum::<f64>()
-        .abs()
-        / 2.0
 }
 
 fn projected_area(code: &str, projection: &Projection) -> f64 {

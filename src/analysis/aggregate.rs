@@ -109,23 +109,14 @@ pub(super) fn summarise(g: &Gazetteer, document: Document, mentions: Vec<Mention
         tallies
             .sorted()
             .into_iter()
-            .map(|(i, t)| {
-                let place = place(i);
-                let (lon, lat) = place.lon_lat(g);
-                PlaceSummary {
-                    place,
-                    name: place.name(g).to_string(),
-                    code: place.code(g).to_string(),
-                    country: place.country(g),
-                    lon,
-                    lat,
-                    mentions: t.mentions,
-                    own_mentions: t.own,
-                    passages: t.passages,
-                    surfaces: t.surfaces,
-                    first_paragraph: t.first_paragraph,
-                    reason: t.reason.unwrap_or(Reason::Unambiguous),
-                }
+            .map(|(i, t)| PlaceSummary {
+                mentions: t.mentions,
+                own_mentions: t.own,
+                passages: t.passages,
+                surfaces: t.surfaces,
+                first_paragraph: t.first_paragraph,
+                reason: t.reason.unwrap_or(Reason::Unambiguous),
+                ..PlaceSummary::of(place(i), g)
             })
             .collect()
     };

@@ -155,6 +155,20 @@ fn clip_lon(ring: &[[f64; 2]], lon: f64, keep_west: bool) -> Vec<[f64; 2]> {
     out
 }
 
+/// The area a plane ring encloses (shoelace formula; either winding). On
+/// the unit sphere projected with Equal Earth, areas are the sphere's.
+pub fn ring_area(ring: &[PlanePoint]) -> f64 {
+    let n = ring.len();
+    (0..n)
+        .map(|i| {
+            let (a, b) = (ring[i], ring[(i + 1) % n]);
+            a[0] * b[1] - b[0] * a[1]
+        })
+        .sum::<f64>()
+        .abs()
+        / 2.0
+}
+
 /// `line` with points added so that no edge is longer than
 /// [`MAX_EDGE_DEGREES`] (`closed`: also the edge back to the start).
 pub fn densify(line: &[[f64; 2]], closed: bool) -> Vec<[f64; 2]> {
@@ -225,31 +239,18 @@ mod tests {
         vec![[lon0, lat0], [lon1, lat0], [lon1, lat1], [lon0, lat1], [lon0, lat0]]
     }
 
-    /// Shoelace area of a plane ring.
-    fn area(ring: &[PlanePoint]) -> f64 {
-        let n = ring.len();
-        (0..n)
-            .map(|i| {
-                let (a, b) = (ring[i], ring[(i + 1) % n]);
-                a[0] * b[1] - b[0] * a[1]
-            })
-            .sum::<f64>()
-            .abs()
-            / 2.0
-    }
-
     #[test]
     fn a_polygon_across_the_seam_is_cut_in_two() {
         // Fiji-like: from 178°E to 178°W.
         let ring = square(178.0, -18.0, -178.0, -16.0);
         let pieces = project_polygon(std::slice::from_ref(&ring), &ee(0.0));
         assert_eq!(pieces.len(), 2, "one piece each side of the seam");
-        let total: f64 = pieces.iter().map(|p| area(&p[0])).sum();
+        let total: f64 = pieces.iter().map(|p| ring_area(&p[0])).sum();
         // Centred on 180°, the same polygon is one piece of the same area.
         let whole = project_polygon(&[ring], &ee(180.0));
         assert_eq!(whole.len(), 1);
         assert!(
-            (area(&whole[0][0]) - total).abs() / total < 1e-3,
+            (ring_area(&whole[0][0]) - total).abs() / total < 1e-3,
             "equal area either way"
         );
         for piece in &pieces {
@@ -269,7 +270,7 @@ mod tests {
         assert!((lowest + 1.3173).abs() < 1e-3, "reaches the pole line: {lowest}");
         // The cap south of 70°S is (1 − sin 70°) / 2 of the sphere (4π): equal area.
         let cap = 2.0 * std::f64::consts::PI * (1.0 - 70f64.to_radians().sin());
-        let got = area(&pieces[0][0]);
+        let got = ring_area(&pieces[0][0]);
         assert!((got - cap).abs() / cap < 0.01, "{got} vs {cap}");
     }
 

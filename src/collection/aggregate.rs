@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use super::Member;
 use crate::analysis::{Analysis, from_summaries};
 use crate::gazetteer::Gazetteer;
-use crate::place::{Place, PlaceKind, PlaceSummary, Reason};
+use crate::place::{Place, PlaceKind, PlaceSummary};
 
 /// What the map's colours and sizes count.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -80,7 +80,6 @@ pub fn aggregate(members: &[Member], chosen: &dyn Fn(usize) -> bool, count: Coun
     let g = Gazetteer::builtin();
     let mut lists: [Vec<PlaceSummary>; 4] = Default::default();
     for (&place, c) in &counts {
-        let (lon, lat) = place.lon_lat(g);
         let list = match place.kind() {
             PlaceKind::Country => 0,
             PlaceKind::Region => 1,
@@ -88,21 +87,13 @@ pub fn aggregate(members: &[Member], chosen: &dyn Fn(usize) -> bool, count: Coun
             PlaceKind::Division => 3,
         };
         lists[list].push(PlaceSummary {
-            place,
-            name: place.name(g).to_string(),
-            code: place.code(g).to_string(),
-            country: place.country(g),
-            lon,
-            lat,
             mentions: match count {
                 Count::Articles => c.articles,
                 Count::Mentions => c.mentions,
             },
             own_mentions: c.own_articles,
             passages: c.members.clone(),
-            surfaces: Vec::new(),
-            first_paragraph: 0,
-            reason: Reason::Unambiguous,
+            ..PlaceSummary::of(place, g)
         });
     }
     for list in &mut lists {

@@ -6,6 +6,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::import::title::MONTHS;
+
 /// A calendar day.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Day {
@@ -16,21 +18,6 @@ pub struct Day {
     /// The day of the month, 1 to 31.
     pub day: u8,
 }
-
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 
 fn month(word: &str) -> Option<u8> {
     let w = word.trim_end_matches('.').to_lowercase();

@@ -40,7 +40,8 @@ fn without_the(s: &str) -> &str {
     s.strip_prefix("the ").unwrap_or(s)
 }
 
-const MONTHS: [&str; 12] = [
+/// The months' names, lowercase (also read by `crate::collection::Day`).
+pub(crate) const MONTHS: [&str; 12] = [
     "january",
     "february",
     "march",

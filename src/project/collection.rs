@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::{MapViewState, PROJECT_VERSION, ProjectError};
+use super::{MapViewState, PROJECT_VERSION, ProjectError, invalid_or_corrupt, parse_versioned};
 use crate::analysis::Override;
 use crate::cartography::ProjectionKind;
 use crate::collection::Count;
@@ -145,40 +145,16 @@ impl CollectionProject {
 
     /// Parse collection project bytes; `origin` names the file in messages.
     pub fn from_bytes(bytes: &[u8], origin: &Path) -> Result<CollectionProject, ProjectError> {
-        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-        let path = origin.to_path_buf();
-        let classify = |source: serde_json::Error| match source.classify() {
-            serde_json::error::Category::Data => ProjectError::Invalid {
-                path: path.clone(),
-                source,
-            },
-            _ => ProjectError::Corrupt {
-                path: path.clone(),
-                source,
-            },
-        };
-        #[derive(Deserialize)]
-        struct Version {
-            version: Option<u64>,
-        }
-        let version = serde_json::from_slice::<Version>(bytes).map_err(classify)?.version;
-        if let Some(version) = version.filter(|&v| v > u64::from(PROJECT_VERSION)) {
-            return Err(ProjectError::TooNew { path, version });
-        }
-        let project: CollectionProject = serde_json::from_slice(bytes).map_err(classify)?;
+        let project: CollectionProject = parse_versioned(bytes, origin)?;
+        let fail = |message: String| invalid_or_corrupt(origin, serde::de::Error::custom(message));
         if project.kind != COLLECTION_KIND {
-            return Err(classify(serde::de::Error::custom(format!(
-                "kind {:?} is not a collection",
-                project.kind
-            ))));
+            return Err(fail(format!("kind {:?} is not a collection", project.kind)));
         }
         let n = project.articles.len();
         if let Some(c) = &project.compare
             && c.a.iter().chain(&c.b).any(|&i| i >= n)
         {
-            return Err(classify(serde::de::Error::custom(format!(
-                "the comparison names an article beyond the {n} listed"
-            ))));
+            return Err(fail(format!("the comparison names an article beyond the {n} listed")));
         }
         Ok(project)
     }

@@ -147,28 +147,7 @@ impl Project {
 
     /// Parse project file bytes; `origin` names the file in messages.
     pub fn from_bytes(bytes: &[u8], origin: &Path) -> Result<Project, ProjectError> {
-        #[derive(Deserialize)]
-        struct Version {
-            version: Option<u64>,
-        }
-        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-        let path = origin.to_path_buf();
-        let classify = |source: serde_json::Error| match source.classify() {
-            serde_json::error::Category::Data => ProjectError::Invalid {
-                path: path.clone(),
-                source,
-            },
-            _ => ProjectError::Corrupt {
-                path: path.clone(),
-                source,
-            },
-        };
-        // The version first: a newer file may not fit this build's fields.
-        let version = serde_json::from_slice::<Version>(bytes).map_err(classify)?.version;
-        if let Some(version) = version.filter(|&v| v > u64::from(PROJECT_VERSION)) {
-            return Err(ProjectError::TooNew { path, version });
-        }
-        serde_json::from_slice(bytes).map_err(classify)
+        parse_versioned(bytes, origin)
     }
 
     /// The project as pretty-printed JSON. A map view with non-finite numbers
@@ -207,6 +186,34 @@ impl Project {
                 path: path.to_path_buf(),
                 source,
             })
+    }
+}
+
+/// Read a project file of any kind: the version first (a newer file may
+/// not fit this build's fields), then the fields; JSON that is broken is
+/// [`ProjectError::Corrupt`], JSON of the wrong shape [`ProjectError::Invalid`].
+pub(crate) fn parse_versioned<T: serde::de::DeserializeOwned>(bytes: &[u8], origin: &Path) -> Result<T, ProjectError> {
+    #[derive(Deserialize)]
+    struct Version {
+        version: Option<u64>,
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let path = origin.to_path_buf();
+    let version = serde_json::from_slice::<Version>(bytes)
+        .map_err(|e| invalid_or_corrupt(&path, e))?
+        .version;
+    if let Some(version) = version.filter(|&v| v > u64::from(PROJECT_VERSION)) {
+        return Err(ProjectError::TooNew { path, version });
+    }
+    serde_json::from_slice(bytes).map_err(|e| invalid_or_corrupt(&path, e))
+}
+
+/// A JSON error as [`ProjectError::Invalid`] (wrong fields) or [`ProjectError::Corrupt`] (not JSON).
+pub(crate) fn invalid_or_corrupt(path: &Path, source: serde_json::Error) -> ProjectError {
+    let path = path.to_path_buf();
+    match source.classify() {
+        serde_json::error::Category::Data => ProjectError::Invalid { path, source },
+        _ => ProjectError::Corrupt { path, source },
     }
 }
 
