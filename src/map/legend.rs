@@ -80,7 +80,13 @@ fn layout(scene: &Scene<'_>, painter: &Painter, rect: Rect) -> Layout {
         let note = selection_line(scene).map(|line| painter.layout_no_wrap(line, small(), palette.selected));
         let biggest = marker_radius(scene.max_mentions, scene.max_mentions);
         let mut width = 5.0 * scene.scale.column_width(12.5) + 12.0;
-        let mut height = 20.0 + SWATCH.y + 18.0 + 2.0 * biggest + 24.0;
+        // A comparison's legend has its three colours and no sizes.
+        let sizes = if scene.categories.is_some() {
+            0.0
+        } else {
+            2.0 * biggest + 24.0
+        };
+        let mut height = 20.0 + SWATCH.y + 18.0 + sizes;
         if let Some(note) = &note {
             width = width.max(note.size().x + 16.0);
             height += note.size().y + 6.0;

@@ -642,7 +642,13 @@ impl Overlays {
         (spec.show_legend && !analysis.countries.is_empty()).then(|| {
             let biggest = marker_radius(max_mentions, max_mentions);
             let width = 5.0 * ClassScale::for_max(max_mentions).column_width(SMALL) + 12.0;
-            let height = 22.0 + SWATCH.y + 20.0 + 2.0 * biggest + 24.0;
+            // A comparison's legend has its three colours and no sizes.
+            let sizes = if spec.categories.is_some() {
+                0.0
+            } else {
+                2.0 * biggest + 24.0
+            };
+            let height = 22.0 + SWATCH.y + 20.0 + sizes;
             Rect::from_min_size(
                 pos2(bounds.left() + INSET, bounds.bottom() - INSET - height),
                 vec2(width, height),

@@ -297,10 +297,7 @@ impl CollectionUi {
 /// The places of the collection with the articles naming each and their mentions.
 fn places_ui(ui: &mut Ui, view: &CollectionView, actions: &mut Vec<Action>) {
     let analysis = &view.aggregate.analysis;
-    ui.strong(format!(
-        "Places ({})",
-        analysis.countries.len() + analysis.regions.len()
-    ));
+    ui.strong(format!("Places ({})", analysis.places().count()));
     egui::Grid::new("collection places header")
         .num_columns(3)
         .show(ui, |ui| {
