@@ -759,8 +759,6 @@ fn containers(
             Reading::Fixed(p, _) | Reading::Corrected(p, _) => vec![(p, Some(k))],
             Reading::Toponym { group, default } => m
                 .candidates(group)
-                .iter()
-                .copied()
                 .chain(default.map(|d| d.0))
                 .map(|p| (p, Some(k)))
                 .collect(),
@@ -822,12 +820,10 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
                 };
                 let small = m
                     .candidates(group)
-                    .iter()
                     .all(|c| matches!(c, Place::City(_)) && c.population(g) < NOTABLE);
                 let capital = m
                     .candidates(group)
-                    .iter()
-                    .any(|&c| matches!(c, Place::City(k) if g.cities[k].capital()));
+                    .any(|c| matches!(c, Place::City(k) if g.cities[k].capital()));
                 let around = (
                     i.checked_sub(1).map(|p| found[p].span.end),
                     found.get(i + 1).map(|n| n.span.start),
@@ -847,7 +843,7 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
                         && (possessive(&name)
                             || text[f.span.end..].starts_with("'s")
                             || text[f.span.end..].starts_with("\u{2019}s")));
-                let mut candidates = m.candidates(group).to_vec();
+                let mut candidates: Vec<Place> = m.candidates(group).collect();
                 prune(g, &mut candidates);
                 let owned = candidates.iter().any(|&c| match c {
                     Place::City(k) => is_own_name(g.cities[k].name, &name),
