@@ -664,7 +664,8 @@ impl Matcher {
             None
         });
         let shorter = rule.map_or(0, |(_, len)| len);
-        let place = self.places.word(word.as_bytes()).and_then(|w| {
+        // Only the entry of `word` itself can match (see `PlaceIndex::probe`).
+        let place = self.places.probe(word.as_bytes()).find_map(|w| {
             let mut start = self.places.filed_under(w).start;
             for (len, end) in self.places.runs(w) {
                 let from = start;

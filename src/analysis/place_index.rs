@@ -236,6 +236,8 @@ pub struct Word {
 #[allow(clippy::len_without_is_empty)]
 pub struct PlaceIndex {
     bytes: Cow<'static, [u8]>,
+    /// The strings section (checked once: UTF-8 cut at character boundaries).
+    text: Cow<'static, str>,
     spellings: usize,
     mask: usize,
     // Section offsets.
@@ -268,9 +270,17 @@ impl PlaceIndex {
         if !slots.is_power_of_two() || bytes.len() != string_start + strings {
             return Err(BadIndex);
         }
-        std::str::from_utf8(&bytes[string_start..]).map_err(|_| BadIndex)?;
+        let text = match &bytes {
+            Cow::Borrowed(b) => Cow::Borrowed(std::str::from_utf8(&b[string_start..]).map_err(|_| BadIndex)?),
+            Cow::Owned(b) => Cow::Owned(
+                std::str::from_utf8(&b[string_start..])
+                    .map_err(|_| BadIndex)?
+                    .to_string(),
+            ),
+        };
         let index = PlaceIndex {
             bytes,
+            text,
             spellings,
             mask: slots - 1,
             spell_off,
@@ -358,8 +368,9 @@ impl PlaceIndex {
 
     /// Spelling `i`.
     pub fn spelling(&self, i: usize) -> &str {
-        // Checked once in `new`: the strings are UTF-8 cut at character boundaries.
-        std::str::from_utf8(self.spelling_bytes(i)).unwrap_or_default()
+        let (from, to) = (self.u32_at(self.spell_off, i), self.u32_at(self.spell_off, i + 1));
+        // Checked once in `new`: the strings are cut at character boundaries.
+        self.text.get(from as usize..to as usize).unwrap_or_default()
     }
 
     /// The places of spelling `i` (member codes, see [`DIVISION`]).
@@ -371,22 +382,35 @@ impl PlaceIndex {
     /// The entry of first word `word`.
     #[inline]
     pub fn word(&self, word: &[u8]) -> Option<Word> {
+        self.probe(word)
+            .find(|w| self.spelling_bytes(w.first as usize).get(..word.len()) == Some(word))
+    }
+
+    /// The entries of the first words whose hash and length are `word`'s
+    /// (almost always one: `word`'s), the bytes not compared: only for a
+    /// search that compares whole spellings with the text
+    /// ([`PlaceIndex::search`] of a word's runs where the text has a word
+    /// end), since a spelling filed under another first word never equals the
+    /// text up to a word end that `word` starts. Saves a read of the strings
+    /// for each capitalised word.
+    #[inline]
+    pub fn probe(&self, word: &[u8]) -> impl Iterator<Item = Word> + '_ {
         let h = hash(word);
         let mut s = h as usize & self.mask;
-        loop {
-            let [slot_hash, first, runs, packed] = self.slot(s);
-            let count = packed & 0xFFFF;
-            if count == 0 {
-                return None;
-            }
-            if slot_hash == h && (packed >> 16) as usize == word.len() {
-                let spelling = self.spelling_bytes(first as usize);
-                if spelling.get(..word.len()) == Some(word) {
+        let len = word.len() as u32;
+        std::iter::from_fn(move || {
+            loop {
+                let [slot_hash, first, runs, packed] = self.slot(s);
+                let count = packed & 0xFFFF;
+                if count == 0 {
+                    return None;
+                }
+                s = (s + 1) & self.mask;
+                if slot_hash == h && packed >> 16 == len {
                     return Some(Word { first, runs, count });
                 }
             }
-            s = (s + 1) & self.mask;
-        }
+        })
     }
 
     /// The runs of `word`: (length, end), longest first; the first run starts at its first spelling.

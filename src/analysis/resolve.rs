@@ -25,6 +25,8 @@
 //!
 //! Every mention records why its place was chosen ([`Reason`]).
 
+use std::rc::Rc;
+
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::matcher::{Found, Matcher, Reading};
@@ -60,14 +62,92 @@ struct Support {
     reason: Reason,
 }
 
+/// What a toponym's words say wherever they stand in the text: found once
+/// for each words and group (an article repeats its names), shared by their slots.
+struct Words {
+    /// The words as a name ("Hamilton" for "HAMILTON").
+    name: Rc<str>,
+    /// Every candidate is a town of fewer than [`NOTABLE`] people.
+    small: bool,
+    /// Some candidate is a national capital.
+    capital: bool,
+    /// A brand, a generic name or a saint's name in the possessive (see [`Slot::weak`]).
+    weak: bool,
+    /// A saint's name ("St. Paul"): weak if the text adds "'s".
+    saint: bool,
+    /// The candidates worth keeping (see [`prune`]).
+    candidates: Rc<[Place]>,
+    /// Some candidate has the name as its own.
+    owned: bool,
+    /// The candidates that are famous places (see [`famous_named`]).
+    famous: Rc<[Place]>,
+}
+
+impl Words {
+    fn of(m: &Matcher, g: &Gazetteer, group: u32, words: &str) -> Words {
+        let rules = &m.rules().toponyms;
+        // "HAMILTON" in a headline is the name "Hamilton".
+        let name = if words.chars().any(char::is_lowercase) {
+            words.to_string()
+        } else {
+            words
+                .split(' ')
+                .map(|w| {
+                    let mut c = w.chars();
+                    c.next()
+                        .map(|f| {
+                            f.to_uppercase()
+                                .chain(c.flat_map(char::to_lowercase))
+                                .collect::<String>()
+                        })
+                        .unwrap_or_default()
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let small = m
+            .candidates(group)
+            .all(|c| matches!(c, Place::City(_)) && c.population(g) < NOTABLE);
+        let capital = m
+            .candidates(group)
+            .any(|c| matches!(c, Place::City(k) if g.cities[k].capital()));
+        let saint = ["St. ", "St ", "Saint ", "Ste. ", "Sainte "]
+            .iter()
+            .any(|p| name.starts_with(p));
+        let possessive = name.ends_with("'s") || name.ends_with("\u{2019}s");
+        let weak = rules.weak_names.contains(&name) || (saint && possessive);
+        let mut candidates: Vec<Place> = m.candidates(group).collect();
+        prune(g, &mut candidates);
+        let owned = candidates.iter().any(|&c| match c {
+            Place::City(k) => is_own_name(g.cities[k].name, &name),
+            _ => c.name(g) == name,
+        });
+        let famous = candidates
+            .iter()
+            .copied()
+            .filter(|&c| famous_named(g, c, &name, owned))
+            .collect();
+        Words {
+            name: name.into(),
+            small,
+            capital,
+            weak,
+            saint,
+            candidates: candidates.into(),
+            owned,
+            famous,
+        }
+    }
+}
+
 /// An ambiguous name being decided.
 struct Slot {
     /// Index into the found list.
     found: usize,
-    candidates: Vec<Place>,
+    candidates: Rc<[Place]>,
     default: Option<(Place, MentionKind)>,
     /// The words as a name ("Hamilton" for "HAMILTON"), to ask whether they are also a word.
-    name: String,
+    name: Rc<str>,
     /// The toponym group of its words: the same words, the same place
     /// ("one sense per discourse"), unless a qualifier says otherwise.
     group: u32,
@@ -77,8 +157,8 @@ struct Slot {
     weak: bool,
     /// Some candidate has the name as its own (not only as another spelling).
     owned: bool,
-    /// The candidates that are famous places (see [`famous`]), found once.
-    famous: Vec<Place>,
+    /// The candidates that are famous places (see [`famous_named`]), found once.
+    famous: Rc<[Place]>,
     chosen: Option<(Place, Reason)>,
 }
 
@@ -412,15 +492,16 @@ fn fold(c: char) -> impl Iterator<Item = char> {
 /// other candidate has the name as its own: "Molotov" is an old name of
 /// Perm, "Berea" of Aleppo and the name of Berea, Kentucky, but "Kiev" is Kyiv.
 fn standing(g: &Gazetteer, candidate: Place, slot: &Slot) -> u64 {
+    standing_named(g, candidate, &slot.name, slot.owned)
+}
+
+/// [`standing`] of a candidate of the name `name` (`owned`: some candidate has it as its own).
+fn standing_named(g: &Gazetteer, candidate: Place, name: &str, owned: bool) -> u64 {
     match candidate {
         Place::Division(_) => NOTABLE.max(candidate.population(g)),
-        Place::City(i) if !is_own_name(g.cities[i].name, &slot.name) => {
+        Place::City(i) if !is_own_name(g.cities[i].name, name) => {
             let population = g.cities[i].population;
-            if population >= MILLION && !slot.owned {
-                population
-            } else {
-                0
-            }
+            if population >= MILLION && !owned { population } else { 0 }
         }
         _ => candidate.population(g),
     }
@@ -430,9 +511,9 @@ fn standing(g: &Gazetteer, candidate: Place, slot: &Slot) -> u64 {
 /// country the article names: a city of a million or a national capital,
 /// found by its own name ("Paris" in a story that names the United States
 /// but not Texas is still Paris, France)?
-fn famous(g: &Gazetteer, candidate: Place, slot: &Slot) -> bool {
+fn famous_named(g: &Gazetteer, candidate: Place, name: &str, owned: bool) -> bool {
     let Place::City(i) = candidate else { return false };
-    let population = standing(g, candidate, slot);
+    let population = standing_named(g, candidate, name, owned);
     population >= MILLION || (g.cities[i].feature == Feature::Capital && population >= NOTABLE)
 }
 
@@ -787,6 +868,8 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
     // A name the article uses for a person somewhere is a person everywhere ("John Hoeven", then "Hoeven said").
     let mut people: HashSet<u32> = HashSet::default();
     let mut fixed: Vec<Option<(Place, MentionKind, Reason)>> = vec![None; found.len()];
+    // What each toponym's words say wherever they stand, worked out once.
+    let mut known: HashMap<(u32, &str), Words> = HashMap::default();
     for (i, f) in found.iter().enumerate() {
         match f.reading {
             Reading::Fixed(place, kind) => {
@@ -799,75 +882,34 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
             }
             Reading::Toponym { group, default } => {
                 let words = doc.slice(f.span);
-                // "HAMILTON" in a headline is the name "Hamilton".
-                let name = if words.chars().any(char::is_lowercase) {
-                    words.to_string()
-                } else {
-                    words
-                        .split(' ')
-                        .map(|w| {
-                            let mut c = w.chars();
-                            c.next()
-                                .map(|f| {
-                                    f.to_uppercase()
-                                        .chain(c.flat_map(char::to_lowercase))
-                                        .collect::<String>()
-                                })
-                                .unwrap_or_default()
-                        })
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                };
-                let small = m
-                    .candidates(group)
-                    .all(|c| matches!(c, Place::City(_)) && c.population(g) < NOTABLE);
-                let capital = m
-                    .candidates(group)
-                    .any(|c| matches!(c, Place::City(k) if g.cities[k].capital()));
+                let info = known
+                    .entry((group, words))
+                    .or_insert_with(|| Words::of(m, g, group, words));
                 let around = (
                     i.checked_sub(1).map(|p| found[p].span.end),
                     found.get(i + 1).map(|n| n.span.start),
                 );
-                if default.is_none() && not_a_place(m, doc, f, around, small, capital) {
+                if default.is_none() && not_a_place(m, doc, f, around, info.small, info.capital) {
                     if names_person(m, doc, f) {
                         people.insert(group);
                     }
                     continue;
                 }
-                let saint = ["St. ", "St ", "Saint ", "Ste. ", "Sainte "]
-                    .iter()
-                    .any(|p| name.starts_with(p));
-                let possessive = |s: &str| s.ends_with("'s") || s.ends_with("\u{2019}s");
-                let weak = rules.weak_names.contains(&name)
-                    || (saint
-                        && (possessive(&name)
-                            || text[f.span.end..].starts_with("'s")
-                            || text[f.span.end..].starts_with("\u{2019}s")));
-                let mut candidates: Vec<Place> = m.candidates(group).collect();
-                prune(g, &mut candidates);
-                let owned = candidates.iter().any(|&c| match c {
-                    Place::City(k) => is_own_name(g.cities[k].name, &name),
-                    _ => c.name(g) == name,
-                });
+                let weak = info.weak
+                    || (info.saint
+                        && (text[f.span.end..].starts_with("'s") || text[f.span.end..].starts_with("\u{2019}s")));
                 slot_of[i] = Some(slots.len());
                 slots.push(Slot {
                     found: i,
-                    candidates,
+                    candidates: info.candidates.clone(),
                     default,
-                    name,
+                    name: info.name.clone(),
                     group,
                     weak,
-                    owned,
-                    famous: Vec::new(),
+                    owned: info.owned,
+                    famous: info.famous.clone(),
                     chosen: None,
                 });
-                let slot = slots.last_mut().expect("just pushed");
-                slot.famous = slot
-                    .candidates
-                    .iter()
-                    .copied()
-                    .filter(|&c| famous(g, c, slot))
-                    .collect();
             }
         }
     }
@@ -1054,8 +1096,8 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
             if slot.weak || (slot.default.is_none() && rules.too_frequent(&slot.name, largest.saturating_mul(10))) {
                 continue;
             }
-            let word = rules.common_words.contains(&slot.name);
-            for &c in &slot.candidates {
+            let word = rules.common_words.contains(&*slot.name);
+            for &c in slot.candidates.iter() {
                 if let Place::City(i) = c
                     && !(word && c.population(g) < NOTABLE)
                 {
