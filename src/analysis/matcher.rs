@@ -666,18 +666,15 @@ impl Matcher {
         let shorter = rule.map_or(0, |(_, len)| len);
         // Only the entry of `word` itself can match (see `PlaceIndex::probe`).
         let place = self.places.probe(word.as_bytes()).find_map(|w| {
-            let mut start = self.places.filed_under(w).start;
-            for (len, end) in self.places.runs(w) {
-                let from = start;
-                start = end;
-                if len <= shorter {
+            for run in self.places.runs(w) {
+                if run.len <= shorter {
                     break;
                 }
-                if !ends_word(len) {
+                if !ends_word(run.len) {
                     continue;
                 }
-                if let Some(k) = self.places.search(from..end, &rest.as_bytes()[..len]) {
-                    return Some((Pattern::Place(k as u32), len));
+                if let Some(k) = self.places.search(run, &rest.as_bytes()[..run.len]) {
+                    return Some((Pattern::Place(k as u32), run.len));
                 }
             }
             None

@@ -10,35 +10,47 @@
 //! gazetteer at run time (`Matcher::new`); a test checks that the two agree.
 //!
 //! Hand-written rather than a serialisation crate because the point is to
-//! read it without decoding anything: fixed-width little-endian `u32` tables.
+//! read it without decoding anything: fixed-width little-endian tables laid
+//! out for the scan, which looks up every capitalised word of the text: a
+//! filter of 128 KB (it stays in the cache) turns most words that begin no
+//! spelling away, and a word that does is one slot and one record, its
+//! spellings' bytes side by side, instead of four scattered reads.
 //!
-//! Layout (every number a little-endian `u32` unless said otherwise):
+//! Layout (numbers little-endian, `u32` unless said otherwise):
 //!
 //! ```text
-//! magic "ATLASPI1"; spellings, members, slots (a power of two), runs, string bytes
+//! magic "ATLASPI2"; spellings, members, slots (a power of two), record bytes, string bytes
 //! starts:      256 bytes, 1 where some spelling begins with that byte
-//! prefixes:    1024 little-endian u64: bit (a << 8) | b where some spelling begins with a b
+//! prefixes:    1024 u64: bit (a << 8) | b where some spelling begins with a b
 //!              (b also as an ASCII capital: ALL-CAPS text), every b for a one-byte spelling
+//! filter:      FILTER u64: a blocked Bloom filter of the first words (two bits each)
 //! spell_off:   spellings + 1 offsets into the strings
 //! member_off:  spellings + 1 offsets into members
 //! members:     the places of each spelling, in gazetteer order ([`DIVISION`] | d, or city c)
-//! runs:        (length, end) of each run of same-length spellings of a first word
-//! slots:       (hash, first spelling, first run, runs | first word's length << 16), open addressing
+//! slots:       SLOT bytes each, open addressing: hash, record offset, first word's
+//!              length u16, runs u16 (0: empty)
+//! records:     per first word, its runs of same-length spellings, longest first:
+//!              (length u16, spellings u16, first spelling) for each run, then each
+//!              run's spellings' bytes, one fixed-width row per spelling, in byte order
 //! strings:     the spellings, UTF-8
 //! ```
 //!
 //! Spellings are sorted by first word, then longest first, then by bytes, so
-//! that a spelling's index is also its toponym group.
+//! that a spelling's index is also its toponym group, and the spellings of a
+//! run are numbered one after another.
 
 use std::borrow::Cow;
 
 /// A member that is a division (`DIVISION | d`); any other member is a city.
 pub const DIVISION: u32 = 1 << 31;
 
-const MAGIC: &[u8; 8] = b"ATLASPI1";
+const MAGIC: &[u8; 8] = b"ATLASPI2";
 const HEADER: usize = 8 + 5 * 4;
 const STARTS: usize = 256;
 const PREFIXES: usize = 1024 * 8;
+/// The filter's size in `u64` words (128 KB).
+const FILTER: usize = 1 << 14;
+const SLOT: usize = 12;
 
 /// The leading run of alphanumeric characters: "Guinea" of "Guinea-Bissau",
 /// "U" of "U.S.", "Afghanistan" of "Afghanistan's".
@@ -64,9 +76,10 @@ pub fn place_forms(spelling: &str) -> impl Iterator<Item = Cow<'_, str>> {
     capital.then_some(Cow::Borrowed(v)).into_iter().chain(curly)
 }
 
-/// A word's hash for the slot table (rustc-hash's multiplier over eight bytes
-/// at a time; fixed here so that the build script and the binary agree).
-pub fn hash(word: &[u8]) -> u32 {
+/// A word's hash (rustc-hash's multiplier over eight bytes at a time; fixed
+/// here so that the build script and the binary agree): its high half for
+/// the slots, its low half for the filter.
+pub fn hash(word: &[u8]) -> u64 {
     const K: u64 = 0xf135_7aea_2e62_a9c5;
     let mut h = (word.len() as u64).wrapping_mul(K);
     let mut chunks = word.chunks_exact(8);
@@ -79,7 +92,14 @@ pub fn hash(word: &[u8]) -> u32 {
         last[..rest.len()].copy_from_slice(rest);
         h = (h.rotate_left(26) ^ u64::from_le_bytes(last)).wrapping_mul(K);
     }
-    (h >> 32) as u32
+    h
+}
+
+/// The filter word and the two bits of hash `h`.
+#[inline]
+fn filter_bits(h: u64) -> (usize, u64) {
+    let word = (h as usize >> 12) & (FILTER - 1);
+    (word, (1 << (h & 63)) | (1 << ((h >> 6) & 63)))
 }
 
 /// Set the `starts` and `prefixes` bits of `spelling` (see the layout).
@@ -156,96 +176,121 @@ where
 
     let mut starts = [false; 256];
     let mut prefixes = [0u64; 1024];
-    // (first word, first spelling, first run, runs)
-    let mut words: Vec<(u32, u32, u32, u32)> = Vec::new();
-    let mut runs: Vec<(u32, u32)> = Vec::new();
+    let mut filter = vec![0u64; FILTER];
+    // (hash, record offset, first word's length, runs)
+    let mut words: Vec<(u64, u32, u32, u32)> = Vec::new();
+    let mut records: Vec<u8> = Vec::new();
     let mut i = 0;
     while i < spellings {
         let word = first_word(text(i));
-        let first_run = runs.len() as u32;
         let mut end = i;
+        // (length, spellings, first spelling)
+        let mut runs: Vec<(usize, usize, usize)> = Vec::new();
         while end < spellings && first_word(text(end)) == word {
-            let len = text(end).len() as u32;
+            let len = text(end).len();
             mark_prefix(text(end).as_bytes(), &mut starts, &mut prefixes);
-            let in_word = runs.len() as u32 > first_run;
             match runs.last_mut() {
-                Some((l, e)) if in_word && *l == len => *e = end as u32 + 1,
-                _ => runs.push((len, end as u32 + 1)),
+                Some((l, n, _)) if *l == len => *n += 1,
+                _ => runs.push((len, 1, end)),
             }
             end += 1;
         }
-        words.push((word.len() as u32, i as u32, first_run, runs.len() as u32 - first_run));
+        assert!(
+            runs.len() < 1 << 16 && word.len() < 1 << 16 && runs.iter().all(|r| r.0 < 1 << 16 && r.1 < 1 << 16),
+            "first word {word:?}: too long, or too many spellings"
+        );
+        let h = hash(word.as_bytes());
+        let (w, bits) = filter_bits(h);
+        filter[w] |= bits;
+        words.push((h, records.len() as u32, word.len() as u32, runs.len() as u32));
+        for &(len, n, first) in &runs {
+            records.extend_from_slice(&(len as u16).to_le_bytes());
+            records.extend_from_slice(&(n as u16).to_le_bytes());
+            records.extend_from_slice(&(first as u32).to_le_bytes());
+        }
+        for k in i..end {
+            records.extend_from_slice(text(k).as_bytes());
+        }
         i = end;
     }
-    // At most two thirds full: a miss (most capitalised words) ends after a probe or two.
+    // At most two thirds full: a probe ends after a slot or two.
     let slots = (words.len() * 3 / 2).next_power_of_two().max(16);
-    let mut table = vec![[0u32; 4]; slots];
-    for &(word_len, first, first_run, count) in &words {
-        let word = &text(first as usize).as_bytes()[..word_len as usize];
-        assert!(
-            count < 1 << 16 && word_len < 1 << 16,
-            "a first word too long or with too many lengths"
-        );
-        let h = hash(word);
-        let mut s = h as usize & (slots - 1);
-        while table[s][3] != 0 {
+    let mut table = vec![None; slots];
+    for &(h, record, word_len, runs) in &words {
+        let mut s = (h >> 32) as usize & (slots - 1);
+        while table[s].is_some() {
             s = (s + 1) & (slots - 1);
         }
-        table[s] = [h, first, first_run, count | (word_len << 16)];
+        table[s] = Some(((h >> 32) as u32, record, word_len as u16, runs as u16));
     }
 
     let mut out = Vec::with_capacity(
         HEADER
             + STARTS
             + PREFIXES
-            + 4 * (2 * spellings + 2 + members.len() + 2 * runs.len() + 4 * slots)
+            + 8 * FILTER
+            + 4 * (2 * spellings + 2 + members.len())
+            + SLOT * slots
+            + records.len()
             + strings.len(),
     );
     out.extend_from_slice(MAGIC);
-    for n in [spellings, members.len(), slots, runs.len(), strings.len()] {
+    for n in [spellings, members.len(), slots, records.len(), strings.len()] {
         out.extend_from_slice(&(n as u32).to_le_bytes());
     }
     out.extend(starts.iter().map(|&s| u8::from(s)));
-    for p in prefixes {
+    for p in prefixes.iter().chain(&filter) {
         out.extend_from_slice(&p.to_le_bytes());
     }
-    let flat = spell_off
-        .iter()
-        .chain(&member_off)
-        .chain(&members)
-        .copied()
-        .chain(runs.iter().flat_map(|&(l, e)| [l, e]))
-        .chain(table.iter().flatten().copied());
-    for n in flat {
+    for n in spell_off.iter().chain(&member_off).chain(&members) {
         out.extend_from_slice(&n.to_le_bytes());
     }
+    for slot in table {
+        let (h, record, word_len, runs) = slot.unwrap_or_default();
+        out.extend_from_slice(&h.to_le_bytes());
+        out.extend_from_slice(&record.to_le_bytes());
+        out.extend_from_slice(&word_len.to_le_bytes());
+        out.extend_from_slice(&runs.to_le_bytes());
+    }
+    out.extend_from_slice(&records);
     out.extend_from_slice(&strings);
     out
 }
 
-/// A first word's entry: its spellings (a range of the table, longest
-/// first) cut into runs of one length.
+/// A first word's entry: where its record is and how many runs it has.
 #[derive(Clone, Copy, Debug)]
 pub struct Word {
-    first: u32,
-    runs: u32,
-    count: u32,
+    record: usize,
+    runs: usize,
+}
+
+/// One run of a word's spellings: all of one length.
+#[derive(Clone, Copy, Debug)]
+pub struct Run {
+    /// The spellings' length in bytes.
+    pub len: usize,
+    /// How many spellings.
+    count: usize,
+    /// The first one's index (the others follow it).
+    first: usize,
+    /// Where its rows start in the table.
+    rows: usize,
 }
 
 /// A table made by [`build`], read in place.
 #[allow(clippy::len_without_is_empty)]
 pub struct PlaceIndex {
     bytes: Cow<'static, [u8]>,
-    /// The strings section (checked once: UTF-8 cut at character boundaries).
-    text: Cow<'static, str>,
     spellings: usize,
     mask: usize,
     // Section offsets.
+    filter: usize,
     spell_off: usize,
     member_off: usize,
     member_list: usize,
-    run_list: usize,
     slot_list: usize,
+    records: usize,
+    records_len: usize,
     strings: usize,
 }
 
@@ -254,73 +299,39 @@ pub struct PlaceIndex {
 pub struct BadIndex;
 
 impl PlaceIndex {
-    /// Read a table made by [`build`] (checked: a bad table is an error, never a wrong answer later).
+    /// Read a table made by [`build`]. Only its header and size are checked
+    /// (a table is either compiled in, made by `build.rs`, or made by
+    /// [`build`] in this process): every read is bounds-checked, so a damaged
+    /// table could make a lookup panic, never read out of bounds.
     pub fn new(bytes: Cow<'static, [u8]>) -> Result<PlaceIndex, BadIndex> {
-        if bytes.len() < HEADER + STARTS + PREFIXES || &bytes[..8] != MAGIC {
+        if bytes.len() < HEADER + STARTS + PREFIXES + 8 * FILTER || &bytes[..8] != MAGIC {
             return Err(BadIndex);
         }
         let n = |i: usize| u32::from_le_bytes(bytes[8 + 4 * i..12 + 4 * i].try_into().expect("four bytes")) as usize;
-        let (spellings, members, slots, runs, strings) = (n(0), n(1), n(2), n(3), n(4));
-        let spell_off = HEADER + STARTS + PREFIXES;
+        let (spellings, members, slots, records_len, strings) = (n(0), n(1), n(2), n(3), n(4));
+        let filter = HEADER + STARTS + PREFIXES;
+        let spell_off = filter + 8 * FILTER;
         let member_off = spell_off + 4 * (spellings + 1);
         let member_list = member_off + 4 * (spellings + 1);
-        let run_list = member_list + 4 * members;
-        let slot_list = run_list + 8 * runs;
-        let string_start = slot_list + 16 * slots;
+        let slot_list = member_list + 4 * members;
+        let records = slot_list + SLOT * slots;
+        let string_start = records + records_len;
         if !slots.is_power_of_two() || bytes.len() != string_start + strings {
             return Err(BadIndex);
         }
-        let text = match &bytes {
-            Cow::Borrowed(b) => Cow::Borrowed(std::str::from_utf8(&b[string_start..]).map_err(|_| BadIndex)?),
-            Cow::Owned(b) => Cow::Owned(
-                std::str::from_utf8(&b[string_start..])
-                    .map_err(|_| BadIndex)?
-                    .to_string(),
-            ),
-        };
-        let index = PlaceIndex {
+        Ok(PlaceIndex {
             bytes,
-            text,
             spellings,
             mask: slots - 1,
+            filter,
             spell_off,
             member_off,
             member_list,
-            run_list,
             slot_list,
+            records,
+            records_len,
             strings: string_start,
-        };
-        // Every offset in range and in order, so that reading never fails.
-        let ordered = |section: usize, count: usize, limit: usize| {
-            (0..=count).all(|i| {
-                let v = index.u32_at(section, i) as usize;
-                v <= limit && (i == 0 || index.u32_at(section, i - 1) as usize <= v)
-            })
-        };
-        let text = &index.bytes[index.strings..];
-        let boundaries = (0..=spellings).all(|i| {
-            let at = index.u32_at(spell_off, i) as usize;
-            at <= text.len() && (at == text.len() || (text[at] as i8) >= -0x40)
-        });
-        let runs_ok = (0..runs).all(|r| {
-            index.u32_at(run_list, 2 * r + 1) as usize <= spellings
-                && index.u32_at(run_list, 2 * r) as usize <= text.len()
-        });
-        let slots_ok = (0..slots).all(|s| {
-            let [_, first, run, packed] = index.slot(s);
-            let count = packed & 0xFFFF;
-            count == 0 || ((first as usize) < spellings && (run + count) as usize <= runs)
-        });
-        if ordered(spell_off, spellings, strings)
-            && ordered(member_off, spellings, members)
-            && boundaries
-            && runs_ok
-            && slots_ok
-        {
-            Ok(index)
-        } else {
-            Err(BadIndex)
-        }
+        })
     }
 
     #[inline]
@@ -329,12 +340,22 @@ impl PlaceIndex {
         u32::from_le_bytes(self.bytes[at..at + 4].try_into().expect("four bytes"))
     }
 
+    /// Slot `s`: its hash, its first word's length and its word (`runs` 0: empty).
     #[inline]
-    fn slot(&self, s: usize) -> [u32; 4] {
-        let at = self.slot_list + 16 * s;
-        let b = &self.bytes[at..at + 16];
-        let n = |i: usize| u32::from_le_bytes(b[4 * i..4 * i + 4].try_into().expect("four bytes"));
-        [n(0), n(1), n(2), n(3)]
+    fn slot(&self, s: usize) -> (u32, usize, Word) {
+        let at = self.slot_list + SLOT * s;
+        let b = &self.bytes[at..at + SLOT];
+        let h = u32::from_le_bytes(b[0..4].try_into().expect("four bytes"));
+        let record = u32::from_le_bytes(b[4..8].try_into().expect("four bytes")) as usize;
+        let packed = u32::from_le_bytes(b[8..12].try_into().expect("four bytes"));
+        (
+            h,
+            (packed & 0xFFFF) as usize,
+            Word {
+                record: self.records + record.min(self.records_len),
+                runs: (packed >> 16) as usize,
+            },
+        )
     }
 
     /// How many spellings (toponym groups) there are.
@@ -359,18 +380,10 @@ impl PlaceIndex {
         u64::from_le_bytes(self.bytes[at..at + 8].try_into().expect("eight bytes"))
     }
 
-    /// The bytes of spelling `i`.
-    #[inline]
-    pub fn spelling_bytes(&self, i: usize) -> &[u8] {
-        let (from, to) = (self.u32_at(self.spell_off, i), self.u32_at(self.spell_off, i + 1));
-        &self.bytes[self.strings + from as usize..self.strings + to as usize]
-    }
-
-    /// Spelling `i`.
+    /// Spelling `i` (checked here, not when the table is read: most are never needed).
     pub fn spelling(&self, i: usize) -> &str {
         let (from, to) = (self.u32_at(self.spell_off, i), self.u32_at(self.spell_off, i + 1));
-        // Checked once in `new`: the strings are cut at character boundaries.
-        self.text.get(from as usize..to as usize).unwrap_or_default()
+        std::str::from_utf8(&self.bytes[self.strings + from as usize..self.strings + to as usize]).unwrap_or_default()
     }
 
     /// The places of spelling `i` (member codes, see [`DIVISION`]).
@@ -382,8 +395,10 @@ impl PlaceIndex {
     /// The entry of first word `word`.
     #[inline]
     pub fn word(&self, word: &[u8]) -> Option<Word> {
-        self.probe(word)
-            .find(|w| self.spelling_bytes(w.first as usize).get(..word.len()) == Some(word))
+        self.probe(word).find(|&w| {
+            let first = self.runs(w).next().expect("a word has a run");
+            self.bytes.get(first.rows..first.rows + word.len()) == Some(word)
+        })
     }
 
     /// The entries of the first words whose hash and length are `word`'s
@@ -391,55 +406,70 @@ impl PlaceIndex {
     /// search that compares whole spellings with the text
     /// ([`PlaceIndex::search`] of a word's runs where the text has a word
     /// end), since a spelling filed under another first word never equals the
-    /// text up to a word end that `word` starts. Saves a read of the strings
-    /// for each capitalised word.
+    /// text up to a word end that `word` starts.
     #[inline]
     pub fn probe(&self, word: &[u8]) -> impl Iterator<Item = Word> + '_ {
         let h = hash(word);
-        let mut s = h as usize & self.mask;
-        let len = word.len() as u32;
+        let (w, bits) = filter_bits(h);
+        let at = self.filter + 8 * w;
+        let filtered = u64::from_le_bytes(self.bytes[at..at + 8].try_into().expect("eight bytes")) & bits == bits;
+        let key = (h >> 32) as u32;
+        let mut s = key as usize & self.mask;
+        let len = word.len();
+        let mut done = !filtered;
         std::iter::from_fn(move || {
-            loop {
-                let [slot_hash, first, runs, packed] = self.slot(s);
-                let count = packed & 0xFFFF;
-                if count == 0 {
+            while !done {
+                let (slot_hash, word_len, entry) = self.slot(s);
+                if entry.runs == 0 {
+                    done = true;
                     return None;
                 }
                 s = (s + 1) & self.mask;
-                if slot_hash == h && packed >> 16 == len {
-                    return Some(Word { first, runs, count });
+                if slot_hash == key && word_len == len {
+                    return Some(entry);
                 }
             }
+            None
         })
     }
 
-    /// The runs of `word`: (length, end), longest first; the first run starts at its first spelling.
+    /// The runs of `word`, longest first.
     #[inline]
-    pub fn runs(&self, word: Word) -> impl Iterator<Item = (usize, usize)> + '_ {
-        (word.runs as usize..(word.runs + word.count) as usize).map(|r| {
-            (
-                self.u32_at(self.run_list, 2 * r) as usize,
-                self.u32_at(self.run_list, 2 * r + 1) as usize,
-            )
+    pub fn runs(&self, word: Word) -> impl Iterator<Item = Run> + '_ {
+        let mut rows = word.record + 8 * word.runs;
+        (0..word.runs).map(move |r| {
+            let at = word.record + 8 * r;
+            let b = &self.bytes[at..at + 8];
+            let run = Run {
+                len: usize::from(u16::from_le_bytes([b[0], b[1]])),
+                count: usize::from(u16::from_le_bytes([b[2], b[3]])),
+                first: u32::from_le_bytes([b[4], b[5], b[6], b[7]]) as usize,
+                rows,
+            };
+            rows += run.len * run.count;
+            run
         })
     }
 
     /// The spellings of `word`, longest first, then in byte order.
     pub fn filed_under(&self, word: Word) -> std::ops::Range<usize> {
-        let end = self.runs(word).last().map_or(word.first as usize, |(_, end)| end);
-        word.first as usize..end
+        let mut runs = self.runs(word);
+        let first = runs.next().map_or(0, |r| r.first);
+        let end = self.runs(word).last().map_or(first, |r| r.first + r.count);
+        first..end
     }
 
-    /// The spelling among `range` (all of one length) equal to `bytes`.
+    /// The spelling of `run` equal to `bytes` (of the run's length).
     #[inline]
-    pub fn search(&self, range: std::ops::Range<usize>, bytes: &[u8]) -> Option<usize> {
-        let (mut lo, mut hi) = (range.start, range.end);
+    pub fn search(&self, run: Run, bytes: &[u8]) -> Option<usize> {
+        let rows = self.bytes.get(run.rows..run.rows + run.len * run.count)?;
+        let (mut lo, mut hi) = (0, run.count);
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
-            match self.spelling_bytes(mid).cmp(bytes) {
+            match rows[mid * run.len..(mid + 1) * run.len].cmp(bytes) {
                 std::cmp::Ordering::Less => lo = mid + 1,
                 std::cmp::Ordering::Greater => hi = mid,
-                std::cmp::Ordering::Equal => return Some(mid),
+                std::cmp::Ordering::Equal => return Some(run.first + mid),
             }
         }
         None
@@ -448,13 +478,7 @@ impl PlaceIndex {
     /// The index of `spelling`, if the table has it.
     pub fn find(&self, spelling: &str) -> Option<usize> {
         let word = self.word(first_word(spelling).as_bytes())?;
-        let mut start = word.first as usize;
-        for (len, end) in self.runs(word) {
-            if len == spelling.len() {
-                return self.search(start..end, spelling.as_bytes());
-            }
-            start = end;
-        }
-        None
+        let run = self.runs(word).find(|r| r.len == spelling.len())?;
+        self.search(run, spelling.as_bytes())
     }
 }
