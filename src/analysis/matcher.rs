@@ -16,6 +16,7 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use rustc_hash::FxHashMap;
@@ -124,6 +125,82 @@ struct Hit {
     end: usize,
 }
 
+/// How many bytes are scanned between two reports to the watch.
+const REPORT_EVERY: usize = 1 << 20;
+
+/// A text is scanned in parts on several cores when each part is at least this long.
+const PART: usize = 4 << 20;
+
+/// The scan's progress, told to the watch: one part's own position, or the
+/// sum of the parts' when several are scanned at once.
+struct Progress<'w> {
+    watch: &'w dyn Watch,
+    len: usize,
+    scanned: AtomicUsize,
+    stopped: AtomicBool,
+    shared: bool,
+}
+
+impl Progress<'_> {
+    /// A part reached `at`, `step` bytes after its last report: go on?
+    fn proceed(&self, at: usize, step: usize) -> bool {
+        let done = if self.shared {
+            if self.stopped.load(Ordering::Relaxed) {
+                return false;
+            }
+            self.scanned.fetch_add(step, Ordering::Relaxed) + step
+        } else {
+            at
+        };
+        let go_on = self.watch.proceed(done as f32 / self.len as f32);
+        if !go_on {
+            self.stopped.store(true, Ordering::Relaxed);
+        }
+        go_on
+    }
+}
+
+/// What the two tables hold for one first word (found by its hash and length).
+#[derive(Clone, Copy, Debug)]
+struct Looked {
+    rule: Option<FirstWord>,
+    place: Option<place_index::Word>,
+}
+
+/// The scan's memory of the words it looked up: an article repeats its
+/// capitalised words ("The", "He", its people and places), and a look-up in
+/// the place index is a read or two far apart in 11 MB, an entry here a read
+/// nearby. Direct-mapped by hash; the table is exact because an entry depends
+/// on the hash and length alone.
+struct WordCache {
+    entries: Vec<(u64, usize, Looked)>,
+}
+
+impl WordCache {
+    fn new(text_len: usize) -> WordCache {
+        let size = (text_len / 256).clamp(64, 4096).next_power_of_two();
+        let empty = Looked {
+            rule: None,
+            place: None,
+        };
+        WordCache {
+            entries: vec![(0, usize::MAX, empty); size],
+        }
+    }
+
+    #[inline]
+    fn get(&self, h: u64, len: usize) -> Option<Looked> {
+        let (eh, elen, looked) = self.entries[h as usize & (self.entries.len() - 1)];
+        (eh == h && elen == len).then_some(looked)
+    }
+
+    #[inline]
+    fn put(&mut self, h: u64, len: usize, looked: Looked) {
+        let at = h as usize & (self.entries.len() - 1);
+        self.entries[at] = (h, len, looked);
+    }
+}
+
 /// The spellings that start with one word.
 #[derive(Clone, Copy, Debug)]
 struct FirstWord {
@@ -147,6 +224,9 @@ pub struct Matcher {
     /// Spellings by their first word: a range of `ordered`, longest first,
     /// and the range of `runs` that cuts it by length.
     by_first_word: FxHashMap<Cow<'static, str>, FirstWord>,
+    /// The same by the first word's hash and length ([`place_index::hash`]):
+    /// what the scan asks, unverified (see [`Matcher::longest_at`]).
+    by_hash: FxHashMap<(u64, usize), FirstWord>,
     /// Indices into `spellings`, grouped by first word.
     ordered: Vec<u32>,
     /// (length, end in `ordered`) of each run of same-length spellings of a
@@ -200,7 +280,8 @@ fn trimmed(s: Cow<'static, str>) -> Cow<'static, str> {
 
 /// Is the word all capitals (a headline's or a dateline's), with at least two letters?
 fn is_caps_word(word: &str) -> bool {
-    word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !word.chars().any(char::is_lowercase)
+    // Most capitalised words fail at their second letter.
+    !word.chars().any(char::is_lowercase) && word.chars().filter(|c| c.is_alphabetic()).count() >= 2
 }
 
 /// A capitalised word's lookup key from its ALL-CAPS form ("ATHENS" → "Athens").
@@ -215,9 +296,6 @@ fn title_case(word: &str) -> String {
 /// Does `text` start with `spelling` in ALL CAPS? (Spellings that are
 /// acronyms match only as written.)
 fn starts_with_caps(text: &str, spelling: &str) -> bool {
-    if is_acronym(spelling) {
-        return false;
-    }
     let mut t = text.chars();
     for c in spelling.chars() {
         let mut upper = c.to_uppercase();
@@ -226,7 +304,8 @@ fn starts_with_caps(text: &str, spelling: &str) -> bool {
             return false;
         }
     }
-    true
+    // Asked last: most spellings differ from the text before their end.
+    !is_acronym(spelling)
 }
 
 /// The byte length of the ALL-CAPS form of `spelling`.
@@ -587,9 +666,21 @@ impl Matcher {
                 })
             })
             .collect();
+        let mut by_hash: FxHashMap<(u64, usize), FirstWord> = FxHashMap::default();
+        let mut collided = false;
+        for (word, &entry) in &by_first_word {
+            collided |= by_hash
+                .insert((place_index::hash(word.as_bytes()), word.len()), entry)
+                .is_some();
+        }
+        // Two first words with one 64-bit hash and length: never seen, but then look words up by their bytes.
+        if collided {
+            by_hash.clear();
+        }
         Matcher {
             places,
             by_first_word,
+            by_hash,
             ordered,
             runs,
             spellings: b.strings,
@@ -636,18 +727,35 @@ impl Matcher {
     }
 
     /// The longest spelling starting with `word` that `rest` (the text from
-    /// the word on) starts with and that ends at a word end, with its length:
+    /// the word on) starts with and that ends at a word end, with its length
+    /// (the word's entries remembered in `cache`):
     /// for each length the spellings have, longest first, where the text has
     /// a word end at that length, one binary search among the spellings of
     /// that length ("New" heads thousands of spellings). Of a spelling both
     /// tables have, the rule table's.
-    fn longest_at(&self, word: &str, rest: &str) -> Option<(Pattern, usize)> {
+    fn longest_at(&self, word: &str, rest: &str, cache: &mut WordCache) -> Option<(Pattern, usize)> {
+        let h = place_index::hash(word.as_bytes());
+        let looked = cache.get(h, word.len()).unwrap_or_else(|| {
+            let rule = if self.by_hash.is_empty() {
+                self.by_first_word.get(word).copied()
+            } else {
+                self.by_hash.get(&(h, word.len())).copied()
+            };
+            let mut places = self.places.probe_hashed(h, word.len());
+            let place = places.next();
+            // Rarely another first word of the same hash and length follows: not kept.
+            let looked = Looked { rule, place };
+            if place.is_none() || places.next().is_none() {
+                cache.put(h, word.len(), looked);
+            }
+            looked
+        });
         let ends_word = |len: usize| {
             len <= rest.len()
                 && rest.is_char_boundary(len)
                 && !rest[len..].chars().next().is_some_and(char::is_alphanumeric)
         };
-        let rule = self.by_first_word.get(word).and_then(|group| {
+        let rule = looked.rule.and_then(|group| {
             let mut start = group.spellings.0 as usize;
             for &(len, end) in &self.runs[group.runs.0 as usize..group.runs.1 as usize] {
                 let (len, end) = (len as usize, end as usize);
@@ -664,8 +772,7 @@ impl Matcher {
             None
         });
         let shorter = rule.map_or(0, |(_, len)| len);
-        // Only the entry of `word` itself can match (see `PlaceIndex::probe`).
-        let place = self.places.probe(word.as_bytes()).find_map(|w| {
+        let search = |w: place_index::Word| {
             for run in self.places.runs(w) {
                 if run.len <= shorter {
                     break;
@@ -678,7 +785,12 @@ impl Matcher {
                 }
             }
             None
-        });
+        };
+        // Only the entry of `word` itself can match (see `PlaceIndex::probe`).
+        let place = match looked.place {
+            Some(w) => search(w).or_else(|| self.places.probe_hashed(h, word.len()).skip(1).find_map(search)),
+            None => None,
+        };
         place.or(rule)
     }
 
@@ -689,8 +801,11 @@ impl Matcher {
     fn caps_at(&self, key: &str, rest: &str) -> Option<(Pattern, usize)> {
         let ends_word = |len: usize| !rest[len..].chars().next().is_some_and(char::is_alphanumeric);
         let matches = |spelling: &str| {
+            if !starts_with_caps(rest, spelling) {
+                return None;
+            }
             let len = caps_len(spelling);
-            (starts_with_caps(rest, spelling) && ends_word(len)).then_some(len)
+            ends_word(len).then_some(len)
         };
         let rule = self.filed_under(key).and_then(|candidates| {
             candidates.iter().find_map(|&p| {
@@ -734,17 +849,51 @@ impl Matcher {
     /// longest wins where several start at the same word.
     /// `None` when `watch` asked to stop.
     fn hits(&self, text: &str, watch: &dyn Watch) -> Option<Vec<Hit>> {
-        /// How many bytes are scanned between two calls to `watch`.
-        const REPORT_EVERY: usize = 1 << 20;
+        // A long text is cut at line ends (no spelling spans one) and its
+        // parts scanned on every core, then joined in order: the same hits.
+        let parts = (text.len() / PART).clamp(1, rayon::current_num_threads().max(1));
+        let progress = Progress {
+            watch,
+            len: text.len(),
+            scanned: AtomicUsize::new(0),
+            stopped: AtomicBool::new(false),
+            shared: parts > 1,
+        };
+        if parts == 1 {
+            return self.hits_in(text, 0..text.len(), &progress);
+        }
         let bytes = text.as_bytes();
+        let mut cuts = vec![0];
+        for k in 1..parts {
+            let at = (k * text.len() / parts).max(*cuts.last().expect("a cut"));
+            cuts.push(memchr::memchr(b'\n', &bytes[at..]).map_or(text.len(), |p| at + p + 1));
+        }
+        cuts.push(text.len());
+        use rayon::prelude::*;
+        let parts: Vec<Option<Vec<Hit>>> = cuts
+            .par_windows(2)
+            .map(|cut| self.hits_in(text, cut[0]..cut[1], &progress))
+            .collect();
+        let mut hits = Vec::with_capacity(parts.iter().flatten().map(Vec::len).sum());
+        for part in parts {
+            hits.extend(part?);
+        }
+        Some(hits)
+    }
+
+    /// The hits that start in `range` of `text` (which starts at a line start
+    /// and ends at a line end or the text's end).
+    fn hits_in(&self, text: &str, range: std::ops::Range<usize>, progress: &Progress<'_>) -> Option<Vec<Hit>> {
+        let bytes = &text.as_bytes()[..range.end];
         // Room for a dense text's hits up front: growing a large vector costs page faults twice.
-        let mut hits = Vec::with_capacity(text.len() / 64);
-        let mut i = 0;
-        let mut next_report = REPORT_EVERY;
+        let mut hits = Vec::with_capacity(range.len() / 64);
+        let mut cache = WordCache::new(range.len());
+        let mut i = range.start;
+        let mut next_report = range.start + REPORT_EVERY;
         loop {
             if i >= next_report {
                 next_report = i + REPORT_EVERY;
-                if !watch.proceed(i as f32 / bytes.len() as f32) {
+                if !progress.proceed(i, REPORT_EVERY) {
                     return None;
                 }
             }
@@ -766,7 +915,7 @@ impl Matcher {
                 let rest = &text[i..];
                 let word = first_word(rest);
                 // A headline's or a dateline's ALL-CAPS words: looked up by their title case.
-                let found = self.longest_at(word, rest).or_else(|| {
+                let found = self.longest_at(word, rest, &mut cache).or_else(|| {
                     is_caps_word(word)
                         .then(|| self.caps_at(&title_case(word), rest))
                         .flatten()

@@ -409,13 +409,17 @@ impl PlaceIndex {
     /// text up to a word end that `word` starts.
     #[inline]
     pub fn probe(&self, word: &[u8]) -> impl Iterator<Item = Word> + '_ {
-        let h = hash(word);
+        self.probe_hashed(hash(word), word.len())
+    }
+
+    /// [`PlaceIndex::probe`] of a word of hash `h` and length `len`.
+    #[inline]
+    pub fn probe_hashed(&self, h: u64, len: usize) -> impl Iterator<Item = Word> + '_ {
         let (w, bits) = filter_bits(h);
         let at = self.filter + 8 * w;
         let filtered = u64::from_le_bytes(self.bytes[at..at + 8].try_into().expect("eight bytes")) & bits == bits;
         let key = (h >> 32) as u32;
         let mut s = key as usize & self.mask;
-        let len = word.len();
         let mut done = !filtered;
         std::iter::from_fn(move || {
             while !done {

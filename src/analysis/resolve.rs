@@ -67,10 +67,6 @@ struct Support {
 struct Words {
     /// The words as a name ("Hamilton" for "HAMILTON").
     name: Rc<str>,
-    /// Every candidate is a town of fewer than [`NOTABLE`] people.
-    small: bool,
-    /// Some candidate is a national capital.
-    capital: bool,
     /// A brand, a generic name or a saint's name in the possessive (see [`Slot::weak`]).
     weak: bool,
     /// A saint's name ("St. Paul"): weak if the text adds "'s".
@@ -105,12 +101,6 @@ impl Words {
                 .collect::<Vec<_>>()
                 .join(" ")
         };
-        let small = m
-            .candidates(group)
-            .all(|c| matches!(c, Place::City(_)) && c.population(g) < NOTABLE);
-        let capital = m
-            .candidates(group)
-            .any(|c| matches!(c, Place::City(k) if g.cities[k].capital()));
         let saint = ["St. ", "St ", "Saint ", "Ste. ", "Sainte "]
             .iter()
             .any(|p| name.starts_with(p));
@@ -129,8 +119,6 @@ impl Words {
             .collect();
         Words {
             name: name.into(),
-            small,
-            capital,
             weak,
             saint,
             candidates: candidates.into(),
@@ -858,16 +846,105 @@ fn containers(
     options
 }
 
+/// What [`not_a_place`] says of a found toponym.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Verdict {
+    /// It may be a place (or it is no toponym).
+    Place,
+    /// It is no place.
+    NotAPlace,
+    /// It is no place: a person's name ("John Hoeven"), so its words are a person everywhere.
+    Person,
+}
+
+/// What the text says right around a found name, read in one pass over the text.
+#[derive(Clone, Copy)]
+struct Around {
+    /// Is it a place at all?
+    verdict: Verdict,
+    /// The length of ", " or " in " after it, before a qualifier ("Paris, Texas"); 0 without.
+    gap: u8,
+    /// Followed by "'s" (a saint's name so is a church or a school).
+    possessive: bool,
+}
+
+/// What the text says around every found name, in order: its [`Verdict`], a
+/// qualifier's gap and a possessive; in parts on every core for a long article.
+fn read_around(m: &Matcher, g: &Gazetteer, doc: &Document, found: &[Found]) -> Vec<Around> {
+    /// Found names per part.
+    const PART: usize = 16_384;
+    // Whether every candidate is small, or one a capital, depends on the group alone.
+    let verdict = |sizes: &mut HashMap<u32, (bool, bool)>, i: usize| {
+        let f = &found[i];
+        let Reading::Toponym { group, default: None } = f.reading else {
+            return Verdict::Place;
+        };
+        let &mut (small, capital) = sizes.entry(group).or_insert_with(|| {
+            let small = m
+                .candidates(group)
+                .all(|c| matches!(c, Place::City(_)) && c.population(g) < NOTABLE);
+            let capital = m
+                .candidates(group)
+                .any(|c| matches!(c, Place::City(k) if g.cities[k].capital()));
+            (small, capital)
+        });
+        let around = (
+            i.checked_sub(1).map(|p| found[p].span.end),
+            found.get(i + 1).map(|n| n.span.start),
+        );
+        if !not_a_place(m, doc, f, around, small, capital) {
+            Verdict::Place
+        } else if names_person(m, doc, f) {
+            Verdict::Person
+        } else {
+            Verdict::NotAPlace
+        }
+    };
+    let text = doc.text.as_str();
+    let around = |sizes: &mut HashMap<u32, (bool, bool)>, i: usize| {
+        let f = &found[i];
+        let rest = &text[f.span.end..];
+        let gap = if rest.starts_with(", ") {
+            2
+        } else if rest.starts_with(" in ") {
+            4
+        } else {
+            0
+        };
+        let possessive = rest.starts_with("'s") || rest.starts_with("\u{2019}s");
+        let verdict = verdict(sizes, i);
+        Around {
+            verdict,
+            gap,
+            possessive,
+        }
+    };
+    if found.len() < 2 * PART {
+        let mut sizes = HashMap::default();
+        return (0..found.len()).map(|i| around(&mut sizes, i)).collect();
+    }
+    use rayon::prelude::*;
+    (0..found.len())
+        .into_par_iter()
+        .with_min_len(PART)
+        .map_init(HashMap::default, around)
+        .collect()
+}
+
 /// Decide every found name: the mentions of the article, in text order.
 pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Found>) -> Vec<Mention> {
     let text = doc.text.as_str();
     let rules = &m.rules().toponyms;
     let mut evidence = Evidence::default();
-    let mut slots: Vec<Slot> = Vec::new();
+    let mut slots: Vec<Slot> = Vec::with_capacity(found.len());
     let mut slot_of = vec![None; found.len()];
     // A name the article uses for a person somewhere is a person everywhere ("John Hoeven", then "Hoeven said").
     let mut people: HashSet<u32> = HashSet::default();
     let mut fixed: Vec<Option<(Place, MentionKind, Reason)>> = vec![None; found.len()];
+    // Which toponyms are no place at all (a street, a person, ...): each
+    // asks its own neighbourhood only, so a long article's are asked on
+    // every core.
+    let around = read_around(m, g, doc, &found);
     // What each toponym's words say wherever they stand, worked out once.
     let mut known: HashMap<(u32, &str), Words> = HashMap::default();
     for (i, f) in found.iter().enumerate() {
@@ -881,23 +958,19 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
                 fixed[i] = Some((place, kind, Reason::Correction));
             }
             Reading::Toponym { group, default } => {
+                match around[i].verdict {
+                    Verdict::Place => {}
+                    Verdict::NotAPlace => continue,
+                    Verdict::Person => {
+                        people.insert(group);
+                        continue;
+                    }
+                }
                 let words = doc.slice(f.span);
                 let info = known
                     .entry((group, words))
                     .or_insert_with(|| Words::of(m, g, group, words));
-                let around = (
-                    i.checked_sub(1).map(|p| found[p].span.end),
-                    found.get(i + 1).map(|n| n.span.start),
-                );
-                if default.is_none() && not_a_place(m, doc, f, around, info.small, info.capital) {
-                    if names_person(m, doc, f) {
-                        people.insert(group);
-                    }
-                    continue;
-                }
-                let weak = info.weak
-                    || (info.saint
-                        && (text[f.span.end..].starts_with("'s") || text[f.span.end..].starts_with("\u{2019}s")));
+                let weak = info.weak || (info.saint && around[i].possessive);
                 slot_of[i] = Some(slots.len());
                 slots.push(Slot {
                     found: i,
@@ -949,14 +1022,10 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
     for s in 0..slots.len() {
         let i = slots[s].found;
         let end = found[i].span.end;
-        let rest = &text[end..];
-        let gap = if rest.starts_with(", ") {
-            2
-        } else if rest.starts_with(" in ") {
-            4
-        } else {
+        let gap = usize::from(around[i].gap);
+        if gap == 0 {
             continue;
-        };
+        }
         let options = containers(
             g,
             m,
@@ -1007,8 +1076,7 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
             .paragraphs
             .get(doc.sentences[f.passage].paragraph)
             .is_some_and(|p| p.span.start == f.span.start);
-        let words = doc.slice(f.span);
-        if !opens || words.chars().any(char::is_lowercase) {
+        if !opens || doc.slice(f.span).chars().any(char::is_lowercase) {
             continue;
         }
         let line = &text[f.span.end..doc.paragraphs[doc.sentences[f.passage].paragraph].span.end];
