@@ -2,26 +2,32 @@
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use rustc_hash::FxHashSet;
+
 use super::{Analysis, Mention, Reason};
 use crate::gazetteer::Gazetteer;
 use crate::place::{Place, PlaceSummary};
 use crate::text::Document;
 
 /// Counts, passages and surfaces of one place, built mention by mention.
-struct Tally {
+struct Tally<'t> {
     mentions: usize,
     /// Mentions of the place itself (not of a place inside it).
     own: usize,
     passages: Vec<usize>,
-    surfaces: Vec<String>,
+    /// The distinct words, in the order first used (borrowed from the text until the end).
+    surfaces: Vec<&'t str>,
+    /// The same words, for a quick membership test: a country's surfaces
+    /// include the names of every town of it the text names.
+    seen: FxHashSet<&'t str>,
     first_paragraph: usize,
     order: usize,
     /// The strongest reason among its own mentions.
     reason: Option<Reason>,
 }
 
-impl Tally {
-    fn add(&mut self, m: &Mention, surface: &str, own: bool) {
+impl<'t> Tally<'t> {
+    fn add(&mut self, m: &Mention, surface: &'t str, own: bool) {
         self.mentions += 1;
         self.own += usize::from(own);
         if own && self.reason.is_none_or(|r| m.reason.strength() > r.strength()) {
@@ -30,25 +36,30 @@ impl Tally {
         if self.passages.last() != Some(&m.passage) {
             self.passages.push(m.passage);
         }
-        // Length and first byte first: most candidates differ there, and the
-        // full comparison is a function call.
-        let same =
-            |s: &String| s.len() == surface.len() && s.as_bytes().first() == surface.as_bytes().first() && s == surface;
-        if !self.surfaces.iter().any(same) {
-            self.surfaces.push(surface.to_string());
+        // A short list is searched as it is; a long one through its set.
+        let known = if self.surfaces.len() <= 8 {
+            self.surfaces.contains(&surface)
+        } else {
+            if self.seen.is_empty() {
+                self.seen.extend(self.surfaces.iter().copied());
+            }
+            !self.seen.insert(surface)
+        };
+        if !known {
+            self.surfaces.push(surface);
         }
     }
 }
 
 /// Tallies keyed by gazetteer index: a dense table beats a hash map here.
 #[derive(Default)]
-struct Tallies {
+struct Tallies<'t> {
     index: Vec<usize>,
-    out: Vec<(usize, Tally)>,
+    out: Vec<(usize, Tally<'t>)>,
 }
 
-impl Tallies {
-    fn add(&mut self, key: usize, doc: &Document, m: &Mention, surface: &str, own: bool) {
+impl<'t> Tallies<'t> {
+    fn add(&mut self, key: usize, doc: &Document, m: &Mention, surface: &'t str, own: bool) {
         if self.index.len() <= key {
             self.index.resize(key + 1, usize::MAX);
         }
@@ -61,6 +72,7 @@ impl Tallies {
                 own: 0,
                 passages: Vec::new(),
                 surfaces: Vec::new(),
+                seen: FxHashSet::default(),
                 first_paragraph,
                 order,
                 reason: None,
@@ -71,7 +83,7 @@ impl Tallies {
     }
 
     /// Most mentioned first; ties in order of first appearance.
-    fn sorted(mut self) -> Vec<(usize, Tally)> {
+    fn sorted(mut self) -> Vec<(usize, Tally<'t>)> {
         self.out
             .sort_by(|a, b| b.1.mentions.cmp(&a.1.mentions).then(a.1.order.cmp(&b.1.order)));
         self.out
@@ -113,7 +125,7 @@ pub(super) fn summarise(g: &Gazetteer, document: Document, mentions: Vec<Mention
                 mentions: t.mentions,
                 own_mentions: t.own,
                 passages: t.passages,
-                surfaces: t.surfaces,
+                surfaces: t.surfaces.iter().map(|s| s.to_string()).collect(),
                 first_paragraph: t.first_paragraph,
                 reason: t.reason.unwrap_or(Reason::Unambiguous),
                 ..PlaceSummary::of(place(i), g)

@@ -16,10 +16,12 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use rustc_hash::FxHashMap;
 
+use super::place_index::{self, DIVISION, PlaceIndex, first_word, mark_prefix};
 use super::rules::{RuleTarget, Rules, Side, WordAction, WordSet};
 use super::{MentionKind, Unwatched, Watch};
 use crate::gazetteer::Gazetteer;
@@ -35,7 +37,7 @@ enum PatternTarget {
     Country(usize, MentionKind),
     /// A region.
     Region(usize),
-    /// The places and divisions of this name: `Matcher::groups[.0]`.
+    /// The places and divisions of this name: spelling `.0` of the place index.
     Places(u32),
     /// Decided by document-context rule `.0`.
     Context(usize, MentionKind),
@@ -83,7 +85,7 @@ pub struct Found {
 #[derive(Clone, Copy, Debug)]
 struct PatternInfo {
     target: PatternTarget,
-    /// Places that share the spelling with a country or rule reading (`Matcher::groups`).
+    /// Places that share the spelling with a country or rule reading (a place index spelling).
     homonyms: Option<u32>,
     /// Index into `Matcher::word_rules`, for names that have word-context rules.
     word_rules: Option<usize>,
@@ -107,12 +109,96 @@ struct ContextRule {
     default: usize,
 }
 
+/// A spelling of the rule tables, countries and regions (`Matcher::patterns`), or
+/// of towns and divisions only (the place index, whose spelling is its group).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Pattern {
+    Rule(u32),
+    Place(u32),
+}
+
 /// A spelling found at a word start that also ends at a word end.
 #[derive(Clone, Copy, Debug)]
 struct Hit {
-    pattern: usize,
+    pattern: Pattern,
     start: usize,
     end: usize,
+}
+
+/// How many bytes are scanned between two reports to the watch.
+const REPORT_EVERY: usize = 1 << 20;
+
+/// A text is scanned in parts on several cores when each part is at least this long.
+const PART: usize = 4 << 20;
+
+/// The scan's progress, told to the watch: one part's own position, or the
+/// sum of the parts' when several are scanned at once.
+struct Progress<'w> {
+    watch: &'w dyn Watch,
+    len: usize,
+    scanned: AtomicUsize,
+    stopped: AtomicBool,
+    shared: bool,
+}
+
+impl Progress<'_> {
+    /// A part reached `at`, `step` bytes after its last report: go on?
+    fn proceed(&self, at: usize, step: usize) -> bool {
+        let done = if self.shared {
+            if self.stopped.load(Ordering::Relaxed) {
+                return false;
+            }
+            self.scanned.fetch_add(step, Ordering::Relaxed) + step
+        } else {
+            at
+        };
+        let go_on = self.watch.proceed(done as f32 / self.len as f32);
+        if !go_on {
+            self.stopped.store(true, Ordering::Relaxed);
+        }
+        go_on
+    }
+}
+
+/// What the two tables hold for one first word (found by its hash and length).
+#[derive(Clone, Copy, Debug)]
+struct Looked {
+    rule: Option<FirstWord>,
+    place: Option<place_index::Word>,
+}
+
+/// The scan's memory of the words it looked up: an article repeats its
+/// capitalised words ("The", "He", its people and places), and a look-up in
+/// the place index is a read or two far apart in 11 MB, an entry here a read
+/// nearby. Direct-mapped by hash; the table is exact because an entry depends
+/// on the hash and length alone.
+struct WordCache {
+    entries: Vec<(u64, usize, Looked)>,
+}
+
+impl WordCache {
+    fn new(text_len: usize) -> WordCache {
+        let size = (text_len / 256).clamp(64, 4096).next_power_of_two();
+        let empty = Looked {
+            rule: None,
+            place: None,
+        };
+        WordCache {
+            entries: vec![(0, usize::MAX, empty); size],
+        }
+    }
+
+    #[inline]
+    fn get(&self, h: u64, len: usize) -> Option<Looked> {
+        let (eh, elen, looked) = self.entries[h as usize & (self.entries.len() - 1)];
+        (eh == h && elen == len).then_some(looked)
+    }
+
+    #[inline]
+    fn put(&mut self, h: u64, len: usize, looked: Looked) {
+        let at = h as usize & (self.entries.len() - 1);
+        self.entries[at] = (h, len, looked);
+    }
 }
 
 /// The spellings that start with one word.
@@ -126,17 +212,28 @@ struct FirstWord {
 
 /// Finds mentions of gazetteer places in documents. See the module docs for
 /// the rules it applies.
+///
+/// Two tables of spellings: the towns' and divisions' (a [`PlaceIndex`],
+/// built with the crate for the bundled gazetteer), and those of the rule
+/// tables, countries and regions (a few thousand, compiled here), which win
+/// where both have a spelling ("Lebanon" the country, with the towns of the
+/// name as homonyms).
 pub struct Matcher {
+    /// The towns' and divisions' spellings; a spelling's index is its toponym group.
+    places: PlaceIndex,
     /// Spellings by their first word: a range of `ordered`, longest first,
     /// and the range of `runs` that cuts it by length.
     by_first_word: FxHashMap<Cow<'static, str>, FirstWord>,
+    /// The same by the first word's hash and length ([`place_index::hash`]):
+    /// what the scan asks, unverified (see [`Matcher::longest_at`]).
+    by_hash: FxHashMap<(u64, usize), FirstWord>,
     /// Indices into `spellings`, grouped by first word.
     ordered: Vec<u32>,
     /// (length, end in `ordered`) of each run of same-length spellings of a
     /// group: scanned in order, so that a text's word is compared only with
     /// spellings of a length at which the text has a word end.
     runs: Vec<(u32, u32)>,
-    /// The spellings (mostly borrowed from the gazetteer); `patterns[i]` says
+    /// The spellings (mostly borrowed from the gazetteer and rules); `patterns[i]` says
     /// what `spellings[i]` stands for.
     spellings: Vec<Cow<'static, str>>,
     patterns: Vec<PatternInfo>,
@@ -147,11 +244,10 @@ pub struct Matcher {
     prefixes: Box<[u64; 1024]>,
     word_rules: Vec<Vec<WordRule>>,
     contexts: Vec<ContextRule>,
-    /// The places of each toponym spelling: a range of `group_places`.
-    groups: Vec<(u32, u32)>,
-    group_places: Vec<Place>,
     rules: Rules,
     problems: Vec<String>,
+    /// How many spellings both tables have.
+    shared: usize,
 }
 
 /// Does the variant have no lowercase letters (an acronym such as "UK", "U.S.")?
@@ -184,7 +280,8 @@ fn trimmed(s: Cow<'static, str>) -> Cow<'static, str> {
 
 /// Is the word all capitals (a headline's or a dateline's), with at least two letters?
 fn is_caps_word(word: &str) -> bool {
-    word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !word.chars().any(char::is_lowercase)
+    // Most capitalised words fail at their second letter.
+    !word.chars().any(char::is_lowercase) && word.chars().filter(|c| c.is_alphabetic()).count() >= 2
 }
 
 /// A capitalised word's lookup key from its ALL-CAPS form ("ATHENS" → "Athens").
@@ -199,9 +296,6 @@ fn title_case(word: &str) -> String {
 /// Does `text` start with `spelling` in ALL CAPS? (Spellings that are
 /// acronyms match only as written.)
 fn starts_with_caps(text: &str, spelling: &str) -> bool {
-    if is_acronym(spelling) {
-        return false;
-    }
     let mut t = text.chars();
     for c in spelling.chars() {
         let mut upper = c.to_uppercase();
@@ -210,7 +304,8 @@ fn starts_with_caps(text: &str, spelling: &str) -> bool {
             return false;
         }
     }
-    true
+    // Asked last: most spellings differ from the text before their end.
+    !is_acronym(spelling)
 }
 
 /// The byte length of the ALL-CAPS form of `spelling`.
@@ -275,20 +370,6 @@ fn is_shouting(passage: &str) -> bool {
     letters >= 6 && upper * 10 >= letters * 8
 }
 
-/// The leading run of alphanumeric characters: "Guinea" of "Guinea-Bissau",
-/// "U" of "U.S.", "Afghanistan" of "Afghanistan's".
-fn first_word(s: &str) -> &str {
-    let ascii_end = s.bytes().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(s.len());
-    if s.as_bytes().get(ascii_end).is_none_or(|b| b.is_ascii()) {
-        return &s[..ascii_end];
-    }
-    let end = s
-        .char_indices()
-        .find(|&(_, c)| !c.is_alphanumeric())
-        .map_or(s.len(), |(i, _)| i);
-    &s[..end]
-}
-
 /// The first index at or after `i` whose byte is an ASCII capital or not ASCII
 /// (every pattern starts with one: checked when the matcher is built), or
 /// `bytes.len()`. Tests eight bytes at a time: most text is lowercase.
@@ -313,19 +394,15 @@ fn next_capital_or_non_ascii(bytes: &[u8], mut i: usize) -> usize {
     i
 }
 
-struct Builder {
-    gazetteer: &'static Gazetteer,
+struct Builder<'a> {
+    gazetteer: &'a Gazetteer,
     strings: Vec<Cow<'static, str>>,
     patterns: Vec<PatternInfo>,
     claimed: FxHashMap<Cow<'static, str>, usize>,
-    /// How many toponym groups there are.
-    groups: u32,
-    /// (group, place) for every candidate, in the order added.
-    members: Vec<(u32, Place)>,
     problems: Vec<String>,
 }
 
-impl Builder {
+impl Builder<'_> {
     fn country(&mut self, code: &str, context: &str) -> Option<usize> {
         let found = self.gazetteer.country_index(code);
         if found.is_none() {
@@ -359,63 +436,46 @@ impl Builder {
             });
         }
     }
+}
 
-    /// Add `variant` as a spelling of `place` (a city or a division): a new
-    /// toponym, another candidate of a toponym, or a homonym of a country.
-    fn add_place(&mut self, variant: &'static str, place: Place) {
-        let variant = variant.trim();
-        // A name that does not start with a capital letter ("'Alāqahdārī", "s-Hertogenbosch") is never found.
-        if !variant.chars().next().is_some_and(char::is_uppercase) {
-            return;
-        }
-        let variant = Cow::Borrowed(variant);
-        for form in case_forms(variant) {
-            let group = match self.claimed.get(&form) {
-                Some(&p) => match self.patterns[p].target {
-                    PatternTarget::Places(group) => group,
-                    _ => match self.patterns[p].homonyms {
-                        Some(group) => group,
-                        None => {
-                            let group = self.groups;
-                            self.groups += 1;
-                            self.patterns[p].homonyms = Some(group);
-                            group
-                        }
-                    },
-                },
-                None => {
-                    let group = self.groups;
-                    self.groups += 1;
-                    self.claimed.insert(form.clone(), self.strings.len());
-                    self.strings.push(form);
-                    self.patterns.push(PatternInfo {
-                        target: PatternTarget::Places(group),
-                        homonyms: None,
-                        word_rules: None,
-                        caps_ambiguous: false,
-                    });
-                    group
-                }
-            };
-            self.members.push((group, place));
-        }
-    }
+/// The place index of the bundled gazetteer, built by `build.rs`.
+static BUILTIN_PLACES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/places.idx"));
+
+/// The place index of `gazetteer`'s towns and divisions (see [`place_index::build`]).
+pub(crate) fn place_index_of(gazetteer: &Gazetteer) -> Vec<u8> {
+    let divisions = gazetteer.divisions.iter().enumerate().map(|(d, division)| {
+        let spellings = std::iter::once(division.name.as_str()).chain(division.variants.iter().map(String::as_str));
+        (DIVISION | d as u32, spellings.collect::<Vec<_>>())
+    });
+    let cities = gazetteer.cities.iter().enumerate().map(|(c, city)| {
+        let spellings = std::iter::once(city.name).chain(city.variants());
+        (c as u32, spellings.collect::<Vec<_>>())
+    });
+    place_index::build(divisions.chain(cities))
 }
 
 impl Matcher {
     /// Compile the gazetteer's variants and the rule tables.
     pub fn new(gazetteer: &'static Gazetteer, rules: Rules) -> Matcher {
+        let places = PlaceIndex::new(Cow::Owned(place_index_of(gazetteer))).expect("a table just built");
+        Matcher::with_places(gazetteer, rules, places)
+    }
+
+    /// [`Matcher::new`] for the bundled gazetteer, whose place index was
+    /// built with the crate (a test checks it is the one `new` would build).
+    pub(crate) fn builtin(gazetteer: &'static Gazetteer, rules: Rules) -> Matcher {
+        let places = PlaceIndex::new(Cow::Borrowed(BUILTIN_PLACES)).expect("build.rs writes a valid table");
+        Matcher::with_places(gazetteer, rules, places)
+    }
+
+    /// Compile the rule tables, countries and regions over `places`, the
+    /// gazetteer's towns and divisions.
+    fn with_places(gazetteer: &'static Gazetteer, rules: Rules, places: PlaceIndex) -> Matcher {
         let mut b = Builder {
             gazetteer,
             strings: Vec::new(),
             patterns: Vec::new(),
-            // About 1.2 spellings per place (207,845 for 177,000 places): sized once, not rehashed.
-            claimed: FxHashMap::with_capacity_and_hasher(
-                (gazetteer.cities.len() + gazetteer.divisions.len()) * 5 / 4,
-                Default::default(),
-            ),
-            groups: 0,
-            members: Vec::new(),
+            claimed: FxHashMap::default(),
             problems: Vec::new(),
         };
         // Rule phrases first: they override the gazetteer.
@@ -467,18 +527,33 @@ impl Matcher {
                 b.add(n.as_str(), PatternTarget::Region(i));
             }
         }
-        for (i, d) in gazetteer.divisions.iter().enumerate() {
-            b.add_place(d.name.as_str(), Place::Division(i));
-            for n in &d.variants {
-                b.add_place(n.as_str(), Place::Division(i));
+        // The towns and divisions that share a spelling with these are its homonyms.
+        let mut shared = 0;
+        for (p, spelling) in b.strings.iter().enumerate() {
+            if let Some(group) = places.find(spelling) {
+                b.patterns[p].homonyms = Some(group as u32);
+                shared += 1;
             }
         }
-        for (i, city) in gazetteer.cities.iter().enumerate() {
-            b.add_place(city.name, Place::City(i));
-            for n in city.variants() {
-                b.add_place(n, Place::City(i));
+        // A town's or division's spelling with a word-context rule or a caps
+        // flag joins this table, which wins over the place index, to carry them.
+        let mut claim_place = |b: &mut Builder<'_>, form: &str| -> Option<usize> {
+            if let Some(&p) = b.claimed.get(form) {
+                return Some(p);
             }
-        }
+            let group = places.find(form)? as u32;
+            shared += 1;
+            let p = b.strings.len();
+            b.claimed.insert(Cow::Owned(form.to_string()), p);
+            b.strings.push(Cow::Owned(form.to_string()));
+            b.patterns.push(PatternInfo {
+                target: PatternTarget::Places(group),
+                homonyms: None,
+                word_rules: None,
+                caps_ambiguous: false,
+            });
+            Some(p)
+        };
 
         // Attach word-context rules and caps flags to every case form of their name.
         let mut word_rules = Vec::new();
@@ -499,14 +574,14 @@ impl Matcher {
                 });
             }
             for form in case_forms(Cow::Owned(name.clone())) {
-                if let Some(&p) = b.claimed.get(&form) {
+                if let Some(p) = claim_place(&mut b, &form) {
                     b.patterns[p].word_rules = Some(word_rules.len());
                 }
             }
             word_rules.push(compiled);
         }
         for word in &rules.caps_ambiguous {
-            if let Some(&p) = b.claimed.get(word.as_str()) {
+            if let Some(p) = claim_place(&mut b, word) {
                 b.patterns[p].caps_ambiguous = true;
             }
         }
@@ -514,23 +589,26 @@ impl Matcher {
         // The spelling lookup has done its work: free it before the match tables are built.
         drop(std::mem::take(&mut b.claimed));
         let mut starts = [false; 256];
+        for (i, &s) in places.starts().iter().enumerate() {
+            starts[i] = s != 0;
+        }
         let mut prefixes = Box::new([0u64; 1024]);
+        for (i, word) in prefixes.iter_mut().enumerate() {
+            *word = places.prefix_word(i);
+        }
         for s in &b.strings {
             let bytes = s.as_bytes();
             assert!(
                 bytes[0].is_ascii_uppercase() || !bytes[0].is_ascii(),
                 "pattern {s:?} must start with a capital (case_forms ensures it)"
             );
-            starts[usize::from(bytes[0])] = true;
-            // The second byte as written and, for ALL-CAPS text, in capitals.
-            let seconds: Vec<u8> = match bytes.get(1) {
-                Some(&second) => vec![second, second.to_ascii_uppercase()],
-                None => (0..=255).collect(),
-            };
-            for second in seconds {
-                let bit = (usize::from(bytes[0]) << 8) | usize::from(second);
-                prefixes[bit / 64] |= 1 << (bit % 64);
-            }
+            mark_prefix(bytes, &mut starts, &mut prefixes);
+        }
+        for (b, &s) in starts.iter().enumerate() {
+            assert!(
+                !s || (b as u8).is_ascii_uppercase() || !(b as u8).is_ascii(),
+                "every spelling starts with a capital or a non-ASCII byte"
+            );
         }
         // The spellings grouped by first word, each group longest first and,
         // among spellings of one length, in byte order (for a binary search).
@@ -588,21 +666,21 @@ impl Matcher {
                 })
             })
             .collect();
-        // Each group's places, without repeats (a place's spellings are added one after another).
-        let mut members = b.members;
-        members.sort_by_key(|&(group, _)| group);
-        members.dedup();
-        let mut groups = vec![(0u32, 0u32); b.groups as usize];
-        for (i, &(group, _)) in members.iter().enumerate() {
-            let range = &mut groups[group as usize];
-            if range.1 == 0 {
-                range.0 = i as u32;
-            }
-            range.1 = i as u32 + 1;
+        let mut by_hash: FxHashMap<(u64, usize), FirstWord> = FxHashMap::default();
+        let mut collided = false;
+        for (word, &entry) in &by_first_word {
+            collided |= by_hash
+                .insert((place_index::hash(word.as_bytes()), word.len()), entry)
+                .is_some();
         }
-        let group_places: Vec<Place> = members.into_iter().map(|(_, place)| place).collect();
+        // Two first words with one 64-bit hash and length: never seen, but then look words up by their bytes.
+        if collided {
+            by_hash.clear();
+        }
         Matcher {
+            places,
             by_first_word,
+            by_hash,
             ordered,
             runs,
             spellings: b.strings,
@@ -611,49 +689,144 @@ impl Matcher {
             prefixes,
             word_rules,
             contexts,
-            groups,
-            group_places,
             rules,
             problems: b.problems,
+            shared,
         }
     }
 
-    /// The candidate places of a toponym group (see [`Reading::Toponym`]).
-    pub fn candidates(&self, group: u32) -> &[Place] {
-        let (start, end) = self.groups[group as usize];
-        &self.group_places[start as usize..end as usize]
+    /// The candidate places of a toponym group (see [`Reading::Toponym`]),
+    /// in gazetteer order (divisions, then towns).
+    pub fn candidates(&self, group: u32) -> impl ExactSizeIterator<Item = Place> + '_ {
+        self.places.members(group as usize).map(|m| {
+            if m & DIVISION != 0 {
+                Place::Division((m & !DIVISION) as usize)
+            } else {
+                Place::City(m as usize)
+            }
+        })
     }
 
-    /// The spellings filed under first word `word`, longest first.
+    /// What a pattern stands for.
+    fn info(&self, pattern: Pattern) -> PatternInfo {
+        match pattern {
+            Pattern::Rule(p) => self.patterns[p as usize],
+            Pattern::Place(group) => PatternInfo {
+                target: PatternTarget::Places(group),
+                homonyms: None,
+                word_rules: None,
+                caps_ambiguous: false,
+            },
+        }
+    }
+
+    /// The spellings of the rule table filed under first word `word`, longest first.
     fn filed_under(&self, word: &str) -> Option<&[u32]> {
         let (start, end) = self.by_first_word.get(word)?.spellings;
         Some(&self.ordered[start as usize..end as usize])
     }
 
     /// The longest spelling starting with `word` that `rest` (the text from
-    /// the word on) starts with and that ends at a word end: for each length
-    /// the spellings have, longest first, where the text has a word end at
-    /// that length, one binary search among the spellings of that length
-    /// ("New" heads thousands of spellings).
-    fn longest_at(&self, word: &str, rest: &str) -> Option<usize> {
-        let group = self.by_first_word.get(word)?;
-        let mut start = group.spellings.0 as usize;
-        for &(len, end) in &self.runs[group.runs.0 as usize..group.runs.1 as usize] {
-            let (len, end) = (len as usize, end as usize);
-            let run = &self.ordered[start..end];
-            start = end;
-            if len > rest.len()
-                || !rest.is_char_boundary(len)
-                || rest[len..].chars().next().is_some_and(char::is_alphanumeric)
-            {
-                continue;
+    /// the word on) starts with and that ends at a word end, with its length
+    /// (the word's entries remembered in `cache`):
+    /// for each length the spellings have, longest first, where the text has
+    /// a word end at that length, one binary search among the spellings of
+    /// that length ("New" heads thousands of spellings). Of a spelling both
+    /// tables have, the rule table's.
+    fn longest_at(&self, word: &str, rest: &str, cache: &mut WordCache) -> Option<(Pattern, usize)> {
+        let h = place_index::hash(word.as_bytes());
+        let looked = cache.get(h, word.len()).unwrap_or_else(|| {
+            let rule = if self.by_hash.is_empty() {
+                self.by_first_word.get(word).copied()
+            } else {
+                self.by_hash.get(&(h, word.len())).copied()
+            };
+            let mut places = self.places.probe_hashed(h, word.len());
+            let place = places.next();
+            // Rarely another first word of the same hash and length follows: not kept.
+            let looked = Looked { rule, place };
+            if place.is_none() || places.next().is_none() {
+                cache.put(h, word.len(), looked);
             }
-            let prefix = &rest.as_bytes()[..len];
-            if let Ok(k) = run.binary_search_by(|&p| self.spellings[p as usize].as_bytes().cmp(prefix)) {
-                return Some(run[k] as usize);
+            looked
+        });
+        let ends_word = |len: usize| {
+            len <= rest.len()
+                && rest.is_char_boundary(len)
+                && !rest[len..].chars().next().is_some_and(char::is_alphanumeric)
+        };
+        let rule = looked.rule.and_then(|group| {
+            let mut start = group.spellings.0 as usize;
+            for &(len, end) in &self.runs[group.runs.0 as usize..group.runs.1 as usize] {
+                let (len, end) = (len as usize, end as usize);
+                let run = &self.ordered[start..end];
+                start = end;
+                if !ends_word(len) {
+                    continue;
+                }
+                let prefix = &rest.as_bytes()[..len];
+                if let Ok(k) = run.binary_search_by(|&p| self.spellings[p as usize].as_bytes().cmp(prefix)) {
+                    return Some((Pattern::Rule(run[k]), len));
+                }
             }
+            None
+        });
+        let shorter = rule.map_or(0, |(_, len)| len);
+        let search = |w: place_index::Word| {
+            for run in self.places.runs(w) {
+                if run.len <= shorter {
+                    break;
+                }
+                if !ends_word(run.len) {
+                    continue;
+                }
+                if let Some(k) = self.places.search(run, &rest.as_bytes()[..run.len]) {
+                    return Some((Pattern::Place(k as u32), run.len));
+                }
+            }
+            None
+        };
+        // Only the entry of `word` itself can match (see `PlaceIndex::probe`).
+        let place = match looked.place {
+            Some(w) => search(w).or_else(|| self.places.probe_hashed(h, word.len()).skip(1).find_map(search)),
+            None => None,
+        };
+        place.or(rule)
+    }
+
+    /// The first spelling filed under `key` (the title case of an ALL-CAPS
+    /// word) that `rest` starts with in capitals and that ends at a word end,
+    /// with its length in the text: the spellings of both tables in one order
+    /// (longest first, then by bytes); of a spelling both have, the rule table's.
+    fn caps_at(&self, key: &str, rest: &str) -> Option<(Pattern, usize)> {
+        let ends_word = |len: usize| !rest[len..].chars().next().is_some_and(char::is_alphanumeric);
+        let matches = |spelling: &str| {
+            if !starts_with_caps(rest, spelling) {
+                return None;
+            }
+            let len = caps_len(spelling);
+            ends_word(len).then_some(len)
+        };
+        let rule = self.filed_under(key).and_then(|candidates| {
+            candidates.iter().find_map(|&p| {
+                let spelling = &self.spellings[p as usize];
+                matches(spelling).map(|len| (Pattern::Rule(p), len, &**spelling))
+            })
+        });
+        let place = self.places.word(key.as_bytes()).and_then(|w| {
+            self.places.filed_under(w).find_map(|k| {
+                let spelling = self.places.spelling(k);
+                matches(spelling).map(|len| (Pattern::Place(k as u32), len, spelling))
+            })
+        });
+        fn order(s: &str) -> (std::cmp::Reverse<usize>, &[u8]) {
+            (std::cmp::Reverse(s.len()), s.as_bytes())
         }
-        None
+        match (rule, place) {
+            (Some(r), Some(p)) if order(p.2) < order(r.2) => Some((p.0, p.1)),
+            (Some(r), _) => Some((r.0, r.1)),
+            (None, p) => p.map(|p| (p.0, p.1)),
+        }
     }
 
     /// The rule tables the matcher was built with.
@@ -669,24 +842,58 @@ impl Matcher {
 
     /// How many spellings the matcher knows (with their case forms).
     pub fn pattern_count(&self) -> usize {
-        self.patterns.len()
+        self.patterns.len() + self.places.len() - self.shared
     }
 
     /// Every spelling found at a word start that also ends at a word end; the
     /// longest wins where several start at the same word.
     /// `None` when `watch` asked to stop.
     fn hits(&self, text: &str, watch: &dyn Watch) -> Option<Vec<Hit>> {
-        /// How many bytes are scanned between two calls to `watch`.
-        const REPORT_EVERY: usize = 1 << 20;
+        // A long text is cut at line ends (no spelling spans one) and its
+        // parts scanned on every core, then joined in order: the same hits.
+        let parts = (text.len() / PART).clamp(1, rayon::current_num_threads().max(1));
+        let progress = Progress {
+            watch,
+            len: text.len(),
+            scanned: AtomicUsize::new(0),
+            stopped: AtomicBool::new(false),
+            shared: parts > 1,
+        };
+        if parts == 1 {
+            return self.hits_in(text, 0..text.len(), &progress);
+        }
         let bytes = text.as_bytes();
+        let mut cuts = vec![0];
+        for k in 1..parts {
+            let at = (k * text.len() / parts).max(*cuts.last().expect("a cut"));
+            cuts.push(memchr::memchr(b'\n', &bytes[at..]).map_or(text.len(), |p| at + p + 1));
+        }
+        cuts.push(text.len());
+        use rayon::prelude::*;
+        let parts: Vec<Option<Vec<Hit>>> = cuts
+            .par_windows(2)
+            .map(|cut| self.hits_in(text, cut[0]..cut[1], &progress))
+            .collect();
+        let mut hits = Vec::with_capacity(parts.iter().flatten().map(Vec::len).sum());
+        for part in parts {
+            hits.extend(part?);
+        }
+        Some(hits)
+    }
+
+    /// The hits that start in `range` of `text` (which starts at a line start
+    /// and ends at a line end or the text's end).
+    fn hits_in(&self, text: &str, range: std::ops::Range<usize>, progress: &Progress<'_>) -> Option<Vec<Hit>> {
+        let bytes = &text.as_bytes()[..range.end];
         // Room for a dense text's hits up front: growing a large vector costs page faults twice.
-        let mut hits = Vec::with_capacity(text.len() / 64);
-        let mut i = 0;
-        let mut next_report = REPORT_EVERY;
+        let mut hits = Vec::with_capacity(range.len() / 64);
+        let mut cache = WordCache::new(range.len());
+        let mut i = range.start;
+        let mut next_report = range.start + REPORT_EVERY;
         loop {
             if i >= next_report {
                 next_report = i + REPORT_EVERY;
-                if !watch.proceed(i as f32 / bytes.len() as f32) {
+                if !progress.proceed(i, REPORT_EVERY) {
                     return None;
                 }
             }
@@ -707,27 +914,15 @@ impl Matcher {
             if at_word_start && known_prefix {
                 let rest = &text[i..];
                 let word = first_word(rest);
-                let ends_word = |len: usize| !rest[len..].chars().next().is_some_and(char::is_alphanumeric);
-                let as_written = self.longest_at(word, rest);
                 // A headline's or a dateline's ALL-CAPS words: looked up by their title case.
-                let found = as_written.map(|p| (p, self.spellings[p].len())).or_else(|| {
-                    if !is_caps_word(word) {
-                        return None;
-                    }
-                    let candidates = self.filed_under(&title_case(word))?;
-                    candidates.iter().map(|&p| p as usize).find_map(|p| {
-                        let spelling = &self.spellings[p];
-                        let len = caps_len(spelling);
-                        (starts_with_caps(rest, spelling) && ends_word(len)).then_some((p, len))
-                    })
+                let found = self.longest_at(word, rest, &mut cache).or_else(|| {
+                    is_caps_word(word)
+                        .then(|| self.caps_at(&title_case(word), rest))
+                        .flatten()
                 });
-                if let Some((p, len)) = found {
+                if let Some((pattern, len)) = found {
                     let end = i + len;
-                    hits.push(Hit {
-                        pattern: p,
-                        start: i,
-                        end,
-                    });
+                    hits.push(Hit { pattern, start: i, end });
                     i = end;
                     continue;
                 }
@@ -783,7 +978,7 @@ impl Matcher {
                 // ("Chad Basin"); a town's name does not ("Chad Johnson":
                 // some town is called Johnson).
                 let is_place = neighbour.is_some_and(|h| {
-                    h.start == word_start && !matches!(self.patterns[h.pattern].target, PatternTarget::Places(_))
+                    h.start == word_start && !matches!(self.info(h.pattern).target, PatternTarget::Places(_))
                 });
                 capitalised
                     && !is_place
@@ -817,7 +1012,7 @@ impl Matcher {
             None => Reading::Fixed(place, kind),
         };
         for (k, hit) in hits.iter().enumerate() {
-            let info = self.patterns[hit.pattern];
+            let info = self.info(hit.pattern);
             let mut reading = match info.target {
                 PatternTarget::Block => continue,
                 PatternTarget::Country(c, kind) => reading(Place::Country(c), kind, info.homonyms),
@@ -935,6 +1130,18 @@ mod tests {
         let half = Recorder(Mutex::new(Vec::new()), 0.5);
         assert!(matcher.find_watched(&doc, &half).is_none());
         assert_eq!(half.0.lock().unwrap().len(), 3, "stops at the first report past half");
+    }
+
+    #[test]
+    fn the_built_in_place_index_is_the_one_the_gazetteer_makes() {
+        let built_in = &crate::analysis::Analyzer::builtin().matcher;
+        let made = place_index_of(Gazetteer::builtin());
+        assert!(
+            built_in.places.bytes() == made.as_slice(),
+            "build.rs and Matcher::new disagree"
+        );
+        let fresh = Matcher::new(Gazetteer::builtin(), Rules::builtin().unwrap());
+        assert_eq!(fresh.pattern_count(), built_in.pattern_count());
     }
 
     #[test]

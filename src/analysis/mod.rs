@@ -8,6 +8,7 @@ mod aggregate;
 pub use aggregate::from_summaries;
 mod matcher;
 mod overrides;
+pub(crate) mod place_index;
 mod resolve;
 mod rules;
 
@@ -212,10 +213,12 @@ impl Analyzer {
     pub fn builtin() -> &'static Analyzer {
         static BUILTIN: OnceLock<Analyzer> = OnceLock::new();
         BUILTIN.get_or_init(|| {
-            Analyzer::new(
-                Gazetteer::builtin(),
-                Rules::builtin().expect("built-in rule tables parse (checked by tests)"),
-            )
+            let gazetteer = Gazetteer::builtin();
+            let rules = Rules::builtin().expect("built-in rule tables parse (checked by tests)");
+            Analyzer {
+                gazetteer,
+                matcher: Matcher::builtin(gazetteer, rules),
+            }
         })
     }
 

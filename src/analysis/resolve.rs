@@ -25,6 +25,8 @@
 //!
 //! Every mention records why its place was chosen ([`Reason`]).
 
+use std::rc::Rc;
+
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::matcher::{Found, Matcher, Reading};
@@ -60,14 +62,80 @@ struct Support {
     reason: Reason,
 }
 
+/// What a toponym's words say wherever they stand in the text: found once
+/// for each words and group (an article repeats its names), shared by their slots.
+struct Words {
+    /// The words as a name ("Hamilton" for "HAMILTON").
+    name: Rc<str>,
+    /// A brand, a generic name or a saint's name in the possessive (see [`Slot::weak`]).
+    weak: bool,
+    /// A saint's name ("St. Paul"): weak if the text adds "'s".
+    saint: bool,
+    /// The candidates worth keeping (see [`prune`]).
+    candidates: Rc<[Place]>,
+    /// Some candidate has the name as its own.
+    owned: bool,
+    /// The candidates that are famous places (see [`famous_named`]).
+    famous: Rc<[Place]>,
+}
+
+impl Words {
+    fn of(m: &Matcher, g: &Gazetteer, group: u32, words: &str) -> Words {
+        let rules = &m.rules().toponyms;
+        // "HAMILTON" in a headline is the name "Hamilton".
+        let name = if words.chars().any(char::is_lowercase) {
+            words.to_string()
+        } else {
+            words
+                .split(' ')
+                .map(|w| {
+                    let mut c = w.chars();
+                    c.next()
+                        .map(|f| {
+                            f.to_uppercase()
+                                .chain(c.flat_map(char::to_lowercase))
+                                .collect::<String>()
+                        })
+                        .unwrap_or_default()
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let saint = ["St. ", "St ", "Saint ", "Ste. ", "Sainte "]
+            .iter()
+            .any(|p| name.starts_with(p));
+        let possessive = name.ends_with("'s") || name.ends_with("\u{2019}s");
+        let weak = rules.weak_names.contains(&name) || (saint && possessive);
+        let mut candidates: Vec<Place> = m.candidates(group).collect();
+        prune(g, &mut candidates);
+        let owned = candidates.iter().any(|&c| match c {
+            Place::City(k) => is_own_name(g.cities[k].name, &name),
+            _ => c.name(g) == name,
+        });
+        let famous = candidates
+            .iter()
+            .copied()
+            .filter(|&c| famous_named(g, c, &name, owned))
+            .collect();
+        Words {
+            name: name.into(),
+            weak,
+            saint,
+            candidates: candidates.into(),
+            owned,
+            famous,
+        }
+    }
+}
+
 /// An ambiguous name being decided.
 struct Slot {
     /// Index into the found list.
     found: usize,
-    candidates: Vec<Place>,
+    candidates: Rc<[Place]>,
     default: Option<(Place, MentionKind)>,
     /// The words as a name ("Hamilton" for "HAMILTON"), to ask whether they are also a word.
-    name: String,
+    name: Rc<str>,
     /// The toponym group of its words: the same words, the same place
     /// ("one sense per discourse"), unless a qualifier says otherwise.
     group: u32,
@@ -77,8 +145,8 @@ struct Slot {
     weak: bool,
     /// Some candidate has the name as its own (not only as another spelling).
     owned: bool,
-    /// The candidates that are famous places (see [`famous`]), found once.
-    famous: Vec<Place>,
+    /// The candidates that are famous places (see [`famous_named`]), found once.
+    famous: Rc<[Place]>,
     chosen: Option<(Place, Reason)>,
 }
 
@@ -412,15 +480,16 @@ fn fold(c: char) -> impl Iterator<Item = char> {
 /// other candidate has the name as its own: "Molotov" is an old name of
 /// Perm, "Berea" of Aleppo and the name of Berea, Kentucky, but "Kiev" is Kyiv.
 fn standing(g: &Gazetteer, candidate: Place, slot: &Slot) -> u64 {
+    standing_named(g, candidate, &slot.name, slot.owned)
+}
+
+/// [`standing`] of a candidate of the name `name` (`owned`: some candidate has it as its own).
+fn standing_named(g: &Gazetteer, candidate: Place, name: &str, owned: bool) -> u64 {
     match candidate {
         Place::Division(_) => NOTABLE.max(candidate.population(g)),
-        Place::City(i) if !is_own_name(g.cities[i].name, &slot.name) => {
+        Place::City(i) if !is_own_name(g.cities[i].name, name) => {
             let population = g.cities[i].population;
-            if population >= MILLION && !slot.owned {
-                population
-            } else {
-                0
-            }
+            if population >= MILLION && !owned { population } else { 0 }
         }
         _ => candidate.population(g),
     }
@@ -430,9 +499,9 @@ fn standing(g: &Gazetteer, candidate: Place, slot: &Slot) -> u64 {
 /// country the article names: a city of a million or a national capital,
 /// found by its own name ("Paris" in a story that names the United States
 /// but not Texas is still Paris, France)?
-fn famous(g: &Gazetteer, candidate: Place, slot: &Slot) -> bool {
+fn famous_named(g: &Gazetteer, candidate: Place, name: &str, owned: bool) -> bool {
     let Place::City(i) = candidate else { return false };
-    let population = standing(g, candidate, slot);
+    let population = standing_named(g, candidate, name, owned);
     population >= MILLION || (g.cities[i].feature == Feature::Capital && population >= NOTABLE)
 }
 
@@ -759,8 +828,6 @@ fn containers(
             Reading::Fixed(p, _) | Reading::Corrected(p, _) => vec![(p, Some(k))],
             Reading::Toponym { group, default } => m
                 .candidates(group)
-                .iter()
-                .copied()
                 .chain(default.map(|d| d.0))
                 .map(|p| (p, Some(k)))
                 .collect(),
@@ -779,16 +846,107 @@ fn containers(
     options
 }
 
+/// What [`not_a_place`] says of a found toponym.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Verdict {
+    /// It may be a place (or it is no toponym).
+    Place,
+    /// It is no place.
+    NotAPlace,
+    /// It is no place: a person's name ("John Hoeven"), so its words are a person everywhere.
+    Person,
+}
+
+/// What the text says right around a found name, read in one pass over the text.
+#[derive(Clone, Copy)]
+struct Around {
+    /// Is it a place at all?
+    verdict: Verdict,
+    /// The length of ", " or " in " after it, before a qualifier ("Paris, Texas"); 0 without.
+    gap: u8,
+    /// Followed by "'s" (a saint's name so is a church or a school).
+    possessive: bool,
+}
+
+/// What the text says around every found name, in order: its [`Verdict`], a
+/// qualifier's gap and a possessive; in parts on every core for a long article.
+fn read_around(m: &Matcher, g: &Gazetteer, doc: &Document, found: &[Found]) -> Vec<Around> {
+    /// Found names per part.
+    const PART: usize = 16_384;
+    // Whether every candidate is small, or one a capital, depends on the group alone.
+    let verdict = |sizes: &mut HashMap<u32, (bool, bool)>, i: usize| {
+        let f = &found[i];
+        let Reading::Toponym { group, default: None } = f.reading else {
+            return Verdict::Place;
+        };
+        let &mut (small, capital) = sizes.entry(group).or_insert_with(|| {
+            let small = m
+                .candidates(group)
+                .all(|c| matches!(c, Place::City(_)) && c.population(g) < NOTABLE);
+            let capital = m
+                .candidates(group)
+                .any(|c| matches!(c, Place::City(k) if g.cities[k].capital()));
+            (small, capital)
+        });
+        let around = (
+            i.checked_sub(1).map(|p| found[p].span.end),
+            found.get(i + 1).map(|n| n.span.start),
+        );
+        if !not_a_place(m, doc, f, around, small, capital) {
+            Verdict::Place
+        } else if names_person(m, doc, f) {
+            Verdict::Person
+        } else {
+            Verdict::NotAPlace
+        }
+    };
+    let text = doc.text.as_str();
+    let around = |sizes: &mut HashMap<u32, (bool, bool)>, i: usize| {
+        let f = &found[i];
+        let rest = &text[f.span.end..];
+        let gap = if rest.starts_with(", ") {
+            2
+        } else if rest.starts_with(" in ") {
+            4
+        } else {
+            0
+        };
+        let possessive = rest.starts_with("'s") || rest.starts_with("\u{2019}s");
+        let verdict = verdict(sizes, i);
+        Around {
+            verdict,
+            gap,
+            possessive,
+        }
+    };
+    if found.len() < 2 * PART {
+        let mut sizes = HashMap::default();
+        return (0..found.len()).map(|i| around(&mut sizes, i)).collect();
+    }
+    use rayon::prelude::*;
+    (0..found.len())
+        .into_par_iter()
+        .with_min_len(PART)
+        .map_init(HashMap::default, around)
+        .collect()
+}
+
 /// Decide every found name: the mentions of the article, in text order.
 pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Found>) -> Vec<Mention> {
     let text = doc.text.as_str();
     let rules = &m.rules().toponyms;
     let mut evidence = Evidence::default();
-    let mut slots: Vec<Slot> = Vec::new();
+    let mut slots: Vec<Slot> = Vec::with_capacity(found.len());
     let mut slot_of = vec![None; found.len()];
     // A name the article uses for a person somewhere is a person everywhere ("John Hoeven", then "Hoeven said").
     let mut people: HashSet<u32> = HashSet::default();
     let mut fixed: Vec<Option<(Place, MentionKind, Reason)>> = vec![None; found.len()];
+    // Which toponyms are no place at all (a street, a person, ...): each
+    // asks its own neighbourhood only, so a long article's are asked on
+    // every core.
+    let around = read_around(m, g, doc, &found);
+    // What each toponym's words say wherever they stand, worked out once.
+    let mut known: HashMap<(u32, &str), Words> = HashMap::default();
     for (i, f) in found.iter().enumerate() {
         match f.reading {
             Reading::Fixed(place, kind) => {
@@ -800,78 +958,31 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
                 fixed[i] = Some((place, kind, Reason::Correction));
             }
             Reading::Toponym { group, default } => {
-                let words = doc.slice(f.span);
-                // "HAMILTON" in a headline is the name "Hamilton".
-                let name = if words.chars().any(char::is_lowercase) {
-                    words.to_string()
-                } else {
-                    words
-                        .split(' ')
-                        .map(|w| {
-                            let mut c = w.chars();
-                            c.next()
-                                .map(|f| {
-                                    f.to_uppercase()
-                                        .chain(c.flat_map(char::to_lowercase))
-                                        .collect::<String>()
-                                })
-                                .unwrap_or_default()
-                        })
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                };
-                let small = m
-                    .candidates(group)
-                    .iter()
-                    .all(|c| matches!(c, Place::City(_)) && c.population(g) < NOTABLE);
-                let capital = m
-                    .candidates(group)
-                    .iter()
-                    .any(|&c| matches!(c, Place::City(k) if g.cities[k].capital()));
-                let around = (
-                    i.checked_sub(1).map(|p| found[p].span.end),
-                    found.get(i + 1).map(|n| n.span.start),
-                );
-                if default.is_none() && not_a_place(m, doc, f, around, small, capital) {
-                    if names_person(m, doc, f) {
+                match around[i].verdict {
+                    Verdict::Place => {}
+                    Verdict::NotAPlace => continue,
+                    Verdict::Person => {
                         people.insert(group);
+                        continue;
                     }
-                    continue;
                 }
-                let saint = ["St. ", "St ", "Saint ", "Ste. ", "Sainte "]
-                    .iter()
-                    .any(|p| name.starts_with(p));
-                let possessive = |s: &str| s.ends_with("'s") || s.ends_with("\u{2019}s");
-                let weak = rules.weak_names.contains(&name)
-                    || (saint
-                        && (possessive(&name)
-                            || text[f.span.end..].starts_with("'s")
-                            || text[f.span.end..].starts_with("\u{2019}s")));
-                let mut candidates = m.candidates(group).to_vec();
-                prune(g, &mut candidates);
-                let owned = candidates.iter().any(|&c| match c {
-                    Place::City(k) => is_own_name(g.cities[k].name, &name),
-                    _ => c.name(g) == name,
-                });
+                let words = doc.slice(f.span);
+                let info = known
+                    .entry((group, words))
+                    .or_insert_with(|| Words::of(m, g, group, words));
+                let weak = info.weak || (info.saint && around[i].possessive);
                 slot_of[i] = Some(slots.len());
                 slots.push(Slot {
                     found: i,
-                    candidates,
+                    candidates: info.candidates.clone(),
                     default,
-                    name,
+                    name: info.name.clone(),
                     group,
                     weak,
-                    owned,
-                    famous: Vec::new(),
+                    owned: info.owned,
+                    famous: info.famous.clone(),
                     chosen: None,
                 });
-                let slot = slots.last_mut().expect("just pushed");
-                slot.famous = slot
-                    .candidates
-                    .iter()
-                    .copied()
-                    .filter(|&c| famous(g, c, slot))
-                    .collect();
             }
         }
     }
@@ -911,14 +1022,10 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
     for s in 0..slots.len() {
         let i = slots[s].found;
         let end = found[i].span.end;
-        let rest = &text[end..];
-        let gap = if rest.starts_with(", ") {
-            2
-        } else if rest.starts_with(" in ") {
-            4
-        } else {
+        let gap = usize::from(around[i].gap);
+        if gap == 0 {
             continue;
-        };
+        }
         let options = containers(
             g,
             m,
@@ -969,8 +1076,7 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
             .paragraphs
             .get(doc.sentences[f.passage].paragraph)
             .is_some_and(|p| p.span.start == f.span.start);
-        let words = doc.slice(f.span);
-        if !opens || words.chars().any(char::is_lowercase) {
+        if !opens || doc.slice(f.span).chars().any(char::is_lowercase) {
             continue;
         }
         let line = &text[f.span.end..doc.paragraphs[doc.sentences[f.passage].paragraph].span.end];
@@ -1058,8 +1164,8 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
             if slot.weak || (slot.default.is_none() && rules.too_frequent(&slot.name, largest.saturating_mul(10))) {
                 continue;
             }
-            let word = rules.common_words.contains(&slot.name);
-            for &c in &slot.candidates {
+            let word = rules.common_words.contains(&*slot.name);
+            for &c in slot.candidates.iter() {
                 if let Place::City(i) = c
                     && !(word && c.population(g) < NOTABLE)
                 {

@@ -3,7 +3,9 @@
 //! Rules are data: each table's header says what its columns mean. This module
 //! only parses them into lookups the matcher can use.
 
-use std::collections::{HashMap, HashSet};
+// Fx hashing: the analysis asks these sets about every name it finds, and
+// SipHash's protection against chosen keys buys nothing for built-in tables.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::MentionKind;
 
@@ -153,10 +155,10 @@ impl ToponymRules {
             given_names: word_list(given_names),
             not_place_after: word_list(not_place_after),
             street_words: word_list(street_words),
-            place_after: HashSet::new(),
-            place_before: HashSet::new(),
-            not_place_before: HashSet::new(),
-            weak_names: HashSet::new(),
+            place_after: HashSet::default(),
+            place_before: HashSet::default(),
+            not_place_before: HashSet::default(),
+            weak_names: HashSet::default(),
             word_frequencies: rows(word_frequencies)
                 .filter_map(|(_, l)| {
                     let (name, zipf) = l.split_once('\t')?;

@@ -5,6 +5,7 @@
 //! regions, tab-separated for the 170,000 places and 6,800 divisions), so the
 //! app needs no files at run time.
 
+pub(crate) mod packed;
 mod records;
 
 pub use records::{City, Country, Division, Feature, Region};
@@ -107,6 +108,86 @@ impl Gazetteer {
         places: &'static str,
         divisions: &str,
     ) -> Result<Gazetteer, GazetteerError> {
+        let mut g = Gazetteer::without_towns(countries, regions, divisions)?;
+        g.cities
+            .reserve_exact(memchr::memchr_iter(b'\n', places.as_bytes()).count());
+        for mut f in data_lines("places", places) {
+            let id = f.number("geonameid")?;
+            let name = f.text("name")?;
+            let code = f.text("country")?;
+            let country = g.country_of(&f, code)?;
+            let admin1 = g.division_of(&mut f, "admin1")?;
+            let admin2 = g.division_of(&mut f, "admin2")?;
+            let feature = Feature::from_code(f.text("feature code")?);
+            let population = f.number("population")?;
+            let lat = f.number("latitude")?;
+            let lon = f.number("longitude")?;
+            let spellings = f.text("spellings")?;
+            g.cities.push(City::new(
+                id,
+                name,
+                spellings,
+                (lon, lat),
+                population,
+                feature,
+                country,
+                (admin1, admin2),
+            ));
+        }
+        Ok(g)
+    }
+
+    /// [`Gazetteer::from_tables`] with the places already packed into
+    /// records by `build.rs` (see `packed.rs`): the same gazetteer, read
+    /// without parsing 170,000 lines.
+    fn from_packed(
+        countries: &str,
+        regions: &str,
+        places: &'static [u8],
+        divisions: &str,
+    ) -> Result<Gazetteer, GazetteerError> {
+        let mut g = Gazetteer::without_towns(countries, regions, divisions)?;
+        let error = |line: usize, problem: String| GazetteerError::Line {
+            table: "places (packed)",
+            line,
+            problem,
+        };
+        let packed = packed::Packed::new(places).ok_or_else(|| error(0, "not a packed table".into()))?;
+        let countries: Vec<Option<usize>> = packed.codes().iter().map(|c| g.country_index(c)).collect();
+        let features: Vec<Feature> = packed.features().iter().map(|f| Feature::from_code(f)).collect();
+        let division = |i: u32| -> Option<Option<usize>> {
+            match i {
+                packed::NONE => Some(None),
+                i => ((i as usize) < g.divisions.len()).then_some(Some(i as usize)),
+            }
+        };
+        let mut cities = Vec::with_capacity(packed.len());
+        for i in 0..packed.len() {
+            let (row, code, feature) = packed
+                .row_codes(i)
+                .ok_or_else(|| error(i + 1, "strings out of range".into()))?;
+            let country =
+                countries[code].ok_or_else(|| error(i + 1, format!("unknown country code {:?}", row.country)))?;
+            let (Some(admin1), Some(admin2)) = (division(row.admin1), division(row.admin2)) else {
+                return Err(error(i + 1, "unknown division".into()));
+            };
+            cities.push(City::new(
+                row.id,
+                row.name,
+                row.spellings,
+                (row.lon, row.lat),
+                row.population,
+                features[feature],
+                country,
+                (admin1, admin2),
+            ));
+        }
+        g.cities = cities;
+        Ok(g)
+    }
+
+    /// The countries, regions and divisions, with no towns yet.
+    fn without_towns(countries: &str, regions: &str, divisions: &str) -> Result<Gazetteer, GazetteerError> {
         fn parse<T: serde::de::DeserializeOwned>(table: &'static str, json: &str) -> Result<T, GazetteerError> {
             serde_json::from_str(json).map_err(|source| GazetteerError::Json { table, source })
         }
@@ -162,31 +243,6 @@ impl Gazetteer {
                 })?);
             }
         }
-        g.cities
-            .reserve_exact(memchr::memchr_iter(b'\n', places.as_bytes()).count());
-        for mut f in data_lines("places", places) {
-            let id = f.number("geonameid")?;
-            let name = f.text("name")?;
-            let code = f.text("country")?;
-            let country = g.country_of(&f, code)?;
-            let admin1 = g.division_of(&mut f, "admin1")?;
-            let admin2 = g.division_of(&mut f, "admin2")?;
-            let feature = Feature::from_code(f.text("feature code")?);
-            let population = f.number("population")?;
-            let lat = f.number("latitude")?;
-            let lon = f.number("longitude")?;
-            let spellings = f.text("spellings")?;
-            g.cities.push(City::new(
-                id,
-                name,
-                spellings,
-                (lon, lat),
-                population,
-                feature,
-                country,
-                (admin1, admin2),
-            ));
-        }
         Ok(g)
     }
 
@@ -206,14 +262,15 @@ impl Gazetteer {
         }
     }
 
-    /// The gazetteer compiled into the binary from `data/gazetteer/`.
+    /// The gazetteer compiled into the binary from `data/gazetteer/` (its
+    /// towns packed by `build.rs`).
     pub fn builtin() -> &'static Gazetteer {
         static BUILTIN: OnceLock<Gazetteer> = OnceLock::new();
         BUILTIN.get_or_init(|| {
-            Gazetteer::from_tables(
+            Gazetteer::from_packed(
                 include_str!("../../data/gazetteer/countries.json"),
                 include_str!("../../data/gazetteer/regions.json"),
-                include_str!("../../data/gazetteer/places.tsv"),
+                include_bytes!(concat!(env!("OUT_DIR"), "/cities.bin")),
                 include_str!("../../data/gazetteer/divisions.tsv"),
             )
             .expect("the bundled gazetteer is valid (checked by tests)")
@@ -243,5 +300,29 @@ impl Gazetteer {
     /// Index of the place with this GeoNames id (a scan: for files, not for analysis).
     pub fn city_index(&self, geonameid: i64) -> Option<usize> {
         self.cities.iter().position(|c| c.id == geonameid)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_packed_towns_are_the_text_table() {
+        let text = Gazetteer::from_tables(
+            include_str!("../../data/gazetteer/countries.json"),
+            include_str!("../../data/gazetteer/regions.json"),
+            include_str!("../../data/gazetteer/places.tsv"),
+            include_str!("../../data/gazetteer/divisions.tsv"),
+        )
+        .unwrap();
+        let packed = Gazetteer::builtin();
+        assert_eq!(text.cities.len(), packed.cities.len());
+        for (a, b) in text.cities.iter().zip(&packed.cities) {
+            assert_eq!(a, b);
+            assert_eq!((a.lon.to_bits(), a.lat.to_bits()), (b.lon.to_bits(), b.lat.to_bits()));
+        }
+        assert_eq!(format!("{:?}", text.divisions), format!("{:?}", packed.divisions));
+        assert_eq!(text.by_division_id, packed.by_division_id);
     }
 }

@@ -83,7 +83,7 @@ impl Feature {
 /// A populated place of at least 1,000 people (GeoNames cities1000). Its
 /// strings point into the table compiled into the binary: 170,000 places
 /// cost no allocation each.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct City {
     /// GeoNames id (negative for the few places added by hand).
     pub id: i64,

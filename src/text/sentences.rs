@@ -1,7 +1,8 @@
 //! Sentence boundaries inside one paragraph.
 
-use std::collections::HashSet;
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet as HashSet;
 
 static ABBREVIATIONS_TABLE: &str = include_str!("../../data/rules/abbreviations.txt");
 
