@@ -2,7 +2,7 @@
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{Analysis, Mention, Reason};
 use crate::gazetteer::Gazetteer;
@@ -51,20 +51,18 @@ impl<'t> Tally<'t> {
     }
 }
 
-/// Tallies keyed by gazetteer index: a dense table beats a hash map here.
+/// Tallies keyed by gazetteer index. A hash map rather than a dense table:
+/// a table as long as the gazetteer's towns, cleared for every article of a
+/// collection, costs more than the look-ups it saves.
 #[derive(Default)]
 struct Tallies<'t> {
-    index: Vec<usize>,
+    index: FxHashMap<usize, usize>,
     out: Vec<(usize, Tally<'t>)>,
 }
 
 impl<'t> Tallies<'t> {
     fn add(&mut self, key: usize, doc: &Document, m: &Mention, surface: &'t str, own: bool) {
-        if self.index.len() <= key {
-            self.index.resize(key + 1, usize::MAX);
-        }
-        if self.index[key] == usize::MAX {
-            self.index[key] = self.out.len();
+        let at = *self.index.entry(key).or_insert_with(|| {
             let first_paragraph = doc.sentences.get(m.passage).map_or(0, |s| s.paragraph);
             let order = self.out.len();
             let tally = Tally {
@@ -78,8 +76,9 @@ impl<'t> Tallies<'t> {
                 reason: None,
             };
             self.out.push((key, tally));
-        }
-        self.out[self.index[key]].1.add(m, surface, own);
+            order
+        });
+        self.out[at].1.add(m, surface, own);
     }
 
     /// Most mentioned first; ties in order of first appearance.

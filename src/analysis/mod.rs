@@ -7,6 +7,7 @@
 mod aggregate;
 pub use aggregate::from_summaries;
 mod matcher;
+mod nearness;
 mod overrides;
 pub(crate) mod place_index;
 mod resolve;

@@ -29,6 +29,8 @@ use std::rc::Rc;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
+use super::nearness::{Grid, distance_km};
+
 use super::matcher::{Found, Matcher, Reading};
 use super::{Mention, MentionKind};
 use crate::gazetteer::{Feature, Gazetteer};
@@ -160,27 +162,18 @@ struct Evidence {
     /// Divisions named, or holding a decided place.
     divisions: HashMap<usize, Place>,
     /// Decided cities, by one-degree cell, for nearness.
-    cells: HashMap<(i32, i32), Vec<usize>>,
+    cells: Grid<usize>,
+    /// The same by four-degree cell, for being in the same part of the world.
+    wide_cells: Grid<usize, 4>,
     /// Small towns decided on weak evidence: near them is weak evidence only.
-    weak_cells: HashMap<(i32, i32), Vec<usize>>,
+    weak_cells: Grid<usize>,
     /// The dateline's country and division.
     home: Option<(usize, Option<usize>)>,
     /// The candidate cities of names not yet decided, by cell, with their slot:
     /// two names whose candidates lie close together support each other.
-    pending: HashMap<(i32, i32), Vec<(usize, usize)>>,
+    pending: Grid<(usize, usize)>,
     /// The divisions holding a candidate city of an undecided name, with its slot.
     pending_divisions: HashMap<usize, Vec<usize>>,
-}
-
-fn cell(lon: f64, lat: f64) -> (i32, i32) {
-    (lon.floor() as i32, lat.floor() as i32)
-}
-
-/// Great-circle distance in km.
-fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
-    let (lon1, lat1, lon2, lat2) = (a.0.to_radians(), a.1.to_radians(), b.0.to_radians(), b.1.to_radians());
-    let h = ((lat2 - lat1) / 2.0).sin().powi(2) + lat1.cos() * lat2.cos() * ((lon2 - lon1) / 2.0).sin().powi(2);
-    2.0 * 6371.0 * h.sqrt().min(1.0).asin()
 }
 
 impl Evidence {
@@ -188,7 +181,7 @@ impl Evidence {
     fn add_weak(&mut self, g: &Gazetteer, place: Place) {
         if let Place::City(i) = place {
             let c = &g.cities[i];
-            self.weak_cells.entry(cell(c.lon, c.lat)).or_default().push(i);
+            self.weak_cells.insert((c.lon, c.lat), i);
         }
     }
 
@@ -211,40 +204,39 @@ impl Evidence {
                 }
                 if let Place::City(i) = place {
                     let c = &g.cities[i];
-                    self.cells.entry(cell(c.lon, c.lat)).or_default().push(i);
+                    self.cells.insert((c.lon, c.lat), i);
+                    self.wide_cells.insert((c.lon, c.lat), i);
                 }
             }
         }
     }
 
-    /// The nearest decided city to `at` within `km`, other than `not`
-    /// (among the weakly decided ones when `weak`).
+    /// The nearest decided city to `at` within `km`, other than `not`.
     fn nearest(&self, g: &Gazetteer, at: (f64, f64), km: f64, not: Option<usize>) -> Option<(usize, f64)> {
-        self.nearest_in(&self.cells, g, at, km, not)
+        if km > 2.0 * NEAR_KM {
+            Self::nearest_in(&self.wide_cells, g, at, km, not)
+        } else {
+            Self::nearest_in(&self.cells, g, at, km, not)
+        }
     }
 
-    fn nearest_in(
-        &self,
-        cells: &HashMap<(i32, i32), Vec<usize>>,
+    /// The nearest city of `grid` to `at` within `km`, other than `not`.
+    fn nearest_in<const D: u16>(
+        grid: &Grid<usize, D>,
         g: &Gazetteer,
         at: (f64, f64),
         km: f64,
         not: Option<usize>,
     ) -> Option<(usize, f64)> {
-        let reach = (km / 111.0).ceil() as i32 + 1;
-        let (cx, cy) = cell(at.0, at.1);
         let mut best: Option<(usize, f64)> = None;
-        for dx in -reach..=reach {
-            for dy in -reach..=reach {
-                for &i in cells.get(&(cx + dx, cy + dy)).into_iter().flatten() {
-                    if Some(i) == not {
-                        continue;
-                    }
-                    let d = distance_km(at, (g.cities[i].lon, g.cities[i].lat));
-                    if d <= km && best.is_none_or(|(_, b)| d < b) {
-                        best = Some((i, d));
-                    }
-                }
+        for &i in grid.around(at, km) {
+            let c = &g.cities[i];
+            if Some(i) == not {
+                continue;
+            }
+            let d = distance_km(at, (c.lon, c.lat));
+            if d <= km && best.is_none_or(|(_, b)| d < b) {
+                best = Some((i, d));
             }
         }
         best
@@ -257,27 +249,17 @@ impl Evidence {
         let at = (g.cities[me].lon, g.cities[me].lat);
         let my_slots: Vec<usize> = self
             .pending
-            .get(&cell(at.0, at.1))
-            .into_iter()
-            .flatten()
+            .at(at)
+            .iter()
             .filter(|&&(i, _)| i == me)
             .map(|&(_, s)| s)
             .collect();
-        let reach = (NEAR_KM / 111.0).ceil() as i32 + 1;
-        let (cx, cy) = cell(at.0, at.1);
-        for dx in -reach..=reach {
-            for dy in -reach..=reach {
-                for &(i, slot) in self.pending.get(&(cx + dx, cy + dy)).into_iter().flatten() {
-                    if i != me
-                        && !my_slots.contains(&slot)
-                        && distance_km(at, (g.cities[i].lon, g.cities[i].lat)) <= NEAR_KM
-                    {
-                        return Some(i);
-                    }
-                }
-            }
-        }
-        None
+        self.pending
+            .around(at, NEAR_KM)
+            .find(|&&(i, slot)| {
+                i != me && !my_slots.contains(&slot) && distance_km(at, (g.cities[i].lon, g.cities[i].lat)) <= NEAR_KM
+            })
+            .map(|&(i, _)| i)
     }
 
     /// How the article supports `candidate` (a candidate of slot `slot`).
@@ -374,7 +356,7 @@ impl Evidence {
         if matches!(candidate, Place::City(_))
             && let Some((near, _)) = self
                 .nearest(g, at, REGION_KM, me)
-                .or_else(|| self.nearest_in(&self.weak_cells, g, at, NEAR_KM, me))
+                .or_else(|| Self::nearest_in(&self.weak_cells, g, at, NEAR_KM, me))
         {
             return Support {
                 level: 1,
@@ -1170,11 +1152,7 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
                     && !(word && c.population(g) < NOTABLE)
                 {
                     let city = &g.cities[i];
-                    evidence
-                        .pending
-                        .entry(cell(city.lon, city.lat))
-                        .or_default()
-                        .push((i, s));
+                    evidence.pending.insert((city.lon, city.lat), (i, s));
                     for d in c.divisions(g) {
                         evidence.pending_divisions.entry(d).or_default().push(s);
                     }

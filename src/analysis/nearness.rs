@@ -1,0 +1,170 @@
+//! Which decided places lie near a point: items filed by square cells of
+//! longitude and latitude, asked for everything within some kilometres.
+//!
+//! Written here rather than taken from an R-tree crate: the resolver adds a
+//! few hundred points and asks thousands of "anything within 100 km?", so
+//! a hash of cells whose size suits the distance asked is both simpler and
+//! faster than a tree rebuilt as places are decided.
+
+use rustc_hash::FxHashMap;
+
+/// Kilometres in a degree of latitude.
+/// Kilometres in a degree of latitude, rounded down (on the sphere of
+/// [`distance_km`] it is 111.195): cells reach a little further, never less far.
+const KM_PER_DEGREE: f64 = 111.19;
+
+/// Great-circle distance in km between two (longitude, latitude) points.
+pub(super) fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (lon1, lat1, lon2, lat2) = (a.0.to_radians(), a.1.to_radians(), b.0.to_radians(), b.1.to_radians());
+    let h = ((lat2 - lat1) / 2.0).sin().powi(2) + lat1.cos() * lat2.cos() * ((lon2 - lon1) / 2.0).sin().powi(2);
+    2.0 * 6371.0 * h.sqrt().min(1.0).asin()
+}
+
+/// Items filed by the cell of their point, cells `DEGREES` wide (a divisor of 360).
+pub(super) struct Grid<T, const DEGREES: u16 = 1> {
+    degrees: f64,
+    cells: FxHashMap<(i32, i32), Vec<T>>,
+    /// How many cells make a turn of longitude.
+    columns: i32,
+}
+
+impl<T, const DEGREES: u16> Grid<T, DEGREES> {
+    /// An empty grid.
+    pub(super) fn new() -> Self {
+        Grid {
+            degrees: f64::from(DEGREES),
+            cells: FxHashMap::default(),
+            columns: 360 / i32::from(DEGREES),
+        }
+    }
+
+    /// The cell of a point, its column wrapped so that 180°E is 180°W.
+    fn cell(&self, (lon, lat): (f64, f64)) -> (i32, i32) {
+        let x = ((lon + 180.0) / self.degrees).floor() as i32;
+        (x.rem_euclid(self.columns), (lat / self.degrees).floor() as i32)
+    }
+
+    /// File `item` at `point`.
+    pub(super) fn insert(&mut self, point: (f64, f64), item: T) {
+        let at = self.cell(point);
+        self.cells.entry(at).or_default().push(item);
+    }
+
+    /// The items filed in the cell of `point` itself.
+    pub(super) fn at(&self, point: (f64, f64)) -> &[T] {
+        self.cells.get(&self.cell(point)).map_or(&[], Vec::as_slice)
+    }
+
+    /// Every item filed in a cell that may hold points within `km` of
+    /// `point` (and some further: callers measure).
+    pub(super) fn around(&self, point: (f64, f64), km: f64) -> impl Iterator<Item = &T> {
+        let (cx, cy) = self.cell(point);
+        let span = self.degrees * KM_PER_DEGREE;
+        let rows = (km / span).ceil() as i32;
+        // A degree of longitude shrinks towards the poles (400 km is 4
+        // degrees at the equator, 8 at 60°N): measured at the edge of the
+        // reach nearest the pole.
+        let far = (point.1.abs() + f64::from(rows + 1) * self.degrees).min(89.0);
+        let cols = (km / (span * far.to_radians().cos())).ceil() as i32;
+        // Near a pole the reach goes round the world: every column once.
+        let (first, cols) = if 2 * cols + 1 >= self.columns {
+            (0, self.columns)
+        } else {
+            (cx - cols, cols)
+        };
+        let width = if cols == self.columns { cols } else { 2 * cols + 1 };
+        let asked = (width * (2 * rows + 1)) as usize;
+        let columns = self.columns;
+        let near = move |&(x, y): &(i32, i32)| {
+            let dx = (x - cx).rem_euclid(columns).min((cx - x).rem_euclid(columns));
+            dx <= cols && (y - cy).abs() <= rows
+        };
+        // Few cells filed: walk them rather than ask for every cell around.
+        let walk = (self.cells.len() <= asked).then(|| {
+            self.cells
+                .iter()
+                .filter(move |(k, _)| near(k))
+                .flat_map(|(_, v)| v.iter())
+        });
+        let ask = (self.cells.len() > asked).then(|| {
+            (first..first + width)
+                .flat_map(move |x| (-rows..=rows).map(move |dy| (x.rem_euclid(columns), cy + dy)))
+                .filter_map(|k| self.cells.get(&k))
+                .flat_map(|v| v.iter())
+        });
+        walk.into_iter().flatten().chain(ask.into_iter().flatten())
+    }
+
+    /// Forget every item.
+    pub(super) fn clear(&mut self) {
+        self.cells.clear();
+    }
+}
+
+impl<T, const DEGREES: u16> Default for Grid<T, DEGREES> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The items of `grid` within `km` of `point`, by their points.
+    fn within<const D: u16>(grid: &Grid<(f64, f64), D>, point: (f64, f64), km: f64) -> Vec<(f64, f64)> {
+        grid.around(point, km)
+            .copied()
+            .filter(|&p| distance_km(point, p) <= km)
+            .collect()
+    }
+
+    #[test]
+    fn far_north_a_neighbour_several_degrees_of_longitude_away_is_found() {
+        // Stockholm and Helsinki: about 400 km apart at 60°N, 7 degrees of longitude.
+        let (stockholm, helsinki) = ((18.07, 59.33), (24.94, 60.17));
+        let mut fine: Grid<_, 1> = Grid::new();
+        let mut wide: Grid<_, 4> = Grid::new();
+        fine.insert(stockholm, stockholm);
+        wide.insert(stockholm, stockholm);
+        assert_eq!(within(&fine, helsinki, 420.0), [stockholm]);
+        assert_eq!(within(&wide, helsinki, 420.0), [stockholm]);
+        assert!(within(&fine, helsinki, 300.0).is_empty());
+    }
+
+    #[test]
+    fn neighbours_across_the_antimeridian_are_found() {
+        let suva = (178.44, -18.14);
+        let mut fine: Grid<_, 1> = Grid::new();
+        let mut wide: Grid<_, 4> = Grid::new();
+        fine.insert(suva, suva);
+        wide.insert(suva, suva);
+        assert_eq!(within(&fine, (-179.5, -18.14), 400.0), [suva]);
+        assert_eq!(within(&wide, (-179.5, -18.14), 400.0), [suva]);
+        assert_eq!(fine.cell((180.0, 0.0)), fine.cell((-180.0, 0.0)));
+    }
+
+    #[test]
+    fn many_cells_are_asked_for_and_few_walked_with_the_same_answer() {
+        let mut grid: Grid<_> = Grid::new();
+        // A 40 by 40 degree field of points: more cells than a query asks for.
+        for x in 0..40 {
+            for y in 0..40 {
+                grid.insert(
+                    (f64::from(x) + 0.5, f64::from(y) + 0.5),
+                    (f64::from(x) + 0.5, f64::from(y) + 0.5),
+                );
+            }
+        }
+        let found = within(&grid, (20.5, 20.5), 120.0);
+        assert_eq!(found.len(), 5, "{found:?}");
+        let mut few: Grid<_> = Grid::new();
+        for p in &found {
+            few.insert(*p, *p);
+        }
+        assert_eq!(within(&few, (20.5, 20.5), 120.0).len(), 5);
+        assert_eq!(few.at((20.2, 20.9)), [(20.5, 20.5)]);
+        few.clear();
+        assert!(within(&few, (20.5, 20.5), 120.0).is_empty());
+    }
+}
