@@ -438,8 +438,11 @@ impl Builder<'_> {
     }
 }
 
-/// The place index of the bundled gazetteer, built by `build.rs`.
-static BUILTIN_PLACES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/places.idx"));
+/// The place index of the bundled gazetteer, built by `build.rs`, unpacked once.
+fn builtin_places() -> &'static [u8] {
+    static PLACES: std::sync::OnceLock<&'static [u8]> = std::sync::OnceLock::new();
+    PLACES.get_or_init(|| crate::gazetteer::unpack_builtin(include_bytes!(concat!(env!("OUT_DIR"), "/places.idx.lz4"))))
+}
 
 /// The place index of `gazetteer`'s towns and divisions (see [`place_index::build`]).
 pub(crate) fn place_index_of(gazetteer: &Gazetteer) -> Vec<u8> {
@@ -464,7 +467,7 @@ impl Matcher {
     /// [`Matcher::new`] for the bundled gazetteer, whose place index was
     /// built with the crate (a test checks it is the one `new` would build).
     pub(crate) fn builtin(gazetteer: &'static Gazetteer, rules: Rules) -> Matcher {
-        let places = PlaceIndex::new(Cow::Borrowed(BUILTIN_PLACES)).expect("build.rs writes a valid table");
+        let places = PlaceIndex::new(Cow::Borrowed(builtin_places())).expect("build.rs writes a valid table");
         Matcher::with_places(gazetteer, rules, places)
     }
 
