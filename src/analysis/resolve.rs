@@ -130,14 +130,14 @@ impl Words {
     }
 }
 
-/// An ambiguous name being decided.
+/// An ambiguous name being decided. (A long article has a slot for every
+/// occurrence of a town's name: what its words say is shared.)
 struct Slot {
     /// Index into the found list.
     found: usize,
-    candidates: Rc<[Place]>,
+    /// Its words' name, candidates and famous candidates.
+    words: Rc<Words>,
     default: Option<(Place, MentionKind)>,
-    /// The words as a name ("Hamilton" for "HAMILTON"), to ask whether they are also a word.
-    name: Rc<str>,
     /// The toponym group of its words: the same words, the same place
     /// ("one sense per discourse"), unless a qualifier says otherwise.
     group: u32,
@@ -145,10 +145,6 @@ struct Slot {
     /// ("Toyota", "North Shore"), a saint's name in the possessive ("St. Paul's",
     /// "St. John's": a church, a school, a hospital).
     weak: bool,
-    /// Some candidate has the name as its own (not only as another spelling).
-    owned: bool,
-    /// The candidates that are famous places (see [`famous_named`]), found once.
-    famous: Rc<[Place]>,
     chosen: Option<(Place, Reason)>,
 }
 
@@ -462,7 +458,7 @@ fn fold(c: char) -> impl Iterator<Item = char> {
 /// other candidate has the name as its own: "Molotov" is an old name of
 /// Perm, "Berea" of Aleppo and the name of Berea, Kentucky, but "Kiev" is Kyiv.
 fn standing(g: &Gazetteer, candidate: Place, slot: &Slot) -> u64 {
-    standing_named(g, candidate, &slot.name, slot.owned)
+    standing_named(g, candidate, &slot.words.name, slot.words.owned)
 }
 
 /// [`standing`] of a candidate of the name `name` (`owned`: some candidate has it as its own).
@@ -491,9 +487,10 @@ fn famous_named(g: &Gazetteer, candidate: Place, name: &str, owned: bool) -> boo
 /// place counting as much as its country named), then by prior.
 fn rank(g: &Gazetteer, evidence: &Evidence, slot: &Slot, s: usize) -> Vec<(Place, Support, f64)> {
     let mut ranked: Vec<(Place, Support, f64)> = slot
+        .words
         .candidates
         .iter()
-        .map(|&c| (c, evidence.support(g, c, s), prior_named(g, c, &slot.name)))
+        .map(|&c| (c, evidence.support(g, c, s), prior_named(g, c, &slot.words.name)))
         .collect();
     let mut keyed: Vec<(u8, f64, (Place, Support, f64))> =
         ranked.drain(..).map(|c| (rank_level(g, slot, &c), c.2, c)).collect();
@@ -513,7 +510,11 @@ fn rank_level(g: &Gazetteer, slot: &Slot, (c, support, _): &(Place, Support, f64
         2 if standing(g, *c, slot) >= NOTABLE => 5,
         level => 2 * level,
     };
-    if rank < 4 && slot.famous.contains(c) { 4 } else { rank }
+    if rank < 4 && slot.words.famous.contains(c) {
+        4
+    } else {
+        rank
+    }
 }
 
 /// Is the first of `ranked` clearly the likeliest: better supported than
@@ -918,27 +919,25 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
     let text = doc.text.as_str();
     let rules = &m.rules().toponyms;
     let mut evidence = Evidence::default();
-    let mut slots: Vec<Slot> = Vec::with_capacity(found.len());
-    let mut slot_of = vec![None; found.len()];
+    // Room for every toponym: most found names are countries' and need no slot.
+    let toponyms = found
+        .iter()
+        .filter(|f| matches!(f.reading, Reading::Toponym { .. }))
+        .count();
+    let mut slots: Vec<Slot> = Vec::with_capacity(toponyms);
+    // The slot of each found name (u32: a long article has a million names).
+    let mut slot_of: Vec<Option<u32>> = vec![None; found.len()];
     // A name the article uses for a person somewhere is a person everywhere ("John Hoeven", then "Hoeven said").
     let mut people: HashSet<u32> = HashSet::default();
-    let mut fixed: Vec<Option<(Place, MentionKind, Reason)>> = vec![None; found.len()];
     // Which toponyms are no place at all (a street, a person, ...): each
     // asks its own neighbourhood only, so a long article's are asked on
     // every core.
     let around = read_around(m, g, doc, &found);
     // What each toponym's words say wherever they stand, worked out once.
-    let mut known: HashMap<(u32, &str), Words> = HashMap::default();
+    let mut known: HashMap<(u32, &str), Rc<Words>> = HashMap::default();
     for (i, f) in found.iter().enumerate() {
         match f.reading {
-            Reading::Fixed(place, kind) => {
-                evidence.add(g, place, kind);
-                fixed[i] = Some((place, kind, Reason::Unambiguous));
-            }
-            Reading::Corrected(place, kind) => {
-                evidence.add(g, place, kind);
-                fixed[i] = Some((place, kind, Reason::Correction));
-            }
+            Reading::Fixed(place, kind) | Reading::Corrected(place, kind) => evidence.add(g, place, kind),
             Reading::Toponym { group, default } => {
                 match around[i].verdict {
                     Verdict::Place => {}
@@ -951,18 +950,15 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
                 let words = doc.slice(f.span);
                 let info = known
                     .entry((group, words))
-                    .or_insert_with(|| Words::of(m, g, group, words));
+                    .or_insert_with(|| Rc::new(Words::of(m, g, group, words)));
                 let weak = info.weak || (info.saint && around[i].possessive);
-                slot_of[i] = Some(slots.len());
+                slot_of[i] = Some(slots.len() as u32);
                 slots.push(Slot {
                     found: i,
-                    candidates: info.candidates.clone(),
+                    words: info.clone(),
                     default,
-                    name: info.name.clone(),
                     group,
                     weak,
-                    owned: info.owned,
-                    famous: info.famous.clone(),
                     chosen: None,
                 });
             }
@@ -971,13 +967,14 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
     slots.retain(|slot| !people.contains(&slot.group));
     slot_of.fill(None);
     for (s, slot) in slots.iter().enumerate() {
-        slot_of[slot.found] = Some(s);
+        slot_of[slot.found] = Some(s as u32);
     }
     // A document-context rule that chose the United States for a name that is
     // also a US state ("Georgia" with "Atlanta") means the state.
     for slot in &mut slots {
         if let Some((Place::Country(c), MentionKind::Division)) = slot.default
             && let Some(&d) = slot
+                .words
                 .candidates
                 .iter()
                 .find(|p| matches!(p, Place::Division(d) if g.divisions[*d].country == c))
@@ -1018,7 +1015,7 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
             end + gap,
         );
         let slot = &slots[s];
-        let everything = slot.candidates.iter().copied().chain(slot.default.map(|d| d.0));
+        let everything = slot.words.candidates.iter().copied().chain(slot.default.map(|d| d.0));
         let best = everything
             .flat_map(|c| {
                 options
@@ -1034,7 +1031,7 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
             });
         if let Some((candidate, container, at)) = best {
             slots[s].chosen = Some((candidate, Reason::Qualifier(container)));
-            if let Some(ks) = at.and_then(|k| slot_of[k]) {
+            if let Some(ks) = at.and_then(|k| slot_of[k]).map(|ks| ks as usize) {
                 slots[ks].chosen = Some((container, Reason::Qualifies(candidate)));
             }
         }
@@ -1079,8 +1076,14 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
         let chosen = match slot.chosen {
             Some((place, _)) => place,
             None => {
-                let score = |c: Place| (evidence.support(g, c, usize::MAX).level, prior_named(g, c, &slot.name));
+                let score = |c: Place| {
+                    (
+                        evidence.support(g, c, usize::MAX).level,
+                        prior_named(g, c, &slot.words.name),
+                    )
+                };
                 match slot
+                    .words
                     .candidates
                     .iter()
                     .copied()
@@ -1142,12 +1145,13 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
         // whose name is a dictionary word.
         for &s in open.iter().filter(|&&s| slots[s].chosen.is_none()) {
             let slot = &slots[s];
-            let largest = slot.candidates.iter().map(|c| c.population(g)).max().unwrap_or(0);
-            if slot.weak || (slot.default.is_none() && rules.too_frequent(&slot.name, largest.saturating_mul(10))) {
+            let largest = slot.words.candidates.iter().map(|c| c.population(g)).max().unwrap_or(0);
+            if slot.weak || (slot.default.is_none() && rules.too_frequent(&slot.words.name, largest.saturating_mul(10)))
+            {
                 continue;
             }
-            let word = rules.common_words.contains(&*slot.name);
-            for &c in slot.candidates.iter() {
+            let word = rules.common_words.contains(&*slot.words.name);
+            for &c in slot.words.candidates.iter() {
                 if let Place::City(i) = c
                     && !(word && c.population(g) < NOTABLE)
                 {
@@ -1171,7 +1175,7 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
                 continue;
             };
             let population = standing(g, candidate, slot);
-            let wordlike = slot.weak || rules.is_wordlike(&slot.name, candidate.population(g));
+            let wordlike = slot.weak || rules.is_wordlike(&slot.words.name, candidate.population(g));
             let dominant = dominant(g, slot, &ranked);
             let on_evidence = if slot.default.is_some() {
                 // A country's name keeps its country unless a division or a
@@ -1201,7 +1205,7 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
             // a village of the Philippines called so).
             let waits = support.level == 2
                 && matches!(support.reason, Reason::Near(_))
-                && ranked.iter().skip(1).any(|r| slot.famous.contains(&r.0));
+                && ranked.iter().skip(1).any(|r| slot.words.famous.contains(&r.0));
             if on_evidence && !waits {
                 decided.push((s, candidate, support.reason));
             } else if prior_only && on_prior {
@@ -1259,15 +1263,16 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
             continue;
         }
         let Some(candidate) = slot
+            .words
             .candidates
             .iter()
             .copied()
-            .max_by(|a, b| prior_named(g, *a, &slot.name).total_cmp(&prior_named(g, *b, &slot.name)))
+            .max_by(|a, b| prior_named(g, *a, &slot.words.name).total_cmp(&prior_named(g, *b, &slot.words.name)))
         else {
             continue;
         };
         let population = standing(g, candidate, slot);
-        let wordlike = slot.weak || rules.is_wordlike(&slot.name, candidate.population(g));
+        let wordlike = slot.weak || rules.is_wordlike(&slot.words.name, candidate.population(g));
         if (population >= NOTABLE && !wordlike) || (matches!(candidate, Place::City(_)) && population >= MILLION) {
             left.push((s, candidate));
         }
@@ -1280,24 +1285,29 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
         }
     }
 
-    // The mentions, in text order.
-    for slot in &slots {
-        let kind_of = |p: Place| match p {
-            Place::Division(_) => MentionKind::Division,
-            _ => MentionKind::City,
-        };
-        fixed[slot.found] = match (slot.chosen, slot.default) {
-            (Some((place, reason)), Some((default, kind))) if place == default => Some((place, kind, reason)),
-            (Some((place, reason)), _) => Some((place, kind_of(place), reason)),
-            (None, Some((place, kind))) => Some((place, kind, Reason::Unambiguous)),
-            (None, None) => None,
-        };
-    }
+    // The mentions, in text order: a fixed reading as it is, a toponym as decided.
+    let kind_of = |p: Place| match p {
+        Place::Division(_) => MentionKind::Division,
+        _ => MentionKind::City,
+    };
     found
         .iter()
-        .zip(fixed)
-        .filter_map(|(f, decided)| {
-            decided.map(|(place, kind, reason)| Mention {
+        .enumerate()
+        .filter_map(|(i, f)| {
+            let (place, kind, reason) = match f.reading {
+                Reading::Fixed(place, kind) => (place, kind, Reason::Unambiguous),
+                Reading::Corrected(place, kind) => (place, kind, Reason::Correction),
+                Reading::Toponym { .. } => {
+                    let slot = &slots[slot_of[i]? as usize];
+                    match (slot.chosen, slot.default) {
+                        (Some((place, reason)), Some((default, kind))) if place == default => (place, kind, reason),
+                        (Some((place, reason)), _) => (place, kind_of(place), reason),
+                        (None, Some((place, kind))) => (place, kind, Reason::Unambiguous),
+                        (None, None) => return None,
+                    }
+                }
+            };
+            Some(Mention {
                 place,
                 kind,
                 span: f.span,
