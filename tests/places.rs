@@ -16,6 +16,7 @@ fn evidence(reason: Reason) -> &'static str {
         Reason::Dateline => "dateline",
         Reason::ArticleNames(_) => "article",
         Reason::Near(_) => "near",
+        Reason::Town => "town",
         Reason::Largest => "largest",
         Reason::Correction => "correction",
     }
@@ -368,5 +369,45 @@ fn brands_generic_names_and_saints_need_strong_evidence() {
         ("The Toyota failed to yield and struck a parked car.", &[]),
         ("Developers proposed a hotel on the North Shore.", &[]),
         ("Patients at St. Paul's Hospital waited for hours.", &[]),
+    ]);
+}
+
+#[test]
+fn a_name_written_as_a_town_s_is_a_town() {
+    check(&[
+        // An institution only US and Canadian towns have: not Greece's capital,
+        // wherever the words stand ("Athens High School" is a school, but it
+        // says which Athens the rest of the article means).
+        (
+            "The Athens High School band will march on Saturday, and Athens residents may watch from the square.",
+            &["Athens → Athens in Georgia, USA (town)"],
+        ),
+        (
+            "Dublin City Manager Ann Ross said the budget was balanced.",
+            &["Dublin → Dublin in California, USA (town)"],
+        ),
+        // The institution's countries, and then the article's own evidence.
+        (
+            "COLUMBUS, Ohio -- The Dublin Board of Education met Monday.",
+            &[
+                "COLUMBUS → Columbus in Ohio, USA (dateline)",
+                "Ohio → Ohio, USA (qualifies)",
+                "Dublin → Dublin in Ohio, USA (article)",
+            ],
+        ),
+        // Without such an institution, the largest place of the name.
+        (
+            "Athens residents may watch from the square.",
+            &["Athens → Athens in Attica, GRC (largest)"],
+        ),
+        // A country's name written as a town's.
+        (
+            "The festival returns to the city of Peru next week.",
+            &["Peru → Peru in Indiana, USA (town)"],
+        ),
+        (
+            "Deputies said a Lebanon woman found the dog on Sunday.",
+            &["Lebanon → Lebanon in Tennessee, USA (town)"],
+        ),
     ]);
 }

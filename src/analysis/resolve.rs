@@ -15,6 +15,12 @@
 //!    is decided becomes evidence for the rest (three rounds);
 //! 4. the prior: population and feature (capital > division seat > other).
 //!
+//! A name written as a town's keeps only its towns in the countries the words
+//! point to ("Athens High School": a US or Canadian Athens, not Greece's
+//! capital; `local_institutions.tsv`), and a country's name written so
+//! ("the city of Peru", "a Lebanon woman"; `town_context.tsv`) is a town;
+//! when nothing else decides such a name, its best town is taken.
+//!
 //! Small places (under 100,000 people) are kept only with evidence, and names
 //! that are also words or people's names ("Mobile", "Jackson") only with
 //! strong evidence (1–2, a named division, a place within 100 km), unless the
@@ -29,6 +35,7 @@ use std::rc::Rc;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
+use super::ToponymRules;
 use super::matcher::{Found, Matcher, Reading};
 use super::{Mention, MentionKind};
 use crate::gazetteer::{Feature, Gazetteer};
@@ -931,6 +938,62 @@ fn read_around(m: &Matcher, g: &Gazetteer, doc: &Document, found: &[Found]) -> V
         .collect()
 }
 
+/// A name's candidates and famous candidates narrowed to some countries' towns.
+type Narrowed = (Rc<[Place]>, Rc<[Place]>);
+
+/// The two words just before `start` as one ("city of"), only spaces between.
+fn two_words_before(text: &str, start: usize) -> Option<String> {
+    let first = word_before(text, start);
+    if first.is_empty() {
+        return None;
+    }
+    let at = text[..start].trim_end_matches(' ').len() - first.len();
+    let second = word_before(text, at);
+    (!second.is_empty()).then(|| format!("{second} {first}"))
+}
+
+/// How the article writes each toponym group as a town's name: followed by
+/// an institution only some countries' towns have ("Athens High School": a
+/// US or Canadian town; the countries are given), or, for a country's name,
+/// after "city of" or as a home town ("a Lebanon woman": a town anywhere,
+/// `None`). Every found name is read, place or not: "Norfolk High School"
+/// is a school, but it says which Norfolk the article's "Norfolk" is.
+fn town_cues(g: &Gazetteer, rules: &ToponymRules, text: &str, found: &[Found]) -> HashMap<u32, Option<Rc<[usize]>>> {
+    let mut cues: HashMap<u32, Option<Rc<[usize]>>> = HashMap::default();
+    for f in found {
+        let Reading::Toponym { group, default } = f.reading else {
+            continue;
+        };
+        let next = text[f.span.end..].strip_prefix(' ');
+        let institution = next.and_then(|rest| {
+            rules.local_institutions.iter().find(|(words, _)| {
+                rest.strip_prefix(words.as_str())
+                    .is_some_and(|after| !after.chars().next().is_some_and(char::is_alphanumeric))
+            })
+        });
+        if let Some((_, codes)) = institution {
+            let countries: Rc<[usize]> = codes.iter().filter_map(|c| g.country_index(c)).collect();
+            // Countries given beat "any town".
+            let entry = cues.entry(group).or_insert(None);
+            *entry = Some(match entry.take() {
+                Some(had) => had.iter().chain(countries.iter()).copied().collect::<Vec<_>>().into(),
+                None => countries,
+            });
+            continue;
+        }
+        if default.is_none() {
+            continue;
+        }
+        let before = two_words_before(text, f.span.start).is_some_and(|w| rules.town_before.contains(&w));
+        let article = matches!(word_before(text, f.span.start), "a" | "an" | "A" | "An");
+        let person = article && next.is_some_and(|rest| rules.town_people.contains(bare_word(word_after(rest, 0).0)));
+        if before || person {
+            cues.entry(group).or_insert(None);
+        }
+    }
+    cues
+}
+
 /// Decide every found name: the mentions of the article, in text order.
 pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Found>) -> Vec<Mention> {
     let text = doc.text.as_str();
@@ -990,6 +1053,42 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
     slot_of.fill(None);
     for (s, slot) in slots.iter().enumerate() {
         slot_of[slot.found] = Some(s);
+    }
+    // A name written as a town's: only its towns in the countries the words
+    // point to stay candidates ("Athens High School": not Greece's capital).
+    let towns = town_cues(g, rules, text, &found);
+    let mut kept: HashMap<u32, Option<Narrowed>> = HashMap::default();
+    // The groups written as towns that have such towns: a country's name
+    // written as a town's, or a name with towns in the countries pointed to.
+    let mut town_groups: HashSet<u32> = HashSet::default();
+    for slot in &mut slots {
+        let Some(cue) = towns.get(&slot.group) else {
+            continue;
+        };
+        if rules.common_words.contains(&*slot.name) || slot.weak {
+            continue;
+        }
+        let Some(countries) = cue else {
+            if slot.default.is_some() {
+                town_groups.insert(slot.group);
+            }
+            continue;
+        };
+        let within = kept.entry(slot.group).or_insert_with(|| {
+            let within = |list: &[Place]| -> Rc<[Place]> {
+                list.iter()
+                    .copied()
+                    .filter(|c| c.country(g).is_some_and(|k| countries.contains(&k)))
+                    .collect()
+            };
+            let candidates = within(&slot.candidates);
+            (!candidates.is_empty()).then(|| (candidates, within(&slot.famous)))
+        });
+        if let Some((candidates, famous)) = within {
+            town_groups.insert(slot.group);
+            slot.candidates = candidates.clone();
+            slot.famous = famous.clone();
+        }
     }
     // A document-context rule that chose the United States for a name that is
     // also a US state ("Georgia" with "Atlanta") means the state.
@@ -1238,7 +1337,15 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
             // decides "Paris" before the largest Paris is taken).
             by_prior.sort_by(|a, b| a.0.total_cmp(&b.0));
             let take = by_prior.len().div_ceil(8);
-            decided.extend(by_prior.into_iter().take(take).map(|(_, s, c)| (s, c, Reason::Largest)));
+            // Of a name written as a town's, the largest of its towns there.
+            let largest = |s: usize| {
+                if town_groups.contains(&slots[s].group) {
+                    Reason::Town
+                } else {
+                    Reason::Largest
+                }
+            };
+            decided.extend(by_prior.into_iter().take(take).map(|(_, s, c)| (s, c, largest(s))));
         }
         if decided.is_empty() {
             if prior_only {
@@ -1295,9 +1402,35 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
         }
     }
     for (s, candidate) in left {
+        let reason = if town_groups.contains(&slots[s].group) {
+            Reason::Town
+        } else {
+            Reason::Largest
+        };
         for &member in &members[&slots[s].group] {
             if slots[member].chosen.is_none() {
-                slots[member].chosen = Some((candidate, Reason::Largest));
+                slots[member].chosen = Some((candidate, reason));
+            }
+        }
+    }
+    // Last, a name the article writes as a town's and nothing else decided:
+    // its best town ("Dublin City Manager", "a Lebanon woman").
+    for &s in &open {
+        let slot = &slots[s];
+        if slot.chosen.is_some() || !town_groups.contains(&slot.group) {
+            continue;
+        }
+        let Some(&(candidate, support, _)) = rank(g, &evidence, slot, s).first() else {
+            continue;
+        };
+        let reason = if support.level > 0 {
+            support.reason
+        } else {
+            Reason::Town
+        };
+        for &member in &members[&slot.group] {
+            if slots[member].chosen.is_none() {
+                slots[member].chosen = Some((candidate, reason));
             }
         }
     }
