@@ -91,6 +91,12 @@ fn a_qualifier_after_a_comma_or_in_names_the_place() {
                 "New South Wales → New South Wales, AUS (qualifies)",
             ],
         ),
+        // A newsroom abbreviation that holds none of the name's places: a
+        // place there too small to be known, not the name's largest place.
+        (
+            "A barn burned near Belgrade, Minn., on Friday.",
+            &["Belgrade → Minnesota, USA (qualifier)"],
+        ),
     ]);
 }
 

@@ -1154,6 +1154,14 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
             if let Some(ks) = at.and_then(|k| slot_of[k]) {
                 slots[ks].chosen = Some((container, Reason::Qualifies(candidate)));
             }
+        } else if let Some(&(division, _)) = options
+            .iter()
+            .find(|(k, at)| at.is_none() && matches!(k, Place::Division(_)))
+        {
+            // A newsroom abbreviation that holds none of its places: a place
+            // of that division too small to be known ("Belgrade, Minn."), not
+            // a place of the name elsewhere.
+            slots[s].chosen = Some((division, Reason::Qualifier(division)));
         }
     }
 
