@@ -231,3 +231,11 @@ fn a_people_s_adjective_for_a_language_a_cuisine_or_a_culture() {
         ("German troops crossed the river.", &["DEUx1"]),
     ]);
 }
+
+#[test]
+fn breeds_and_companies_named_after_places() {
+    check(&[
+        ("They raise Angus cattle and sell Hereford bulls.", &[]),
+        ("Anglo American sold a nickel mine.", &[]),
+    ]);
+}
