@@ -417,3 +417,25 @@ fn a_name_written_as_a_town_s_is_a_town() {
         ),
     ]);
 }
+
+#[test]
+fn streets_counties_clubs_and_short_qualifiers() {
+    check(&[
+        // A street's word after a name is the street's, not a town's.
+        (
+            "Crowds filled Falcon Street in Leeds.",
+            &["Leeds → Leeds in England, GBR (largest)"],
+        ),
+        // "Co." after a name: the county (or a company), not the town.
+        ("PLYMOUTH CO. - Deputies found the stolen tractor.", &[]),
+        // A club's word before a name wrapped onto the next line.
+        ("The Atletico\n      Madrid striker scored twice.", &[]),
+        // A newsroom abbreviation without its full stop, alone after a comma.
+        (
+            "EDMONTON, Ky (AP) -- A barn fire spread overnight.",
+            &["EDMONTON → Edmonton in Kentucky, USA (dateline)"],
+        ),
+        // Not before another word: "La Liga" is no Louisiana.
+        ("Their lead in La Liga grew to six points.", &[]),
+    ]);
+}

@@ -574,9 +574,16 @@ fn word_after(text: &str, end: usize) -> (&str, usize) {
     (&rest[..len], end + len)
 }
 
-/// The word just before `start` (only spaces between).
+/// The word just before `start` (only spaces between, or a line wrapped
+/// inside a paragraph: "Atletico\n    Madrid").
 fn word_before(text: &str, start: usize) -> &str {
     let before = text[..start].trim_end_matches(' ');
+    let wrapped = before.trim_end_matches([' ', '\t', '\n', '\r']);
+    let before = if wrapped.len() < before.len() && text[wrapped.len()..start].matches('\n').count() == 1 {
+        wrapped
+    } else {
+        before
+    };
     if before.len() == start {
         return "";
     }
@@ -662,6 +669,11 @@ fn not_a_place(
     if rules.not_place_before.contains(before) || is_initials(before) {
         return true;
     }
+    // A street's word after a name is the street's ("Falcon Street"), not a
+    // town called so.
+    if rules.street_words.contains(words) && before.chars().next().is_some_and(char::is_uppercase) {
+        return true;
+    }
     let sentence = &doc.sentences[found.passage];
     // Read backwards: the nearest letter before it is close.
     let opens_sentence = !text[sentence.span.start..found.span.start]
@@ -729,11 +741,14 @@ fn not_a_place(
     // Part of a longer name: a capitalised word before it that does not open
     // the sentence, is not a place and is no modifier ("Hossam Hassan",
     // "Falcon Street", "Bonne Biere"; not "Downtown Vancouver").
-    let before_start = found.span.start
-        - (text[..found.span.start].len() - text[..found.span.start].trim_end_matches(' ').len())
-        - before.len();
+    if before.is_empty() {
+        return false;
+    }
+    // `before` is a slice of `text`.
+    let before_start = before.as_ptr() as usize - text.as_ptr() as usize;
     !placed
         && !opens_sentence
+        && before_start >= sentence.span.start
         && before.chars().next().is_some_and(char::is_uppercase)
         && before.chars().any(char::is_lowercase)
         && !before.ends_with('.')
@@ -841,14 +856,18 @@ fn containers(
         },
         None => Vec::new(),
     };
-    let (word, _) = word_after(&doc.text, at);
-    options.extend(
-        abbreviations
-            .get(word)
-            .into_iter()
-            .flatten()
-            .map(|&d| (Place::Division(d), None)),
-    );
+    let (word, end) = word_after(&doc.text, at);
+    // "Ky" as "Ky.": some newsrooms drop the full stop; only after a comma
+    // and before no other word ("EDMONTON, Ky (WBKO)", not "in La Liga").
+    let alone = doc.text[..at].ends_with(", ")
+        && !doc.text[end..]
+            .trim_start_matches(' ')
+            .starts_with(char::is_alphanumeric);
+    let dotted = (alone && !word.contains('.') && word.len() >= 2).then(|| format!("{word}."));
+    let list = abbreviations
+        .get(word)
+        .or_else(|| dotted.as_deref().and_then(|w| abbreviations.get(w)));
+    options.extend(list.into_iter().flatten().map(|&d| (Place::Division(d), None)));
     let _ = g;
     options
 }
@@ -947,7 +966,8 @@ fn two_words_before(text: &str, start: usize) -> Option<String> {
     if first.is_empty() {
         return None;
     }
-    let at = text[..start].trim_end_matches(' ').len() - first.len();
+    // Where the first word starts: it is a slice of `text`.
+    let at = first.as_ptr() as usize - text.as_ptr() as usize;
     let second = word_before(text, at);
     (!second.is_empty()).then(|| format!("{second} {first}"))
 }
