@@ -439,3 +439,11 @@ fn streets_counties_clubs_and_short_qualifiers() {
         ("Their lead in La Liga grew to six points.", &[]),
     ]);
 }
+
+#[test]
+fn a_headline_in_capitals_is_no_dateline() {
+    check(&[(
+        "NICE to clean up parks. DeKALB – Residents will rake leaves on Saturday.",
+        &[],
+    )]);
+}

@@ -1221,6 +1221,13 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
         if head[..at].split_whitespace().count() > 4 {
             continue;
         }
+        // ... and those capitalised: "NICE to tidy parks. DeKALB –" is a headline.
+        if head[..at]
+            .split_whitespace()
+            .any(|w| !w.starts_with('(') && w.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_lowercase))
+        {
+            continue;
+        }
         let chosen = match slot.chosen {
             Some((place, _)) => place,
             None => {
