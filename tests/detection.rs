@@ -239,3 +239,16 @@ fn breeds_and_companies_named_after_places() {
         ("Anglo American sold a nickel mine.", &[]),
     ]);
 }
+
+#[test]
+fn parliaments_seas_peoples_and_people() {
+    check(&[
+        ("The State Duma passed the bill; Duma deputies cheered.", &["RUSx2"]),
+        ("Fishing boats sank in the Gulf of Alaska and the Red Sea.", &[]),
+        ("Beaches in South Jersey reopened.", &["USAx1"]),
+        ("The museum honours the Osage Indians.", &[]),
+        ("Indian gaming profits rose.", &[]),
+        ("Coach Anna Finn praised the team. Finn said they trained hard.", &[]),
+        ("Developer Bo Carter bought the lot.", &[]),
+    ]);
+}
