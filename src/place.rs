@@ -359,6 +359,9 @@ pub enum Reason {
     ArticleNames(Place),
     /// It lies near another place the article names.
     Near(Place),
+    /// Written as a town's: with an institution only some countries' towns
+    /// have ("Athens High School") or as a home town ("a Lebanon woman").
+    Town,
     /// The largest (or capital) of the places of that name.
     Largest,
     /// Chosen by hand.
@@ -373,7 +376,7 @@ impl Reason {
             Reason::Qualifier(_) | Reason::Qualifies(_) => 6,
             Reason::Dateline => 5,
             Reason::ArticleNames(Place::Division(_)) => 4,
-            Reason::Near(_) => 4,
+            Reason::Near(_) | Reason::Town => 4,
             Reason::ArticleNames(_) => 3,
             Reason::Unambiguous => 2,
             Reason::Largest => 1,
@@ -390,6 +393,7 @@ impl Reason {
             Reason::Dateline => "dateline".into(),
             Reason::ArticleNames(p) => format!("article names {}", p.name(g)),
             Reason::Near(p) => format!("near {}", p.name(g)),
+            Reason::Town => "written as a town's name".into(),
             Reason::Largest => "largest place of that name".into(),
             Reason::Correction => "corrected by hand".into(),
         })

@@ -214,3 +214,41 @@ fn regions() {
         ("Asia and Africa; the Gulf states.", &["asiax1", "africax1", "gulfx1"]),
     ]);
 }
+
+#[test]
+fn a_people_s_adjective_for_a_language_a_cuisine_or_a_culture() {
+    check(&[
+        ("Seventh-grade Spanish students sang carols.", &[]),
+        ("She teaches German at the academy.", &[]),
+        ("A new Thai restaurant opened downtown.", &[]),
+        ("The fair sold Polish sausage and funnel cakes.", &[]),
+        ("The band played Scottish songs and Irish rock.", &[]),
+        ("Ads ran in English and Spanish.", &[]),
+        ("The Greek Grill's owner retired.", &[]),
+        ("She was treated at Dominican Hospital.", &[]),
+        // The country's part in the story stays.
+        ("Spanish officials met Thai ministers.", &["ESPx1", "THAx1"]),
+        ("German troops crossed the river.", &["DEUx1"]),
+    ]);
+}
+
+#[test]
+fn breeds_and_companies_named_after_places() {
+    check(&[
+        ("They raise Angus cattle and sell Hereford bulls.", &[]),
+        ("Anglo American sold a nickel mine.", &[]),
+    ]);
+}
+
+#[test]
+fn parliaments_seas_peoples_and_people() {
+    check(&[
+        ("The State Duma passed the bill; Duma deputies cheered.", &["RUSx2"]),
+        ("Fishing boats sank in the Gulf of Alaska and the Red Sea.", &[]),
+        ("Beaches in South Jersey reopened.", &["USAx1"]),
+        ("The museum honours the Osage Indians.", &[]),
+        ("Indian gaming profits rose.", &[]),
+        ("Coach Anna Finn praised the team. Finn said they trained hard.", &[]),
+        ("Developer Bo Carter bought the lot.", &[]),
+    ]);
+}

@@ -16,6 +16,7 @@ fn evidence(reason: Reason) -> &'static str {
         Reason::Dateline => "dateline",
         Reason::ArticleNames(_) => "article",
         Reason::Near(_) => "near",
+        Reason::Town => "town",
         Reason::Largest => "largest",
         Reason::Correction => "correction",
     }
@@ -89,6 +90,12 @@ fn a_qualifier_after_a_comma_or_in_names_the_place() {
                 "Wollongong → Wollongong in New South Wales, AUS (qualifier)",
                 "New South Wales → New South Wales, AUS (qualifies)",
             ],
+        ),
+        // A newsroom abbreviation that holds none of the name's places: a
+        // place there too small to be known, not the name's largest place.
+        (
+            "A barn burned near Belgrade, Minn., on Friday.",
+            &["Belgrade → Minnesota, USA (qualifier)"],
         ),
     ]);
 }
@@ -369,4 +376,74 @@ fn brands_generic_names_and_saints_need_strong_evidence() {
         ("Developers proposed a hotel on the North Shore.", &[]),
         ("Patients at St. Paul's Hospital waited for hours.", &[]),
     ]);
+}
+
+#[test]
+fn a_name_written_as_a_town_s_is_a_town() {
+    check(&[
+        // An institution only US and Canadian towns have: not Greece's capital,
+        // wherever the words stand ("Athens High School" is a school, but it
+        // says which Athens the rest of the article means).
+        (
+            "The Athens High School band will march on Saturday, and Athens residents may watch from the square.",
+            &["Athens → Athens in Georgia, USA (town)"],
+        ),
+        (
+            "Dublin City Manager Ann Ross said the budget was balanced.",
+            &["Dublin → Dublin in California, USA (town)"],
+        ),
+        // The institution's countries, and then the article's own evidence.
+        (
+            "COLUMBUS, Ohio -- The Dublin Board of Education met Monday.",
+            &[
+                "COLUMBUS → Columbus in Ohio, USA (dateline)",
+                "Ohio → Ohio, USA (qualifies)",
+                "Dublin → Dublin in Ohio, USA (article)",
+            ],
+        ),
+        // Without such an institution, the largest place of the name.
+        (
+            "Athens residents may watch from the square.",
+            &["Athens → Athens in Attica, GRC (largest)"],
+        ),
+        // A country's name written as a town's.
+        (
+            "The festival returns to the city of Peru next week.",
+            &["Peru → Peru in Indiana, USA (town)"],
+        ),
+        (
+            "Deputies said a Lebanon woman found the dog on Sunday.",
+            &["Lebanon → Lebanon in Tennessee, USA (town)"],
+        ),
+    ]);
+}
+
+#[test]
+fn streets_counties_clubs_and_short_qualifiers() {
+    check(&[
+        // A street's word after a name is the street's, not a town's.
+        (
+            "Crowds filled Falcon Street in Leeds.",
+            &["Leeds → Leeds in England, GBR (largest)"],
+        ),
+        // "Co." after a name: the county (or a company), not the town.
+        ("PLYMOUTH CO. - Deputies found the stolen tractor.", &[]),
+        // A club's word before a name wrapped onto the next line.
+        ("The Atletico\n      Madrid striker scored twice.", &[]),
+        // A newsroom abbreviation without its full stop, alone after a comma.
+        (
+            "EDMONTON, Ky (AP) -- A barn fire spread overnight.",
+            &["EDMONTON → Edmonton in Kentucky, USA (dateline)"],
+        ),
+        // Not before another word: "La Liga" is no Louisiana.
+        ("Their lead in La Liga grew to six points.", &[]),
+    ]);
+}
+
+#[test]
+fn a_headline_in_capitals_is_no_dateline() {
+    check(&[(
+        "NICE to clean up parks. DeKALB – Residents will rake leaves on Saturday.",
+        &[],
+    )]);
 }

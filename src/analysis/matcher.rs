@@ -22,7 +22,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use rustc_hash::FxHashMap;
 
 use super::place_index::{self, DIVISION, PlaceIndex, first_word, mark_prefix};
-use super::rules::{RuleTarget, Rules, Side, WordAction, WordSet};
+use super::rules::{RuleTarget, Rules, Side, WordAction, WordRule as RuleRow, WordSet};
 use super::{MentionKind, Unwatched, Watch};
 use crate::gazetteer::Gazetteer;
 use crate::place::Place;
@@ -360,6 +360,9 @@ fn next_word(text: &str, end: usize) -> (&str, usize) {
     (&trimmed[..len], word_start)
 }
 
+/// The name in `word_context.tsv` whose rules apply to every demonym.
+const DEMONYM_RULES: &str = "@demonym";
+
 /// Is this passage written in capitals (a headline)?
 fn is_shouting(passage: &str) -> bool {
     let (mut upper, mut letters) = (0usize, 0usize);
@@ -560,7 +563,33 @@ impl Matcher {
 
         // Attach word-context rules and caps flags to every case form of their name.
         let mut word_rules = Vec::new();
-        for (name, list) in &rules.word_rules {
+        // "@demonym" rules apply to every demonym, after its own rules.
+        let every_demonym = rules
+            .word_rules
+            .get(DEMONYM_RULES)
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        let mut named: Vec<(String, Vec<&RuleRow>)> = rules
+            .word_rules
+            .iter()
+            .filter(|(name, _)| name.as_str() != DEMONYM_RULES)
+            .map(|(name, list)| (name.clone(), list.iter().collect()))
+            .collect();
+        if !every_demonym.is_empty() {
+            let mut at: HashMap<String, usize> = named.iter().enumerate().map(|(i, (n, _))| (n.clone(), i)).collect();
+            let mut done = std::collections::HashSet::new();
+            for d in gazetteer.countries.iter().flat_map(|c| &c.demonyms) {
+                if !done.insert(d.as_str()) {
+                    continue;
+                }
+                let i = *at.entry(d.clone()).or_insert_with(|| {
+                    named.push((d.clone(), Vec::new()));
+                    named.len() - 1
+                });
+                named[i].1.extend(every_demonym);
+            }
+        }
+        for (name, list) in &named {
             let mut compiled = Vec::new();
             for r in list {
                 let action = match &r.action {
@@ -961,7 +990,15 @@ impl Matcher {
         let hit = hits[k];
         match (&rule.words, rule.side) {
             (WordSet::Words(words), Side::Prev) => words.contains(prev_word(text, hit.start)),
-            (WordSet::Words(words), Side::Next) => words.contains(next_word(text, hit.end).0),
+            (WordSet::Words(words), Side::Next) => {
+                // "Grill's" is "Grill".
+                let word = next_word(text, hit.end).0;
+                let bare = word
+                    .strip_suffix("'s")
+                    .or_else(|| word.strip_suffix("\u{2019}s"))
+                    .unwrap_or(word);
+                words.contains(word) || words.contains(bare)
+            }
             (WordSet::PersonBefore, Side::Prev) => self.rules.person_before.contains(prev_word(text, hit.start)),
             (WordSet::PersonBefore, Side::Next) => self.rules.person_before.contains(next_word(text, hit.end).0),
             (WordSet::Name, side) => {

@@ -15,6 +15,12 @@
 //!    is decided becomes evidence for the rest (three rounds);
 //! 4. the prior: population and feature (capital > division seat > other).
 //!
+//! A name written as a town's keeps only its towns in the countries the words
+//! point to ("Athens High School": a US or Canadian Athens, not Greece's
+//! capital; `local_institutions.tsv`), and a country's name written so
+//! ("the city of Peru", "a Lebanon woman"; `town_context.tsv`) is a town;
+//! when nothing else decides such a name, its best town is taken.
+//!
 //! Small places (under 100,000 people) are kept only with evidence, and names
 //! that are also words or people's names ("Mobile", "Jackson") only with
 //! strong evidence (1–2, a named division, a place within 100 km), unless the
@@ -29,9 +35,9 @@ use std::rc::Rc;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use super::nearness::{Grid, distance_km};
-
+use super::ToponymRules;
 use super::matcher::{Found, Matcher, Reading};
+use super::nearness::{Grid, distance_km};
 use super::{Mention, MentionKind};
 use crate::gazetteer::{Feature, Gazetteer};
 use crate::place::{Place, Reason};
@@ -66,6 +72,7 @@ struct Support {
 
 /// What a toponym's words say wherever they stand in the text: found once
 /// for each words and group (an article repeats its names), shared by their slots.
+#[derive(Clone)]
 struct Words {
     /// The words as a name ("Hamilton" for "HAMILTON").
     name: Rc<str>,
@@ -550,9 +557,16 @@ fn word_after(text: &str, end: usize) -> (&str, usize) {
     (&rest[..len], end + len)
 }
 
-/// The word just before `start` (only spaces between).
+/// The word just before `start` (only spaces between, or a line wrapped
+/// inside a paragraph: "Atletico\n    Madrid").
 fn word_before(text: &str, start: usize) -> &str {
     let before = text[..start].trim_end_matches(' ');
+    let wrapped = before.trim_end_matches([' ', '\t', '\n', '\r']);
+    let before = if wrapped.len() < before.len() && text[wrapped.len()..start].matches('\n').count() == 1 {
+        wrapped
+    } else {
+        before
+    };
     if before.len() == start {
         return "";
     }
@@ -638,6 +652,11 @@ fn not_a_place(
     if rules.not_place_before.contains(before) || is_initials(before) {
         return true;
     }
+    // A street's word after a name is the street's ("Falcon Street"), not a
+    // town called so.
+    if rules.street_words.contains(words) && before.chars().next().is_some_and(char::is_uppercase) {
+        return true;
+    }
     let sentence = &doc.sentences[found.passage];
     // Read backwards: the nearest letter before it is close.
     let opens_sentence = !text[sentence.span.start..found.span.start]
@@ -705,11 +724,14 @@ fn not_a_place(
     // Part of a longer name: a capitalised word before it that does not open
     // the sentence, is not a place and is no modifier ("Hossam Hassan",
     // "Falcon Street", "Bonne Biere"; not "Downtown Vancouver").
-    let before_start = found.span.start
-        - (text[..found.span.start].len() - text[..found.span.start].trim_end_matches(' ').len())
-        - before.len();
+    if before.is_empty() {
+        return false;
+    }
+    // `before` is a slice of `text`.
+    let before_start = before.as_ptr() as usize - text.as_ptr() as usize;
     !placed
         && !opens_sentence
+        && before_start >= sentence.span.start
         && before.chars().next().is_some_and(char::is_uppercase)
         && before.chars().any(char::is_lowercase)
         && !before.ends_with('.')
@@ -817,14 +839,18 @@ fn containers(
         },
         None => Vec::new(),
     };
-    let (word, _) = word_after(&doc.text, at);
-    options.extend(
-        abbreviations
-            .get(word)
-            .into_iter()
-            .flatten()
-            .map(|&d| (Place::Division(d), None)),
-    );
+    let (word, end) = word_after(&doc.text, at);
+    // "Ky" as "Ky.": some newsrooms drop the full stop; only after a comma
+    // and before no other word ("EDMONTON, Ky (WBKO)", not "in La Liga").
+    let alone = doc.text[..at].ends_with(", ")
+        && !doc.text[end..]
+            .trim_start_matches(' ')
+            .starts_with(char::is_alphanumeric);
+    let dotted = (alone && !word.contains('.') && word.len() >= 2).then(|| format!("{word}."));
+    let list = abbreviations
+        .get(word)
+        .or_else(|| dotted.as_deref().and_then(|w| abbreviations.get(w)));
+    options.extend(list.into_iter().flatten().map(|&d| (Place::Division(d), None)));
     let _ = g;
     options
 }
@@ -914,6 +940,63 @@ fn read_around(m: &Matcher, g: &Gazetteer, doc: &Document, found: &[Found]) -> V
         .collect()
 }
 
+/// A name's candidates and famous candidates narrowed to some countries' towns.
+type Narrowed = (Rc<[Place]>, Rc<[Place]>);
+
+/// The two words just before `start` as one ("city of"), only spaces between.
+fn two_words_before(text: &str, start: usize) -> Option<String> {
+    let first = word_before(text, start);
+    if first.is_empty() {
+        return None;
+    }
+    // Where the first word starts: it is a slice of `text`.
+    let at = first.as_ptr() as usize - text.as_ptr() as usize;
+    let second = word_before(text, at);
+    (!second.is_empty()).then(|| format!("{second} {first}"))
+}
+
+/// How the article writes each toponym group as a town's name: followed by
+/// an institution only some countries' towns have ("Athens High School": a
+/// US or Canadian town; the countries are given), or, for a country's name,
+/// after "city of" or as a home town ("a Lebanon woman": a town anywhere,
+/// `None`). Every found name is read, place or not: "Norfolk High School"
+/// is a school, but it says which Norfolk the article's "Norfolk" is.
+fn town_cues(g: &Gazetteer, rules: &ToponymRules, text: &str, found: &[Found]) -> HashMap<u32, Option<Rc<[usize]>>> {
+    let mut cues: HashMap<u32, Option<Rc<[usize]>>> = HashMap::default();
+    for f in found {
+        let Reading::Toponym { group, default } = f.reading else {
+            continue;
+        };
+        let next = text[f.span.end..].strip_prefix(' ');
+        let institution = next.and_then(|rest| {
+            rules.local_institutions.iter().find(|(words, _)| {
+                rest.strip_prefix(words.as_str())
+                    .is_some_and(|after| !after.chars().next().is_some_and(char::is_alphanumeric))
+            })
+        });
+        if let Some((_, codes)) = institution {
+            let countries: Rc<[usize]> = codes.iter().filter_map(|c| g.country_index(c)).collect();
+            // Countries given beat "any town".
+            let entry = cues.entry(group).or_insert(None);
+            *entry = Some(match entry.take() {
+                Some(had) => had.iter().chain(countries.iter()).copied().collect::<Vec<_>>().into(),
+                None => countries,
+            });
+            continue;
+        }
+        if default.is_none() {
+            continue;
+        }
+        let before = two_words_before(text, f.span.start).is_some_and(|w| rules.town_before.contains(&w));
+        let article = matches!(word_before(text, f.span.start), "a" | "an" | "A" | "An");
+        let person = article && next.is_some_and(|rest| rules.town_people.contains(bare_word(word_after(rest, 0).0)));
+        if before || person {
+            cues.entry(group).or_insert(None);
+        }
+    }
+    cues
+}
+
 /// Decide every found name: the mentions of the article, in text order.
 pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Found>) -> Vec<Mention> {
     let text = doc.text.as_str();
@@ -968,6 +1051,51 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
     slot_of.fill(None);
     for (s, slot) in slots.iter().enumerate() {
         slot_of[slot.found] = Some(s as u32);
+    }
+    // A name written as a town's: only its towns in the countries the words
+    // point to stay candidates ("Athens High School": not Greece's capital).
+    let towns = town_cues(g, rules, text, &found);
+    let mut kept: HashMap<u32, Option<Narrowed>> = HashMap::default();
+    // The narrowed words, by the words they narrow (kept alive in `known`).
+    let mut narrowed: HashMap<*const Words, Rc<Words>> = HashMap::default();
+    // The groups written as towns that have such towns: a country's name
+    // written as a town's, or a name with towns in the countries pointed to.
+    let mut town_groups: HashSet<u32> = HashSet::default();
+    for slot in &mut slots {
+        let Some(cue) = towns.get(&slot.group) else {
+            continue;
+        };
+        if rules.common_words.contains(&*slot.words.name) || slot.weak {
+            continue;
+        }
+        let Some(countries) = cue else {
+            if slot.default.is_some() {
+                town_groups.insert(slot.group);
+            }
+            continue;
+        };
+        let within = kept.entry(slot.group).or_insert_with(|| {
+            let within = |list: &[Place]| -> Rc<[Place]> {
+                list.iter()
+                    .copied()
+                    .filter(|c| c.country(g).is_some_and(|k| countries.contains(&k)))
+                    .collect()
+            };
+            let candidates = within(&slot.words.candidates);
+            (!candidates.is_empty()).then(|| (candidates, within(&slot.words.famous)))
+        });
+        if let Some((candidates, famous)) = within {
+            town_groups.insert(slot.group);
+            // One narrowed copy of the words for all their slots.
+            let words = Rc::clone(&slot.words);
+            slot.words = Rc::clone(narrowed.entry(Rc::as_ptr(&words)).or_insert_with(|| {
+                Rc::new(Words {
+                    candidates: candidates.clone(),
+                    famous: famous.clone(),
+                    ..(*words).clone()
+                })
+            }));
+        }
     }
     // A document-context rule that chose the United States for a name that is
     // also a US state ("Georgia" with "Atlanta") means the state.
@@ -1034,6 +1162,14 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
             if let Some(ks) = at.and_then(|k| slot_of[k]).map(|ks| ks as usize) {
                 slots[ks].chosen = Some((container, Reason::Qualifies(candidate)));
             }
+        } else if let Some(&(division, _)) = options
+            .iter()
+            .find(|(k, at)| at.is_none() && matches!(k, Place::Division(_)))
+        {
+            // A newsroom abbreviation that holds none of its places: a place
+            // of that division too small to be known ("Belgrade, Minn."), not
+            // a place of the name elsewhere.
+            slots[s].chosen = Some((division, Reason::Qualifier(division)));
         }
     }
 
@@ -1071,6 +1207,13 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
         let Some(at) = dash.or(agency) else { continue };
         // Only a qualifier and an agency between the name and the dash.
         if head[..at].split_whitespace().count() > 4 {
+            continue;
+        }
+        // ... and those capitalised: "NICE to tidy parks. DeKALB –" is a headline.
+        if head[..at]
+            .split_whitespace()
+            .any(|w| !w.starts_with('(') && w.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_lowercase))
+        {
             continue;
         }
         let chosen = match slot.chosen {
@@ -1220,7 +1363,15 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
             // decides "Paris" before the largest Paris is taken).
             by_prior.sort_by(|a, b| a.0.total_cmp(&b.0));
             let take = by_prior.len().div_ceil(8);
-            decided.extend(by_prior.into_iter().take(take).map(|(_, s, c)| (s, c, Reason::Largest)));
+            // Of a name written as a town's, the largest of its towns there.
+            let largest = |s: usize| {
+                if town_groups.contains(&slots[s].group) {
+                    Reason::Town
+                } else {
+                    Reason::Largest
+                }
+            };
+            decided.extend(by_prior.into_iter().take(take).map(|(_, s, c)| (s, c, largest(s))));
         }
         if decided.is_empty() {
             if prior_only {
@@ -1278,9 +1429,35 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
         }
     }
     for (s, candidate) in left {
+        let reason = if town_groups.contains(&slots[s].group) {
+            Reason::Town
+        } else {
+            Reason::Largest
+        };
         for &member in &members[&slots[s].group] {
             if slots[member].chosen.is_none() {
-                slots[member].chosen = Some((candidate, Reason::Largest));
+                slots[member].chosen = Some((candidate, reason));
+            }
+        }
+    }
+    // Last, a name the article writes as a town's and nothing else decided:
+    // its best town ("Dublin City Manager", "a Lebanon woman").
+    for &s in &open {
+        let slot = &slots[s];
+        if slot.chosen.is_some() || !town_groups.contains(&slot.group) {
+            continue;
+        }
+        let Some(&(candidate, support, _)) = rank(g, &evidence, slot, s).first() else {
+            continue;
+        };
+        let reason = if support.level > 0 {
+            support.reason
+        } else {
+            Reason::Town
+        };
+        for &member in &members[&slot.group] {
+            if slots[member].chosen.is_none() {
+                slots[member].chosen = Some((candidate, reason));
             }
         }
     }

@@ -135,6 +135,16 @@ pub struct ToponymRules {
     pub not_place_before: HashSet<String>,
     /// Place names that are also brands or generic names ("Toyota", "North Shore").
     pub weak_names: HashSet<String>,
+    /// Words after a town's name that name an institution only some
+    /// countries' towns have, with those countries' codes ("High School":
+    /// US and Canadian towns), longest first (`local_institutions.tsv`).
+    pub local_institutions: Vec<(String, Vec<String>)>,
+    /// Words before a country's name that make it a town's ("city of",
+    /// "the town of"), and nouns after "a"/"an" and the name that make it a
+    /// home town ("a Lebanon woman") (`town_context.tsv`).
+    pub town_before: HashSet<String>,
+    /// See [`ToponymRules::town_before`].
+    pub town_people: HashSet<String>,
     /// How often place names occur as English words, on the Zipf scale (`word_frequencies.tsv`).
     pub word_frequencies: HashMap<String, f32>,
 }
@@ -159,6 +169,9 @@ impl ToponymRules {
             place_before: HashSet::default(),
             not_place_before: HashSet::default(),
             weak_names: HashSet::default(),
+            local_institutions: Vec::new(),
+            town_before: HashSet::default(),
+            town_people: HashSet::default(),
             word_frequencies: rows(word_frequencies)
                 .filter_map(|(_, l)| {
                     let (name, zipf) = l.split_once('\t')?;
@@ -234,6 +247,59 @@ fn parse_target(s: &str) -> Result<(String, Option<MentionKind>), String> {
     Ok((code.to_string(), kind))
 }
 
+/// Parse `local_institutions.tsv`: words, then country codes; longest words first.
+pub fn local_institutions(table: &str) -> Result<Vec<(String, Vec<String>)>, RuleError> {
+    let mut out = Vec::new();
+    for (line, row) in rows(table) {
+        let err = |message: String| RuleError {
+            table: "local_institutions.tsv",
+            line,
+            message,
+        };
+        let cols: Vec<&str> = row.split('\t').collect();
+        let [words, codes] = cols[..] else {
+            return Err(err(format!("expected 2 tab-separated columns, found {}", cols.len())));
+        };
+        let codes = split_list(codes);
+        for code in &codes {
+            parse_target(code).map_err(err)?;
+        }
+        if words.trim().is_empty() || codes.is_empty() {
+            return Err(err("words and at least one country code are needed".into()));
+        }
+        out.push((words.trim().to_string(), codes));
+    }
+    out.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+    Ok(out)
+}
+
+/// Parse `town_context.tsv`: `before` rows (words before the name) and `people` rows (nouns after it).
+pub fn town_context(table: &str) -> Result<(HashSet<String>, HashSet<String>), RuleError> {
+    let (mut before, mut people) = (HashSet::default(), HashSet::default());
+    for (line, row) in rows(table) {
+        let Some((side, words)) = row.split_once('\t') else {
+            return Err(RuleError {
+                table: "town_context.tsv",
+                line,
+                message: "expected 2 tab-separated columns".into(),
+            });
+        };
+        let set = match side {
+            "before" => &mut before,
+            "people" => &mut people,
+            other => {
+                return Err(RuleError {
+                    table: "town_context.tsv",
+                    line,
+                    message: format!("side must be before or people, not {other:?}"),
+                });
+            }
+        };
+        set.extend(split_list(words));
+    }
+    Ok((before, people))
+}
+
 impl Rules {
     /// The rule tables compiled into the binary from `data/rules/`.
     pub fn builtin() -> Result<Rules, RuleError> {
@@ -257,6 +323,10 @@ impl Rules {
         rules.toponyms.place_before = word_list(include_str!("../../data/rules/place_before.txt"));
         rules.toponyms.not_place_before = word_list(include_str!("../../data/rules/not_place_before.txt"));
         rules.toponyms.weak_names = word_list(include_str!("../../data/rules/weak_names.txt"));
+        rules.toponyms.local_institutions =
+            local_institutions(include_str!("../../data/rules/local_institutions.tsv"))?;
+        (rules.toponyms.town_before, rules.toponyms.town_people) =
+            town_context(include_str!("../../data/rules/town_context.tsv"))?;
         Ok(rules)
     }
 
@@ -383,6 +453,15 @@ mod tests {
         assert!(rules.person_before.contains("George"));
         assert!(rules.not_names.contains("Defense"));
         assert_eq!(rules.document_context.len(), 3);
+        assert!(
+            rules
+                .toponyms
+                .local_institutions
+                .iter()
+                .any(|(w, c)| w == "High School" && c.contains(&"USA".to_string()))
+        );
+        assert!(rules.toponyms.town_before.contains("city of"));
+        assert!(rules.toponyms.town_people.contains("woman"));
     }
 
     #[test]
