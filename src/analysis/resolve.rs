@@ -1462,35 +1462,45 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
         }
     }
 
-    // The mentions, in text order: a fixed reading as it is, a toponym as decided.
+    // The mentions, in text order: a fixed reading as it is, a toponym as
+    // decided. Counted first: a long article's list is allocated once, not
+    // grown by doubling while everything above is still held.
+    drop((around, evidence));
     let kind_of = |p: Place| match p {
         Place::Division(_) => MentionKind::Division,
         _ => MentionKind::City,
     };
-    found
+    let decided = |i: usize, f: &Found| -> Option<(Place, MentionKind, Reason)> {
+        Some(match f.reading {
+            Reading::Fixed(place, kind) => (place, kind, Reason::Unambiguous),
+            Reading::Corrected(place, kind) => (place, kind, Reason::Correction),
+            Reading::Toponym { .. } => {
+                let slot = &slots[slot_of[i]? as usize];
+                match (slot.chosen, slot.default) {
+                    (Some((place, reason)), Some((default, kind))) if place == default => (place, kind, reason),
+                    (Some((place, reason)), _) => (place, kind_of(place), reason),
+                    (None, Some((place, kind))) => (place, kind, Reason::Unambiguous),
+                    (None, None) => return None,
+                }
+            }
+        })
+    };
+    let count = found
         .iter()
         .enumerate()
-        .filter_map(|(i, f)| {
-            let (place, kind, reason) = match f.reading {
-                Reading::Fixed(place, kind) => (place, kind, Reason::Unambiguous),
-                Reading::Corrected(place, kind) => (place, kind, Reason::Correction),
-                Reading::Toponym { .. } => {
-                    let slot = &slots[slot_of[i]? as usize];
-                    match (slot.chosen, slot.default) {
-                        (Some((place, reason)), Some((default, kind))) if place == default => (place, kind, reason),
-                        (Some((place, reason)), _) => (place, kind_of(place), reason),
-                        (None, Some((place, kind))) => (place, kind, Reason::Unambiguous),
-                        (None, None) => return None,
-                    }
-                }
-            };
-            Some(Mention {
+        .filter(|&(i, f)| decided(i, f).is_some())
+        .count();
+    let mut mentions = Vec::with_capacity(count);
+    for (i, f) in found.iter().enumerate() {
+        if let Some((place, kind, reason)) = decided(i, f) {
+            mentions.push(Mention {
                 place,
                 kind,
                 span: f.span,
                 passage: f.passage,
                 reason,
-            })
-        })
-        .collect()
+            });
+        }
+    }
+    mentions
 }
