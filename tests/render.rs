@@ -125,7 +125,7 @@ fn pixel(scene: &Scene, scale: f32, lon: f64, lat: f64) -> (f32, f32) {
 /// The colour of a country's marker centre: the marker over the country's class fill.
 fn marker_colour(analysis: &Analysis, palette: &Palette, code: &str) -> Color32 {
     let country = analysis.country(code).unwrap();
-    let class = article_atlas::map::choropleth::mention_class(country.mentions);
+    let class = article_atlas::map::classes::mention_class(country.mentions);
     over(palette.marker, palette.classes[class])
 }
 

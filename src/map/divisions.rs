@@ -49,7 +49,7 @@ impl Plugin for Divisions<'_> {
         let mesh = self.fills.start();
         let mut outlines = Vec::new();
         let marked: std::collections::HashSet<crate::place::Place> =
-            super::labels::marked_locals(scene.analysis, scene.selected)
+            super::marks::marked_locals(scene.analysis, scene.selected)
                 .iter()
                 .map(|p| p.place)
                 .collect();

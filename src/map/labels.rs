@@ -11,10 +11,10 @@ use walkers::{MapMemory, Plugin, Projector};
 use super::divisions::SQUARE;
 use super::draw::clickable_mark;
 use super::markers::marker_radius;
+use super::marks::label_order;
 use super::pins::pin_radius;
 use super::scene::Scene;
 use super::view::Viewport;
-use crate::analysis::Analysis;
 use crate::cartography::{LabelRequest, place_labels};
 use crate::place::{Place, PlaceKind, PlaceSummary};
 
@@ -45,49 +45,6 @@ pub fn label_style(p: &PlaceSummary, max_mentions: usize) -> LabelStyle {
         accent: italic,
         gap,
     }
-}
-
-/// At most this many towns and divisions get a mark and a label (the most
-/// counted; a collection of thousands of articles names thousands of towns).
-pub const MAX_LOCAL_MARKS: usize = 80;
-
-/// The towns and divisions that get marks: all of them, or the
-/// [`MAX_LOCAL_MARKS`] most counted (a town before a division it ties
-/// with: it is the more exact), and the selection.
-pub fn marked_locals(analysis: &Analysis, selected: Option<Place>) -> Vec<&PlaceSummary> {
-    let mut local: Vec<&PlaceSummary> = analysis.cities.iter().chain(&analysis.divisions).collect();
-    local.sort_by_key(|p| (std::cmp::Reverse(p.mentions), p.kind() == PlaceKind::Division));
-    if local.len() > MAX_LOCAL_MARKS {
-        let keep = |p: &&PlaceSummary| Some(p.place) == selected;
-        let extra: Vec<&PlaceSummary> = local[MAX_LOCAL_MARKS..].iter().copied().filter(keep).collect();
-        local.truncate(MAX_LOCAL_MARKS);
-        local.extend(extra);
-    }
-    local
-}
-
-/// Is `place` a town or division that gets a mark ([`marked_locals`])?
-pub fn is_marked(analysis: &Analysis, selected: Option<Place>, place: Place) -> bool {
-    let locals = analysis.cities.len() + analysis.divisions.len();
-    locals <= MAX_LOCAL_MARKS || marked_locals(analysis, selected).iter().any(|p| p.place == place)
-}
-
-/// The places in the order their labels are placed (most important first,
-/// so that crowding costs the least important): the selection, countries
-/// by mentions, regions, then the towns and divisions that get marks.
-pub fn label_order(analysis: &Analysis, selected: Option<Place>) -> Vec<&PlaceSummary> {
-    let local = marked_locals(analysis, selected);
-    let mut ordered: Vec<&PlaceSummary> = analysis
-        .countries
-        .iter()
-        .chain(&analysis.regions)
-        .chain(local)
-        .collect();
-    if let Some(i) = ordered.iter().position(|p| Some(p.place) == selected) {
-        let first = ordered.remove(i);
-        ordered.insert(0, first);
-    }
-    ordered
 }
 
 /// Space around the text inside a label's background.

@@ -15,12 +15,14 @@
 
 pub mod basemap;
 pub mod choropleth;
+pub mod classes;
 pub mod divisions;
 pub mod draw;
 pub mod labels;
 pub mod legend;
 pub mod links;
 pub mod markers;
+pub mod marks;
 pub mod notes;
 pub mod palette;
 pub mod pins;
@@ -303,7 +305,7 @@ impl MapView {
             unit: options.unit,
             categories: options.categories,
             max_mentions: analysis.countries.iter().map(|c| c.mentions).max().unwrap_or(1),
-            scale: choropleth::ClassScale::for_max(analysis.countries.iter().map(|c| c.mentions).max().unwrap_or(1)),
+            scale: classes::ClassScale::for_max(analysis.countries.iter().map(|c| c.mentions).max().unwrap_or(1)),
             attribution,
             title: options.title.as_deref().map(str::trim).filter(|t| !t.is_empty()),
             show_legend: options.show_legend,

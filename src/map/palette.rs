@@ -24,7 +24,7 @@ pub struct Palette {
     pub land: Color32,
     /// Borders and coasts.
     pub border: Color32,
-    /// Mention classes, fewest to most (see [`crate::map::choropleth::mention_class`]).
+    /// Mention classes, fewest to most (see [`crate::map::classes::mention_class`]).
     pub classes: [Color32; 5],
     /// Outline of the selected country, marker, pin or region.
     pub selected: Color32,

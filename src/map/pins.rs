@@ -34,7 +34,7 @@ impl Plugin for Pins<'_> {
         let view = Viewport::from_projector(projector);
         let painter = ui.painter().with_clip_rect(view.rect);
         let marked: std::collections::HashSet<crate::place::Place> =
-            super::labels::marked_locals(scene.analysis, scene.selected)
+            super::marks::marked_locals(scene.analysis, scene.selected)
                 .iter()
                 .map(|p| p.place)
                 .collect();

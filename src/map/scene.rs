@@ -22,7 +22,7 @@ pub struct Scene<'a> {
     /// Mentions of the most-mentioned country (sizes markers).
     pub max_mentions: usize,
     /// The colour classes of the counts.
-    pub scale: super::choropleth::ClassScale,
+    pub scale: super::classes::ClassScale,
     /// What the counts count (the legend's heading).
     pub unit: &'static str,
     /// The names of the first three colour classes when they are categories.

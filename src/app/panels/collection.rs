@@ -345,7 +345,7 @@ fn places_ui(ui: &mut Ui, view: &CollectionView, actions: &mut Vec<Action>) {
 
 /// The comparison class of a place's count ([`crate::app::collection::ONLY_A`], …) as 0, 1, 2.
 fn class_index(count: usize) -> usize {
-    crate::map::choropleth::mention_class(count).min(2)
+    crate::map::classes::mention_class(count).min(2)
 }
 
 /// The bar shown over an article opened from its collection: the way back.
