@@ -26,6 +26,10 @@ pub(super) struct Grid<T, const DEGREES: u16 = 1> {
     cells: FxHashMap<(i32, i32), Vec<T>>,
     /// How many cells make a turn of longitude.
     columns: i32,
+    /// A bit for each cell of the world, set when the cell holds items:
+    /// most cells around a point are empty, and a bit says so faster than
+    /// the hash map (empty until the first item).
+    occupied: Vec<u64>,
 }
 
 impl<T, const DEGREES: u16> Grid<T, DEGREES> {
@@ -35,7 +39,22 @@ impl<T, const DEGREES: u16> Grid<T, DEGREES> {
             degrees: f64::from(DEGREES),
             cells: FxHashMap::default(),
             columns: 360 / i32::from(DEGREES),
+            occupied: Vec::new(),
         }
+    }
+
+    /// The bit of cell `(x, y)` in `occupied`, if the cell is on the globe.
+    fn bit(&self, (x, y): (i32, i32)) -> Option<usize> {
+        let poles = 90 / i32::from(DEGREES);
+        (-poles..=poles)
+            .contains(&y)
+            .then(|| ((y + poles) * self.columns + x) as usize)
+    }
+
+    /// Does cell `(x, y)` hold items?
+    fn is_occupied(&self, at: (i32, i32)) -> bool {
+        self.bit(at)
+            .is_some_and(|b| self.occupied.get(b / 64).is_some_and(|w| w & (1 << (b % 64)) != 0))
     }
 
     /// The cell of a point, its column wrapped so that 180°E is 180°W.
@@ -47,6 +66,13 @@ impl<T, const DEGREES: u16> Grid<T, DEGREES> {
     /// File `item` at `point`.
     pub(super) fn insert(&mut self, point: (f64, f64), item: T) {
         let at = self.cell(point);
+        if let Some(b) = self.bit(at) {
+            if self.occupied.is_empty() {
+                let cells = (self.columns * (180 / i32::from(DEGREES) + 1)) as usize;
+                self.occupied = vec![0; cells.div_ceil(64)];
+            }
+            self.occupied[b / 64] |= 1 << (b % 64);
+        }
         self.cells.entry(at).or_default().push(item);
     }
 
@@ -89,6 +115,7 @@ impl<T, const DEGREES: u16> Grid<T, DEGREES> {
         let ask = (self.cells.len() > asked).then(|| {
             (first..first + width)
                 .flat_map(move |x| (-rows..=rows).map(move |dy| (x.rem_euclid(columns), cy + dy)))
+                .filter(|&k| self.is_occupied(k))
                 .filter_map(|k| self.cells.get(&k))
                 .flat_map(|v| v.iter())
         });
@@ -98,6 +125,7 @@ impl<T, const DEGREES: u16> Grid<T, DEGREES> {
     /// Forget every item.
     pub(super) fn clear(&mut self) {
         self.cells.clear();
+        self.occupied.fill(0);
     }
 }
 

@@ -86,6 +86,8 @@ struct Words {
     owned: bool,
     /// The candidates that are famous places (see [`famous_named`]).
     famous: Rc<[Place]>,
+    /// The prior of each candidate ([`prior_named`]), in their order.
+    priors: Rc<[f64]>,
 }
 
 impl Words {
@@ -126,6 +128,7 @@ impl Words {
             .copied()
             .filter(|&c| famous_named(g, c, &name, owned))
             .collect();
+        let priors = candidates.iter().map(|&c| prior_named(g, c, &name)).collect();
         Words {
             name: name.into(),
             weak,
@@ -133,6 +136,7 @@ impl Words {
             candidates: candidates.into(),
             owned,
             famous,
+            priors,
         }
     }
 }
@@ -177,6 +181,8 @@ struct Evidence {
     pending: Grid<(usize, usize)>,
     /// The divisions holding a candidate city of an undecided name, with its slot.
     pending_divisions: HashMap<usize, Vec<usize>>,
+    /// The slots decided since `pending` was filled: no longer pending.
+    closed: Vec<bool>,
 }
 
 impl Evidence {
@@ -250,19 +256,22 @@ impl Evidence {
     fn pending_near(&self, g: &Gazetteer, candidate: Place) -> Option<usize> {
         let Place::City(me) = candidate else { return None };
         let at = (g.cities[me].lon, g.cities[me].lat);
-        let my_slots: Vec<usize> = self
-            .pending
-            .at(at)
-            .iter()
-            .filter(|&&(i, _)| i == me)
-            .map(|&(_, s)| s)
-            .collect();
+        // Not a candidate of one of my own names ("Springfield" and "Springfield").
+        let mine = self.pending.at(at);
         self.pending
             .around(at, NEAR_KM)
             .find(|&&(i, slot)| {
-                i != me && !my_slots.contains(&slot) && distance_km(at, (g.cities[i].lon, g.cities[i].lat)) <= NEAR_KM
+                i != me
+                    && !self.is_closed(slot)
+                    && !mine.contains(&(me, slot))
+                    && distance_km(at, (g.cities[i].lon, g.cities[i].lat)) <= NEAR_KM
             })
             .map(|&(i, _)| i)
+    }
+
+    /// Was slot `s` decided since the pending names were filed?
+    fn is_closed(&self, s: usize) -> bool {
+        self.closed.get(s).copied().unwrap_or(false)
     }
 
     /// How the article supports `candidate` (a candidate of slot `slot`).
@@ -288,7 +297,7 @@ impl Evidence {
                 .into_iter()
                 .flatten()
                 .copied()
-                .filter(|&s| s != slot)
+                .filter(|&s| s != slot && !self.is_closed(s))
                 .collect();
             others.dedup();
             if !others.is_empty() {
@@ -493,16 +502,22 @@ fn famous_named(g: &Gazetteer, candidate: Place, name: &str, owned: bool) -> boo
 /// The candidates of `slot` (number `s`), best first: by support (a famous
 /// place counting as much as its country named), then by prior.
 fn rank(g: &Gazetteer, evidence: &Evidence, slot: &Slot, s: usize) -> Vec<(Place, Support, f64)> {
-    let mut ranked: Vec<(Place, Support, f64)> = slot
-        .words
+    let words = &slot.words;
+    let mut keyed: Vec<(u8, (Place, Support, f64))> = words
         .candidates
         .iter()
-        .map(|&c| (c, evidence.support(g, c, s), prior_named(g, c, &slot.words.name)))
+        .zip(words.priors.iter())
+        .map(|(&c, &prior)| {
+            let ranked = (c, evidence.support(g, c, s), prior);
+            (rank_level(g, slot, &ranked), ranked)
+        })
         .collect();
-    let mut keyed: Vec<(u8, f64, (Place, Support, f64))> =
-        ranked.drain(..).map(|c| (rank_level(g, slot, &c), c.2, c)).collect();
-    keyed.sort_by(|a, b| (b.0, b.1).partial_cmp(&(a.0, a.1)).unwrap_or(std::cmp::Ordering::Equal));
-    keyed.into_iter().map(|(_, _, c)| c).collect()
+    keyed.sort_by(|a, b| {
+        (b.0, b.1.2)
+            .partial_cmp(&(a.0, a.1.2))
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
+    keyed.into_iter().map(|(_, c)| c).collect()
 }
 
 /// A candidate's support for the ranking: a famous place counts as much as
@@ -1090,6 +1105,7 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
             let words = Rc::clone(&slot.words);
             slot.words = Rc::clone(narrowed.entry(Rc::as_ptr(&words)).or_insert_with(|| {
                 Rc::new(Words {
+                    priors: candidates.iter().map(|&c| prior_named(g, c, &words.name)).collect(),
                     candidates: candidates.clone(),
                     famous: famous.clone(),
                     ..(*words).clone()
@@ -1278,34 +1294,35 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
     // are taken on the prior (and become evidence in turn), and at the very
     // end whatever the prior alone can carry.
     let mut prior_only = false;
-    for _ in 0..24 {
-        evidence.pending.clear();
-        evidence.pending_divisions.clear();
-        // Names that are also words are no evidence for others until decided
-        // ("Christmas" and "Heathrow" are both towns of Florida, "Delta" and
-        // "Sacramento" of Brazil): a name more common than a place ten times
-        // its largest would explain (never a country's), and a small town
-        // whose name is a dictionary word.
-        for &s in open.iter().filter(|&&s| slots[s].chosen.is_none()) {
-            let slot = &slots[s];
-            let largest = slot.words.candidates.iter().map(|c| c.population(g)).max().unwrap_or(0);
-            if slot.weak || (slot.default.is_none() && rules.too_frequent(&slot.words.name, largest.saturating_mul(10)))
+    let mut closing = Vec::new();
+    // The names still open are filed once; a name decided in a round is
+    // closed for the next (`Evidence::closed`).
+    // Names that are also words are no evidence for others until decided
+    // ("Christmas" and "Heathrow" are both towns of Florida, "Delta" and
+    // "Sacramento" of Brazil): a name more common than a place ten times
+    // its largest would explain (never a country's), and a small town
+    // whose name is a dictionary word.
+    for &s in open.iter().filter(|&&s| slots[s].chosen.is_none()) {
+        let slot = &slots[s];
+        let largest = slot.words.candidates.iter().map(|c| c.population(g)).max().unwrap_or(0);
+        if slot.weak || (slot.default.is_none() && rules.too_frequent(&slot.words.name, largest.saturating_mul(10))) {
+            continue;
+        }
+        let word = rules.common_words.contains(&*slot.words.name);
+        for &c in slot.words.candidates.iter() {
+            if let Place::City(i) = c
+                && !(word && c.population(g) < NOTABLE)
             {
-                continue;
-            }
-            let word = rules.common_words.contains(&*slot.words.name);
-            for &c in slot.words.candidates.iter() {
-                if let Place::City(i) = c
-                    && !(word && c.population(g) < NOTABLE)
-                {
-                    let city = &g.cities[i];
-                    evidence.pending.insert((city.lon, city.lat), (i, s));
-                    for d in c.divisions(g) {
-                        evidence.pending_divisions.entry(d).or_default().push(s);
-                    }
+                let city = &g.cities[i];
+                evidence.pending.insert((city.lon, city.lat), (i, s));
+                for d in c.divisions(g) {
+                    evidence.pending_divisions.entry(d).or_default().push(s);
                 }
             }
         }
+    }
+    evidence.closed = vec![false; slots.len()];
+    for _ in 0..24 {
         let mut decided = Vec::new();
         let mut by_prior = Vec::new();
         for &s in &open {
@@ -1396,6 +1413,10 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
             } else {
                 evidence.add(g, candidate, MentionKind::City);
             }
+            closing.push(s);
+        }
+        for s in closing.drain(..) {
+            evidence.closed[s] = true;
         }
     }
     // What is left: notable places on the prior alone, where the article
