@@ -89,11 +89,16 @@ impl<T, const DEGREES: u16> Grid<T, DEGREES> {
         let rows = (km / span).ceil() as i32;
         // A degree of longitude shrinks towards the poles (400 km is 4
         // degrees at the equator, 8 at 60°N): measured at the edge of the
-        // reach nearest the pole.
-        let far = (point.1.abs() + f64::from(rows + 1) * self.degrees).min(89.0);
-        let cols = (km / (span * far.to_radians().cos())).ceil() as i32;
-        // Near a pole the reach goes round the world: every column once.
-        let (first, cols) = if 2 * cols + 1 >= self.columns {
+        // reach nearest the pole (and a cell further).
+        let reach = point.1.abs() + km / KM_PER_DEGREE;
+        let far = reach + self.degrees;
+        let cols = if far < 89.0 {
+            (km / (span * far.to_radians().cos())).ceil() as i32
+        } else {
+            self.columns
+        };
+        // Over a pole the reach goes round the world: every column once.
+        let (first, cols) = if reach >= 90.0 || 2 * cols + 1 >= self.columns {
             (0, self.columns)
         } else {
             (cx - cols, cols)
@@ -194,5 +199,21 @@ mod tests {
         assert_eq!(few.at((20.2, 20.9)), [(20.5, 20.5)]);
         few.clear();
         assert!(within(&few, (20.5, 20.5), 120.0).is_empty());
+    }
+
+    #[test]
+    fn the_poles_and_a_cleared_grid_are_asked_safely() {
+        let mut grid: Grid<_, 4> = Grid::new();
+        for x in 0..90 {
+            let p = (f64::from(x) * 4.0 - 178.0, 89.9);
+            grid.insert(p, p);
+        }
+        grid.insert((0.0, 90.0), (0.0, 90.0));
+        grid.insert((0.0, -90.0), (0.0, -90.0));
+        // Near the pole the reach goes round the world: every column once.
+        assert_eq!(within(&grid, (10.0, 89.0), 200.0).len(), 91);
+        assert_eq!(within(&grid, (0.0, -89.5), 100.0), [(0.0, -90.0)]);
+        grid.clear();
+        assert!(within(&grid, (10.0, 89.0), 200.0).is_empty());
     }
 }
