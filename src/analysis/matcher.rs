@@ -248,6 +248,10 @@ pub struct Matcher {
     problems: Vec<String>,
     /// How many spellings both tables have.
     shared: usize,
+    /// The divisions each newsroom abbreviation stands for ("Ga." → Georgia).
+    abbreviations: FxHashMap<&'static str, Vec<usize>>,
+    /// This matcher among all made by the process (what it worked out may be kept under it).
+    id: u64,
 }
 
 /// Does the variant have no lowercase letters (an acronym such as "UK", "U.S.")?
@@ -709,7 +713,16 @@ impl Matcher {
         if collided {
             by_hash.clear();
         }
+        let mut abbreviations: FxHashMap<&'static str, Vec<usize>> = FxHashMap::default();
+        for (i, d) in gazetteer.divisions.iter().enumerate() {
+            for q in &d.qualifiers {
+                abbreviations.entry(q.as_str()).or_default().push(i);
+            }
+        }
+        static MATCHERS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
         Matcher {
+            abbreviations,
+            id: MATCHERS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             places,
             by_first_word,
             by_hash,
@@ -864,6 +877,16 @@ impl Matcher {
     /// The rule tables the matcher was built with.
     pub fn rules(&self) -> &Rules {
         &self.rules
+    }
+
+    /// The divisions a newsroom abbreviation stands for ("Ga." → Georgia).
+    pub(super) fn division_abbreviations(&self, word: &str) -> Option<&[usize]> {
+        self.abbreviations.get(word).map(Vec::as_slice)
+    }
+
+    /// A number that tells this matcher from every other the process made.
+    pub(super) fn id(&self) -> u64 {
+        self.id
     }
 
     /// Inconsistencies found while compiling: unknown codes in rule tables,

@@ -141,6 +141,45 @@ impl Words {
     }
 }
 
+/// What names' words say, kept across the articles one thread analyses (a
+/// collection names the same places again and again), for the matcher and
+/// gazetteer that worked it out.
+#[derive(Default)]
+struct KnownWords {
+    /// The matcher's [`Matcher::id`] and the gazetteer's address.
+    owner: Option<(u64, usize)>,
+    by_group: HashMap<u32, Vec<(Box<str>, Rc<Words>)>>,
+    len: usize,
+}
+
+/// At most this many words are kept by a thread ([`KnownWords`]); then it starts again.
+const WORDS_KEPT: usize = 50_000;
+
+thread_local! {
+    static KNOWN_WORDS: std::cell::RefCell<KnownWords> = std::cell::RefCell::new(KnownWords::default());
+}
+
+/// [`Words::of`], remembered by the thread.
+fn words_of(m: &Matcher, g: &Gazetteer, group: u32, words: &str) -> Rc<Words> {
+    KNOWN_WORDS.with_borrow_mut(|known| {
+        let owner = Some((m.id(), std::ptr::from_ref(g) as usize));
+        if known.owner != owner || known.len >= WORDS_KEPT {
+            *known = KnownWords {
+                owner,
+                ..KnownWords::default()
+            };
+        }
+        let list = known.by_group.entry(group).or_default();
+        if let Some((_, w)) = list.iter().find(|(k, _)| **k == *words) {
+            return Rc::clone(w);
+        }
+        let w = Rc::new(Words::of(m, g, group, words));
+        list.push((words.into(), Rc::clone(&w)));
+        known.len += 1;
+        w
+    })
+}
+
 /// An ambiguous name being decided. (A long article has a slot for every
 /// occurrence of a town's name: what its words say is shared.)
 struct Slot {
@@ -837,7 +876,6 @@ fn names_person(m: &Matcher, doc: &Document, found: &Found) -> bool {
 fn containers(
     g: &Gazetteer,
     m: &Matcher,
-    abbreviations: &HashMap<&str, Vec<usize>>,
     doc: &Document,
     found: &[Found],
     next: Option<usize>,
@@ -862,9 +900,9 @@ fn containers(
             .trim_start_matches(' ')
             .starts_with(char::is_alphanumeric);
     let dotted = (alone && !word.contains('.') && word.len() >= 2).then(|| format!("{word}."));
-    let list = abbreviations
-        .get(word)
-        .or_else(|| dotted.as_deref().and_then(|w| abbreviations.get(w)));
+    let list = m
+        .division_abbreviations(word)
+        .or_else(|| dotted.as_deref().and_then(|w| m.division_abbreviations(w)));
     options.extend(list.into_iter().flatten().map(|&d| (Place::Division(d), None)));
     let _ = g;
     options
@@ -1048,7 +1086,7 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
                 let words = doc.slice(f.span);
                 let info = known
                     .entry((group, words))
-                    .or_insert_with(|| Rc::new(Words::of(m, g, group, words)));
+                    .or_insert_with(|| words_of(m, g, group, words));
                 let weak = info.weak || (info.saint && around[i].possessive);
                 slot_of[i] = Some(slots.len() as u32);
                 slots.push(Slot {
@@ -1133,15 +1171,6 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
     }
 
     // 1. Qualifiers: "X, Y", "X in Y".
-    let abbreviations: HashMap<&str, Vec<usize>> = {
-        let mut map: HashMap<&str, Vec<usize>> = HashMap::default();
-        for (i, d) in g.divisions.iter().enumerate() {
-            for q in &d.qualifiers {
-                map.entry(q.as_str()).or_default().push(i);
-            }
-        }
-        map
-    };
     for s in 0..slots.len() {
         let i = slots[s].found;
         let end = found[i].span.end;
@@ -1149,15 +1178,7 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
         if gap == 0 {
             continue;
         }
-        let options = containers(
-            g,
-            m,
-            &abbreviations,
-            doc,
-            &found,
-            Some(i + 1).filter(|&k| k < found.len()),
-            end + gap,
-        );
+        let options = containers(g, m, doc, &found, Some(i + 1).filter(|&k| k < found.len()), end + gap);
         let slot = &slots[s];
         let everything = slot.words.candidates.iter().copied().chain(slot.default.map(|d| d.0));
         let best = everything
