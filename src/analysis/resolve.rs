@@ -148,9 +148,12 @@ impl Words {
 struct KnownWords {
     /// The matcher's [`Matcher::id`] and the gazetteer's address.
     owner: Option<(u64, usize)>,
-    by_group: HashMap<u32, Vec<(Box<str>, Rc<Words>)>>,
+    by_group: HashMap<u32, Vec<SpelledWords>>,
     len: usize,
 }
+
+/// Words as written in the text, and what they say.
+type SpelledWords = (Box<str>, Rc<Words>);
 
 /// At most this many words are kept by a thread ([`KnownWords`]); then it starts again.
 const WORDS_KEPT: usize = 50_000;
