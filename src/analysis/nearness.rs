@@ -8,7 +8,6 @@
 
 use rustc_hash::FxHashMap;
 
-/// Kilometres in a degree of latitude.
 /// Kilometres in a degree of latitude, rounded down (on the sphere of
 /// [`distance_km`] it is 111.195): cells reach a little further, never less far.
 const KM_PER_DEGREE: f64 = 111.19;
@@ -43,12 +42,19 @@ impl<T, const DEGREES: u16> Grid<T, DEGREES> {
         }
     }
 
+    /// The rows of cells from the South Pole's to the North Pole's:
+    /// ⌊-90 / DEGREES⌋ ..= ⌊90 / DEGREES⌋.
+    const ROWS: std::ops::RangeInclusive<i32> = {
+        let d = DEGREES as i32;
+        -((90 + d - 1) / d)..=90 / d
+    };
+
     /// The bit of cell `(x, y)` in `occupied`, if the cell is on the globe.
     fn bit(&self, (x, y): (i32, i32)) -> Option<usize> {
-        let poles = 90 / i32::from(DEGREES);
-        (-poles..=poles)
+        let south = *Self::ROWS.start();
+        Self::ROWS
             .contains(&y)
-            .then(|| ((y + poles) * self.columns + x) as usize)
+            .then(|| ((y - south) * self.columns + x) as usize)
     }
 
     /// Does cell `(x, y)` hold items?
@@ -68,7 +74,8 @@ impl<T, const DEGREES: u16> Grid<T, DEGREES> {
         let at = self.cell(point);
         if let Some(b) = self.bit(at) {
             if self.occupied.is_empty() {
-                let cells = (self.columns * (180 / i32::from(DEGREES) + 1)) as usize;
+                let rows = Self::ROWS.end() - Self::ROWS.start() + 1;
+                let cells = (self.columns * rows) as usize;
                 self.occupied = vec![0; cells.div_ceil(64)];
             }
             self.occupied[b / 64] |= 1 << (b % 64);
@@ -215,5 +222,25 @@ mod tests {
         assert_eq!(within(&grid, (0.0, -89.5), 100.0), [(0.0, -90.0)]);
         grid.clear();
         assert!(within(&grid, (10.0, 89.0), 200.0).is_empty());
+        // Near the South Pole with more cells filed than a query asks for
+        // (so they are asked for, cell by cell; a 4-degree row starts at
+        // 92°S): what is found is what measuring every point finds.
+        let mut points = vec![(0.0, -90.0)];
+        points.extend((0..90).map(|x| (f64::from(x) * 4.0 - 178.0, -89.0)));
+        // Cells filled all over the world, so that there are more than asked for.
+        points.extend(
+            (0..90).flat_map(|x| (-20..20).map(move |y| (f64::from(x) * 4.0 - 178.0, f64::from(y) * 4.0 + 2.0))),
+        );
+        for &p in &points {
+            grid.insert(p, p);
+        }
+        for (at, km) in [((2.0, -89.5), 60.0), ((-120.0, -88.9), 30.0), ((179.0, -89.9), 15.0)] {
+            let mut found = within(&grid, at, km);
+            let mut all: Vec<_> = points.iter().copied().filter(|&p| distance_km(at, p) <= km).collect();
+            found.sort_by(|a, b| a.partial_cmp(b).unwrap());
+            all.sort_by(|a, b| a.partial_cmp(b).unwrap());
+            assert!(!all.is_empty());
+            assert_eq!(found, all, "within {km} km of {at:?}");
+        }
     }
 }
