@@ -163,3 +163,49 @@ pub fn from_summaries(
         warnings: Vec::new(),
     }
 }
+
+/// How many mentions each place has, and how many of them are its own (not
+/// of a place inside it), in the order of [`Analysis::places`]: what
+/// [`summarise`] counts, without the passages, words and names a collection
+/// does not keep.
+pub(super) fn counts(mentions: &[Mention], g: &Gazetteer) -> Vec<(Place, usize, usize)> {
+    /// Counts of one kind of place, in order of first mention.
+    #[derive(Default)]
+    struct Counts {
+        index: FxHashMap<Place, usize>,
+        out: Vec<(Place, usize, usize)>,
+    }
+    impl Counts {
+        fn add(&mut self, place: Place, own: bool) {
+            let at = *self.index.entry(place).or_insert_with(|| {
+                self.out.push((place, 0, 0));
+                self.out.len() - 1
+            });
+            self.out[at].1 += 1;
+            self.out[at].2 += usize::from(own);
+        }
+    }
+    let [mut countries, mut regions, mut cities, mut divisions]: [Counts; 4] = Default::default();
+    for m in mentions {
+        match m.place {
+            Place::Country(_) => countries.add(m.place, true),
+            Place::Region(_) => regions.add(m.place, true),
+            Place::City(city) => {
+                countries.add(Place::Country(g.cities[city].country()), false);
+                cities.add(m.place, true);
+            }
+            Place::Division(d) => {
+                countries.add(Place::Country(g.divisions[d].country), false);
+                divisions.add(m.place, true);
+            }
+        }
+    }
+    // Most mentioned first; ties in order of first mention (a stable sort).
+    [countries, regions, divisions, cities]
+        .into_iter()
+        .flat_map(|mut c| {
+            c.out.sort_by_key(|&(_, mentions, _)| std::cmp::Reverse(mentions));
+            c.out
+        })
+        .collect()
+}

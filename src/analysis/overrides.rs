@@ -105,6 +105,24 @@ impl Analyzer {
         let mentions = self.mentions(&document, found);
         Some((aggregate::summarise(self.gazetteer, document, mentions), problems))
     }
+
+    /// Each mentioned place of `document` with `overrides` applied, with its
+    /// mentions and its own mentions, in the order of [`Analysis::places`]:
+    /// the counts of [`Analyzer::analyze_with_overrides_watched`] without its
+    /// passages and words (what a collection keeps of an article).
+    pub fn count_with_overrides(
+        &self,
+        document: &Document,
+        overrides: &[Override],
+    ) -> (Vec<(Place, usize, usize)>, Vec<OverrideProblem>) {
+        let mut found = self
+            .matcher
+            .find_watched(document, &super::Unwatched)
+            .expect("an unwatched scan runs to the end");
+        let problems = apply(self.gazetteer, document, &mut found, overrides);
+        let mentions = self.mentions(document, found);
+        (aggregate::counts(&mentions, self.gazetteer), problems)
+    }
 }
 
 /// Apply `overrides` to the names found (in text order, and kept so).

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use super::{Article, Draft};
-use crate::analysis::Watch;
+use crate::analysis::{Override, Watch};
 use crate::cartography::ProjectionKind;
 use crate::map::MapTheme;
 use crate::picture::Note;
@@ -59,6 +59,74 @@ pub fn load_path(path: &Path, watch: &dyn Watch) -> Result<Loaded, String> {
     Ok(loaded)
 }
 
+/// An input read and imported, not yet analysed: the article's draft and
+/// what a project saved with it.
+struct Opening {
+    draft: Draft,
+    overrides: Vec<Override>,
+    selected: Option<PlaceRef>,
+    view: Option<MapViewState>,
+    theme: Option<MapTheme>,
+    projection: Option<ProjectionKind>,
+    notes: Vec<Note>,
+}
+
+/// Import the bytes of a file called `origin`: an article, or a project with its saved state.
+fn open_draft(bytes: Vec<u8>, origin: &Path) -> Result<Opening, String> {
+    let opened = project::open_bytes(bytes, origin).map_err(|e| e.to_string())?;
+    let name = display_name(origin);
+    Ok(match opened {
+        Opened::Article(imported) => Opening {
+            draft: Draft {
+                name,
+                source: (origin != Path::new("-")).then(|| origin.display().to_string()),
+                title: imported.title,
+                project_path: None,
+                warnings: imported.warnings,
+                text: imported.text,
+            },
+            overrides: Vec::new(),
+            selected: None,
+            view: None,
+            theme: None,
+            projection: None,
+            notes: Vec::new(),
+        },
+        Opened::Collection(c) => {
+            return Err(format!(
+                "{}: a collection of {} articles (open it in the app: article-atlas {})",
+                origin.display(),
+                c.articles.len(),
+                origin.display()
+            ));
+        }
+        Opened::Project(p) => Opening {
+            draft: Draft {
+                name,
+                source: p.source,
+                title: p.title,
+                project_path: Some(origin.to_path_buf()),
+                warnings: Vec::new(),
+                text: p.text,
+            },
+            overrides: p.overrides,
+            selected: p.selected,
+            view: p.view,
+            theme: p.theme,
+            projection: p.projection,
+            notes: p.notes,
+        },
+    })
+}
+
+/// Read and import the file at `path` without analysing it: its draft and
+/// the corrections a project saved with it (a collection's member).
+pub fn draft_path(path: &Path) -> Result<(Draft, Vec<Override>), String> {
+    let bytes = read_bytes(path).map_err(|e| e.to_string())?;
+    let opening = open_draft(bytes, path)?;
+    Ok((opening.draft, opening.overrides))
+}
+
 /// Import and analyse the bytes of a file called `origin` (dropped on the
 /// window, or read by [`load_path`]).
 pub fn load_bytes(bytes: Vec<u8>, origin: &Path, watch: &dyn Watch) -> Result<Loaded, String> {
@@ -71,51 +139,21 @@ pub fn load_bytes(bytes: Vec<u8>, origin: &Path, watch: &dyn Watch) -> Result<Lo
     };
     check()?;
     watch.stage("Importing");
-    let opened = project::open_bytes(bytes, origin).map_err(|e| e.to_string())?;
+    let opening = open_draft(bytes, origin)?;
     check()?;
     watch.stage("Analysing");
-    let name = display_name(origin);
-    let (draft, overrides, selected, view, theme, projection, notes) = match opened {
-        Opened::Article(imported) => {
-            let draft = Draft {
-                name,
-                source: (origin != Path::new("-")).then(|| origin.display().to_string()),
-                title: imported.title,
-                project_path: None,
-                warnings: imported.warnings,
-                text: imported.text,
-            };
-            (draft, Vec::new(), None, None, None, None, Vec::new())
-        }
-        Opened::Collection(c) => {
-            return Err(format!(
-                "{}: a collection of {} articles (open it in the app: article-atlas {})",
-                origin.display(),
-                c.articles.len(),
-                origin.display()
-            ));
-        }
-        Opened::Project(p) => {
-            let draft = Draft {
-                name,
-                source: p.source,
-                title: p.title,
-                project_path: Some(origin.to_path_buf()),
-                warnings: Vec::new(),
-                text: p.text,
-            };
-            (draft, p.overrides, p.selected, p.view, p.theme, p.projection, p.notes)
-        }
-    };
-    let article = draft.analyse_watched(overrides, watch).ok_or(CANCELLED)?;
+    let article = opening
+        .draft
+        .analyse_watched(opening.overrides, watch)
+        .ok_or(CANCELLED)?;
     Ok(Loaded {
         article,
         path: None,
-        selected,
-        view,
-        theme,
-        projection,
-        notes,
+        selected: opening.selected,
+        view: opening.view,
+        theme: opening.theme,
+        projection: opening.projection,
+        notes: opening.notes,
     })
 }
 

@@ -20,10 +20,11 @@ use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
-use crate::analysis::{Override, Watch};
+use crate::analysis::{Analyzer, Override, Watch};
 use crate::article::{Article, load_path};
 use crate::import::ARTICLE_EXTENSIONS;
 use crate::place::Place;
+use crate::text::Document;
 
 /// What a collection keeps of one place in one article.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -95,18 +96,18 @@ pub struct Member {
 }
 
 impl Member {
-    /// Read and analyse the article at `path` with `overrides`.
+    /// Read and analyse the article at `path` with `overrides` (when there
+    /// are none, a project's own), keeping only its digest.
     pub fn analyse(path: &Path, overrides: Vec<Override>) -> Member {
         let bytes = std::fs::metadata(path).map_or(0, |m| m.len());
-        match Member::open_with(path, &overrides) {
-            Ok(article) => Member {
+        match Member::digest_of(path, &overrides) {
+            Ok((title, date, digest)) => Member {
                 path: path.to_path_buf(),
-                title: article.title(),
-                date: crate::import::title::date_line(&article.analysis.document.text)
-                    .and_then(|line| Day::parse(&line)),
+                title,
+                date,
                 bytes,
                 overrides,
-                digest: Ok(Digest::of(&article)),
+                digest: Ok(digest),
             },
             Err(reason) => Member {
                 path: path.to_path_buf(),
@@ -117,6 +118,34 @@ impl Member {
                 digest: Err(reason),
             },
         }
+    }
+
+    /// The title, date and digest of the article at `path`: counted, not
+    /// summarised (a collection keeps no passages; see [`Member::open`]).
+    fn digest_of(path: &Path, overrides: &[Override]) -> Result<(String, Option<Day>, Digest), String> {
+        let (draft, saved) = crate::article::load::draft_path(path)?;
+        if draft.text.trim().is_empty() {
+            return Err(format!("{}: is empty: there is no text to analyse", path.display()));
+        }
+        let overrides = if overrides.is_empty() { &saved[..] } else { overrides };
+        let document = Document::new(draft.text);
+        let (counts, problems) = Analyzer::builtin().count_with_overrides(&document, overrides);
+        let title = draft
+            .title
+            .filter(|t| !t.trim().is_empty())
+            .unwrap_or_else(|| crate::import::title::from_file_name(&draft.name, &document.text));
+        let date = crate::import::title::date_line(&document.text).and_then(|line| Day::parse(&line));
+        let places = counts
+            .into_iter()
+            .map(|(place, mentions, own)| Tally {
+                place,
+                mentions: mentions as u32,
+                own: own as u32,
+            })
+            .collect();
+        let mut warnings = draft.warnings;
+        warnings.extend(problems.iter().map(|p| p.to_string()));
+        Ok((title, date, Digest { places, warnings }))
     }
 
     /// The whole article, read again from its file with its corrections (to
@@ -284,6 +313,38 @@ pub fn analyse_files(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_members_counted_digest_is_the_digest_of_the_whole_analysis() {
+        let dir = tempfile::tempdir().unwrap();
+        let texts = [
+            crate::BUNDLED_ARTICLE.to_string(),
+            "ALEXANDRIA, La. — Deputies from Rapides Parish and Pineville answered; Lafayette police helped. \
+             Louisiana officials and Texas officials met in Paris, Texas."
+                .to_string(),
+            "Russian forces shelled Kharkiv and Bakhmut, while Ukrainian drones struck Belgorod. \
+             Kyiv, Moscow and Washington spoke; Europe and the Levant watched. Britain and France too."
+                .to_string(),
+        ];
+        for (k, text) in texts.iter().enumerate() {
+            let path = dir.path().join(format!("{k}.txt"));
+            std::fs::write(&path, text).unwrap();
+            // Corrections too: the first place found is no place.
+            let whole = Member::open_with(&path, &[]).unwrap();
+            let first = whole.analysis.mentions[0].span;
+            let overrides = vec![Override::NotAPlace {
+                start: first.start,
+                end: first.end,
+            }];
+            for overrides in [Vec::new(), overrides] {
+                let member = Member::analyse(&path, overrides.clone());
+                let article = Member::open_with(&path, &overrides).unwrap();
+                assert_eq!(member.digest.as_ref().unwrap(), &Digest::of(&article), "text {k}");
+                assert_eq!(member.title, article.title());
+                assert!(member.digest.unwrap().places.len() >= 3);
+            }
+        }
+    }
 
     #[test]
     fn a_folder_is_searched_for_articles_and_bad_files_are_members_with_their_reason() {
