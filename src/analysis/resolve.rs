@@ -19,7 +19,12 @@
 //! point to ("Athens High School": a US or Canadian Athens, not Greece's
 //! capital; `local_institutions.tsv`), and a country's name written so
 //! ("the city of Peru", "a Lebanon woman"; `town_context.tsv`) is a town;
-//! when nothing else decides such a name, its best town is taken.
+//! when nothing else decides such a name, its best town is taken. So is a
+//! town's whose own public bodies the article names ("Roswell police", "the
+//! Torrington City Council"), however small, if it is its own name. Words
+//! only one country's news uses for its public life ("Sheriff's Office",
+//! "aldermen"; `country_cues.tsv`) are weak evidence for that country, as its
+//! demonym is.
 //!
 //! Small places (under 100,000 people) are kept only with evidence, and names
 //! that are also words or people's names ("Mobile", "Jackson") only with
@@ -1040,17 +1045,36 @@ fn town_cues(g: &Gazetteer, rules: &ToponymRules, text: &str, found: &[Found]) -
             });
             continue;
         }
-        if default.is_none() {
-            continue;
-        }
+        // Not the tail of a hyphenated name ("Miami-Dade police").
+        let hyphened = text[..f.span.start].ends_with('-');
+        let after = !hyphened
+            && next.is_some_and(|rest| {
+                rules.town_after.iter().any(|words| {
+                    rest.strip_prefix(words.as_str())
+                        .is_some_and(|after| !after.chars().next().is_some_and(char::is_alphanumeric))
+                })
+            });
         let before = two_words_before(text, f.span.start).is_some_and(|w| rules.town_before.contains(&w));
-        let article = matches!(word_before(text, f.span.start), "a" | "an" | "A" | "An");
+        // "A Lebanon woman" is a town's, "an Arab woman" no place's.
+        let article = default.is_some() && matches!(word_before(text, f.span.start), "a" | "an" | "A" | "An");
         let person = article && next.is_some_and(|rest| rules.town_people.contains(bare_word(word_after(rest, 0).0)));
-        if before || person {
+        if after || before || person {
             cues.entry(group).or_insert(None);
         }
     }
     cues
+}
+
+/// Does `text` hold `words` as whole words (a straight apostrophe in them
+/// also matching a curly one)?
+fn has_words(text: &str, words: &str) -> bool {
+    let whole = |w: &str| {
+        text.match_indices(w).any(|(at, _)| {
+            !text[..at].chars().next_back().is_some_and(char::is_alphanumeric)
+                && !text[at + w.len()..].chars().next().is_some_and(char::is_alphanumeric)
+        })
+    };
+    whole(words) || (words.contains('\'') && whole(&words.replace('\'', "\u{2019}")))
 }
 
 /// Decide every found name: the mentions of the article, in text order.
@@ -1058,6 +1082,15 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
     let text = doc.text.as_str();
     let rules = &m.rules().toponyms;
     let mut evidence = Evidence::default();
+    // Words only one country's news uses ("Sheriff's Office", "aldermen"):
+    // weak evidence for that country, as its demonym would be.
+    for (words, code) in &rules.country_cues {
+        if let Some(c) = g.country_index(code)
+            && has_words(text, words)
+        {
+            evidence.demonym_countries.insert(c);
+        }
+    }
     // Room for every toponym: most found names are countries' and need no slot.
     let toponyms = found
         .iter()
@@ -1117,6 +1150,9 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
     // The groups written as towns that have such towns: a country's name
     // written as a town's, or a name with towns in the countries pointed to.
     let mut town_groups: HashSet<u32> = HashSet::default();
+    // Other names written as towns' ("Roswell police"): taken last, a town
+    // whose own name it is, if nothing else decided them.
+    let mut written_towns: HashSet<u32> = HashSet::default();
     for slot in &mut slots {
         let Some(cue) = towns.get(&slot.group) else {
             continue;
@@ -1127,6 +1163,8 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
         let Some(countries) = cue else {
             if slot.default.is_some() {
                 town_groups.insert(slot.group);
+            } else {
+                written_towns.insert(slot.group);
             }
             continue;
         };
@@ -1486,13 +1524,21 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
         }
     }
     // Last, a name the article writes as a town's and nothing else decided:
-    // its best town ("Dublin City Manager", "a Lebanon woman").
+    // its best town ("Dublin City Manager", "a Lebanon woman", "Roswell
+    // police": a town whose own name it is, not a city once called so).
     for &s in &open {
         let slot = &slots[s];
-        if slot.chosen.is_some() || !town_groups.contains(&slot.group) {
+        let written = written_towns.contains(&slot.group);
+        if slot.chosen.is_some() || !(written || town_groups.contains(&slot.group)) {
             continue;
         }
-        let Some(&(candidate, support, _)) = rank(g, &evidence, slot, s).first() else {
+        let Some(&(candidate, support, _)) = rank(g, &evidence, slot, s).iter().find(|(c, _, _)| {
+            !written
+                || match *c {
+                    Place::City(k) => is_own_name(g.cities[k].name, &slot.words.name),
+                    _ => false,
+                }
+        }) else {
             continue;
         };
         let reason = if support.level > 0 {
