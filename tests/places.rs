@@ -118,6 +118,13 @@ fn a_dateline_places_the_story() {
                 "London → London in Ontario, CAN (dateline)",
             ],
         ),
+        // A headline run into the story: the dateline opens a sentence.
+        (
+            "Council weighs parking plan. TORRINGTON — The mayor said the new lot would open in May.",
+            &["TORRINGTON → Torrington in Connecticut, USA (dateline)"],
+        ),
+        // But a country's name there is still the country.
+        ("Talks end without a deal. MALTA — The ministers left on Friday.", &[]),
     ]);
 }
 

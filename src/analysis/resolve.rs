@@ -1265,10 +1265,13 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
     // qualifier and an agency, then a dash.
     for slot in &mut slots {
         let f = &found[slot.found];
+        // Or a town's (not a country's) name opening a sentence: a headline
+        // run into the story ("Council meets. TORRINGTON — The mayor ...").
         let opens = doc
             .paragraphs
             .get(doc.sentences[f.passage].paragraph)
-            .is_some_and(|p| p.span.start == f.span.start);
+            .is_some_and(|p| p.span.start == f.span.start)
+            || (slot.default.is_none() && doc.sentences[f.passage].span.start == f.span.start);
         if !opens || doc.slice(f.span).chars().any(char::is_lowercase) {
             continue;
         }
