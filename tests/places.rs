@@ -473,6 +473,16 @@ fn a_small_town_s_own_public_bodies_make_it_a_town() {
             "Berea police arrested a man on Tuesday.",
             &["Berea → Berea in Ohio, USA (town)"],
         ),
+        // After a street's address: the town of the address, even a
+        // country's name.
+        (
+            "Visitors may call at the home, 12 N. Main St., Whitestown, on Friday.",
+            &["Whitestown → Whitestown in Indiana, USA (town)"],
+        ),
+        (
+            "Services will be held at the chapel, 40 Elm Street, Lebanon.",
+            &["Lebanon → Lebanon in Tennessee, USA (town)"],
+        ),
         // Not without them: a small town named alone is no evidence of itself.
         ("A farmer from Whitestown won the prize for the largest pumpkin.", &[]),
         // Not the tail of a hyphenated name, nor a people's name before a noun.

@@ -1019,8 +1019,9 @@ fn two_words_before(text: &str, start: usize) -> Option<String> {
 /// How the article writes each toponym group as a town's name: followed by
 /// an institution only some countries' towns have ("Athens High School": a
 /// US or Canadian town; the countries are given), or, for a country's name,
-/// after "city of" or as a home town ("a Lebanon woman": a town anywhere,
-/// `None`). Every found name is read, place or not: "Norfolk High School"
+/// after "city of" or as a home town ("a Lebanon woman"), any name followed
+/// by its town's public bodies ("Roswell police") or after a street's
+/// address ("12 Main St., Annville"): a town anywhere, `None`. Every found name is read, place or not: "Norfolk High School"
 /// is a school, but it says which Norfolk the article's "Norfolk" is.
 fn town_cues(g: &Gazetteer, rules: &ToponymRules, text: &str, found: &[Found]) -> HashMap<u32, Option<Rc<[usize]>>> {
     let mut cues: HashMap<u32, Option<Rc<[usize]>>> = HashMap::default();
@@ -1058,7 +1059,13 @@ fn town_cues(g: &Gazetteer, rules: &ToponymRules, text: &str, found: &[Found]) -
         // "A Lebanon woman" is a town's, "an Arab woman" no place's.
         let article = default.is_some() && matches!(word_before(text, f.span.start), "a" | "an" | "A" | "An");
         let person = article && next.is_some_and(|rest| rules.town_people.contains(bare_word(word_after(rest, 0).0)));
-        if after || before || person {
+        // A street's address, then the town: "400 S. Locust St., Lebanon".
+        let address = text[..f.span.start].strip_suffix(", ").is_some_and(|head| {
+            rules
+                .street_words
+                .contains(head.rsplit(' ').next().unwrap_or("").trim_end_matches('.'))
+        });
+        if after || before || person || address {
             cues.entry(group).or_insert(None);
         }
     }
