@@ -468,6 +468,10 @@ fn a_small_town_s_own_public_bodies_make_it_a_town() {
             "The Torrington City Council voted to repave the lot behind the library.",
             &["Torrington → Torrington in Connecticut, USA (town)"],
         ),
+        (
+            "Whitestown taxpayers will pay for the new bridge, the mayor said.",
+            &["Whitestown → Whitestown in Indiana, USA (town)"],
+        ),
         // A town whose own name it is, not a city once called so (Aleppo).
         (
             "Berea police arrested a man on Tuesday.",
