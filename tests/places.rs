@@ -516,6 +516,15 @@ fn words_of_one_country_s_public_life_are_evidence_for_it() {
             "The Sheriff\u{2019}s Office said a man from Whitestown was arrested.",
             &["Whitestown → Whitestown in Indiana, USA (article)"],
         ),
+        // A pound sign: Britain; the RCMP: Canada.
+        (
+            "A shop in Bicester was fined £5,000 for selling knives.",
+            &["Bicester → Bicester in England, GBR (article)"],
+        ),
+        (
+            "RCMP officers said the crash near Chilliwack closed the road.",
+            &["Chilliwack → Chilliwack in British Columbia, CAN (article)"],
+        ),
         // But not against a famous place of the name.
         (
             "Sheriff's deputies flew to Athens for the conference.",

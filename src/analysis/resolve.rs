@@ -1073,12 +1073,14 @@ fn town_cues(g: &Gazetteer, rules: &ToponymRules, text: &str, found: &[Found]) -
 }
 
 /// Does `text` hold `words` as whole words (a straight apostrophe in them
-/// also matching a curly one)?
+/// also matching a curly one)? Words ending in a sign ("£") may be followed
+/// by anything ("£5"), but never follow a letter ("E£5").
 fn has_words(text: &str, words: &str) -> bool {
+    let open_end = !words.chars().next_back().is_some_and(char::is_alphanumeric);
     let whole = |w: &str| {
         text.match_indices(w).any(|(at, _)| {
             !text[..at].chars().next_back().is_some_and(char::is_alphanumeric)
-                && !text[at + w.len()..].chars().next().is_some_and(char::is_alphanumeric)
+                && (open_end || !text[at + w.len()..].chars().next().is_some_and(char::is_alphanumeric))
         })
     };
     whole(words) || (words.contains('\'') && whole(&words.replace('\'', "\u{2019}")))
