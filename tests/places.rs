@@ -118,6 +118,13 @@ fn a_dateline_places_the_story() {
                 "London → London in Ontario, CAN (dateline)",
             ],
         ),
+        // A headline run into the story: the dateline opens a sentence.
+        (
+            "Council weighs parking plan. TORRINGTON — The mayor said the new lot would open in May.",
+            &["TORRINGTON → Torrington in Connecticut, USA (dateline)"],
+        ),
+        // But a country's name there is still the country.
+        ("Talks end without a deal. MALTA — The ministers left on Friday.", &[]),
     ]);
 }
 
@@ -323,7 +330,7 @@ fn words_and_other_spellings_are_weak_evidence() {
         ("Travellers at Heathrow faced delays over Christmas.", &[]),
         // Another language's or an old name of a city is that city only with evidence.
         ("Rioters threw Molotov cocktails at the police.", &[]),
-        ("Berea police arrested a man on Tuesday.", &[]),
+        ("A man from Berea was arrested on Tuesday.", &[]),
         ("Talks in Kiev resumed.", &["Kiev → Kyiv in Kyiv City, UKR (largest)"]),
     ]);
 }
@@ -446,4 +453,82 @@ fn a_headline_in_capitals_is_no_dateline() {
         "NICE to clean up parks. DeKALB – Residents will rake leaves on Saturday.",
         &[],
     )]);
+}
+
+#[test]
+fn a_small_town_s_own_public_bodies_make_it_a_town() {
+    check(&[
+        // A small town named with its police, its council or its town hall
+        // is taken without other evidence.
+        (
+            "Whitestown police closed the road after the crash on Tuesday.",
+            &["Whitestown → Whitestown in Indiana, USA (town)"],
+        ),
+        (
+            "The Torrington City Council voted to repave the lot behind the library.",
+            &["Torrington → Torrington in Connecticut, USA (town)"],
+        ),
+        (
+            "Whitestown taxpayers will pay for the new bridge, the mayor said.",
+            &["Whitestown → Whitestown in Indiana, USA (town)"],
+        ),
+        // A town whose own name it is, not a city once called so (Aleppo).
+        (
+            "Berea police arrested a man on Tuesday.",
+            &["Berea → Berea in Ohio, USA (town)"],
+        ),
+        // After a street's address: the town of the address, even a
+        // country's name.
+        (
+            "Visitors may call at the home, 12 N. Main St., Whitestown, on Friday.",
+            &["Whitestown → Whitestown in Indiana, USA (town)"],
+        ),
+        (
+            "Services will be held at the chapel, 40 Elm Street, Lebanon.",
+            &["Lebanon → Lebanon in Tennessee, USA (town)"],
+        ),
+        // Not without them: a small town named alone is no evidence of itself.
+        ("A farmer from Whitestown won the prize for the largest pumpkin.", &[]),
+        // Not the tail of a hyphenated name, nor a people's name before a noun.
+        (
+            "Miami-Dade police found the stolen boat on Sunday.",
+            &["Miami → Miami in Florida, USA (largest)"],
+        ),
+        ("An Arab woman led the small orchestra.", &[]),
+    ]);
+}
+
+#[test]
+fn words_of_one_country_s_public_life_are_evidence_for_it() {
+    check(&[
+        // A sheriff's office, a felony, aldermen: weak evidence for the United
+        // States, enough for a small town there.
+        (
+            "The Sheriff's Office said the driver, of Whitestown, was charged with a felony.",
+            &["Whitestown → Whitestown in Indiana, USA (article)"],
+        ),
+        (
+            "The aldermen of Torrington approved the new budget.",
+            &["Torrington → Torrington in Connecticut, USA (article)"],
+        ),
+        // A curly apostrophe counts as a straight one.
+        (
+            "The Sheriff\u{2019}s Office said a man from Whitestown was arrested.",
+            &["Whitestown → Whitestown in Indiana, USA (article)"],
+        ),
+        // A pound sign: Britain; the RCMP: Canada.
+        (
+            "A shop in Bicester was fined £5,000 for selling knives.",
+            &["Bicester → Bicester in England, GBR (article)"],
+        ),
+        (
+            "RCMP officers said the crash near Chilliwack closed the road.",
+            &["Chilliwack → Chilliwack in British Columbia, CAN (article)"],
+        ),
+        // But not against a famous place of the name.
+        (
+            "Sheriff's deputies flew to Athens for the conference.",
+            &["Athens → Athens in Attica, GRC (largest)"],
+        ),
+    ]);
 }

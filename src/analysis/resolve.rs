@@ -19,7 +19,12 @@
 //! point to ("Athens High School": a US or Canadian Athens, not Greece's
 //! capital; `local_institutions.tsv`), and a country's name written so
 //! ("the city of Peru", "a Lebanon woman"; `town_context.tsv`) is a town;
-//! when nothing else decides such a name, its best town is taken.
+//! when nothing else decides such a name, its best town is taken. So is a
+//! town's whose own public bodies the article names ("Roswell police", "the
+//! Torrington City Council"), however small, if it is its own name. Words
+//! only one country's news uses for its public life ("Sheriff's Office",
+//! "aldermen"; `country_cues.tsv`) are weak evidence for that country, as its
+//! demonym is.
 //!
 //! Small places (under 100,000 people) are kept only with evidence, and names
 //! that are also words or people's names ("Mobile", "Jackson") only with
@@ -1014,8 +1019,9 @@ fn two_words_before(text: &str, start: usize) -> Option<String> {
 /// How the article writes each toponym group as a town's name: followed by
 /// an institution only some countries' towns have ("Athens High School": a
 /// US or Canadian town; the countries are given), or, for a country's name,
-/// after "city of" or as a home town ("a Lebanon woman": a town anywhere,
-/// `None`). Every found name is read, place or not: "Norfolk High School"
+/// after "city of" or as a home town ("a Lebanon woman"), any name followed
+/// by its town's public bodies ("Roswell police") or after a street's
+/// address ("12 Main St., Annville"): a town anywhere, `None`. Every found name is read, place or not: "Norfolk High School"
 /// is a school, but it says which Norfolk the article's "Norfolk" is.
 fn town_cues(g: &Gazetteer, rules: &ToponymRules, text: &str, found: &[Found]) -> HashMap<u32, Option<Rc<[usize]>>> {
     let mut cues: HashMap<u32, Option<Rc<[usize]>>> = HashMap::default();
@@ -1040,17 +1046,44 @@ fn town_cues(g: &Gazetteer, rules: &ToponymRules, text: &str, found: &[Found]) -
             });
             continue;
         }
-        if default.is_none() {
-            continue;
-        }
+        // Not the tail of a hyphenated name ("Miami-Dade police").
+        let hyphened = text[..f.span.start].ends_with('-');
+        let after = !hyphened
+            && next.is_some_and(|rest| {
+                rules.town_after.iter().any(|words| {
+                    rest.strip_prefix(words.as_str())
+                        .is_some_and(|after| !after.chars().next().is_some_and(char::is_alphanumeric))
+                })
+            });
         let before = two_words_before(text, f.span.start).is_some_and(|w| rules.town_before.contains(&w));
-        let article = matches!(word_before(text, f.span.start), "a" | "an" | "A" | "An");
+        // "A Lebanon woman" is a town's, "an Arab woman" no place's.
+        let article = default.is_some() && matches!(word_before(text, f.span.start), "a" | "an" | "A" | "An");
         let person = article && next.is_some_and(|rest| rules.town_people.contains(bare_word(word_after(rest, 0).0)));
-        if before || person {
+        // A street's address, then the town: "400 S. Locust St., Lebanon".
+        let address = text[..f.span.start].strip_suffix(", ").is_some_and(|head| {
+            rules
+                .street_words
+                .contains(head.rsplit(' ').next().unwrap_or("").trim_end_matches('.'))
+        });
+        if after || before || person || address {
             cues.entry(group).or_insert(None);
         }
     }
     cues
+}
+
+/// Does `text` hold `words` as whole words (a straight apostrophe in them
+/// also matching a curly one)? Words ending in a sign ("£") may be followed
+/// by anything ("£5"), but never follow a letter ("E£5").
+fn has_words(text: &str, words: &str) -> bool {
+    let open_end = !words.chars().next_back().is_some_and(char::is_alphanumeric);
+    let whole = |w: &str| {
+        text.match_indices(w).any(|(at, _)| {
+            !text[..at].chars().next_back().is_some_and(char::is_alphanumeric)
+                && (open_end || !text[at + w.len()..].chars().next().is_some_and(char::is_alphanumeric))
+        })
+    };
+    whole(words) || (words.contains('\'') && whole(&words.replace('\'', "\u{2019}")))
 }
 
 /// Decide every found name: the mentions of the article, in text order.
@@ -1058,6 +1091,15 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
     let text = doc.text.as_str();
     let rules = &m.rules().toponyms;
     let mut evidence = Evidence::default();
+    // Words only one country's news uses ("Sheriff's Office", "aldermen"):
+    // weak evidence for that country, as its demonym would be.
+    for (words, code) in &rules.country_cues {
+        if let Some(c) = g.country_index(code)
+            && has_words(text, words)
+        {
+            evidence.demonym_countries.insert(c);
+        }
+    }
     // Room for every toponym: most found names are countries' and need no slot.
     let toponyms = found
         .iter()
@@ -1117,6 +1159,9 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
     // The groups written as towns that have such towns: a country's name
     // written as a town's, or a name with towns in the countries pointed to.
     let mut town_groups: HashSet<u32> = HashSet::default();
+    // Other names written as towns' ("Roswell police"): taken last, a town
+    // whose own name it is, if nothing else decided them.
+    let mut written_towns: HashSet<u32> = HashSet::default();
     for slot in &mut slots {
         let Some(cue) = towns.get(&slot.group) else {
             continue;
@@ -1127,6 +1172,8 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
         let Some(countries) = cue else {
             if slot.default.is_some() {
                 town_groups.insert(slot.group);
+            } else {
+                written_towns.insert(slot.group);
             }
             continue;
         };
@@ -1227,10 +1274,13 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
     // qualifier and an agency, then a dash.
     for slot in &mut slots {
         let f = &found[slot.found];
+        // Or a town's (not a country's) name opening a sentence: a headline
+        // run into the story ("Council meets. TORRINGTON — The mayor ...").
         let opens = doc
             .paragraphs
             .get(doc.sentences[f.passage].paragraph)
-            .is_some_and(|p| p.span.start == f.span.start);
+            .is_some_and(|p| p.span.start == f.span.start)
+            || (slot.default.is_none() && doc.sentences[f.passage].span.start == f.span.start);
         if !opens || doc.slice(f.span).chars().any(char::is_lowercase) {
             continue;
         }
@@ -1486,13 +1536,21 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
         }
     }
     // Last, a name the article writes as a town's and nothing else decided:
-    // its best town ("Dublin City Manager", "a Lebanon woman").
+    // its best town ("Dublin City Manager", "a Lebanon woman", "Roswell
+    // police": a town whose own name it is, not a city once called so).
     for &s in &open {
         let slot = &slots[s];
-        if slot.chosen.is_some() || !town_groups.contains(&slot.group) {
+        let written = written_towns.contains(&slot.group);
+        if slot.chosen.is_some() || !(written || town_groups.contains(&slot.group)) {
             continue;
         }
-        let Some(&(candidate, support, _)) = rank(g, &evidence, slot, s).first() else {
+        let Some(&(candidate, support, _)) = rank(g, &evidence, slot, s).iter().find(|(c, _, _)| {
+            !written
+                || match *c {
+                    Place::City(k) => is_own_name(g.cities[k].name, &slot.words.name),
+                    _ => false,
+                }
+        }) else {
             continue;
         };
         let reason = if support.level > 0 {

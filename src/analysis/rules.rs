@@ -145,6 +145,13 @@ pub struct ToponymRules {
     pub town_before: HashSet<String>,
     /// See [`ToponymRules::town_before`].
     pub town_people: HashSet<String>,
+    /// Words just after any place's name that make it a town's ("Roswell
+    /// police", "Whitestown Town Hall"), longest first.
+    pub town_after: Vec<String>,
+    /// Words only one country's news uses for its own public life ("Sheriff's
+    /// Office": the United States), with that country's code, anywhere in
+    /// the article weak evidence for it (`country_cues.tsv`).
+    pub country_cues: Vec<(String, String)>,
     /// How often place names occur as English words, on the Zipf scale (`word_frequencies.tsv`).
     pub word_frequencies: HashMap<String, f32>,
 }
@@ -172,6 +179,8 @@ impl ToponymRules {
             local_institutions: Vec::new(),
             town_before: HashSet::default(),
             town_people: HashSet::default(),
+            town_after: Vec::new(),
+            country_cues: Vec::new(),
             word_frequencies: rows(word_frequencies)
                 .filter_map(|(_, l)| {
                     let (name, zipf) = l.split_once('\t')?;
@@ -273,9 +282,43 @@ pub fn local_institutions(table: &str) -> Result<Vec<(String, Vec<String>)>, Rul
     Ok(out)
 }
 
-/// Parse `town_context.tsv`: `before` rows (words before the name) and `people` rows (nouns after it).
-pub fn town_context(table: &str) -> Result<(HashSet<String>, HashSet<String>), RuleError> {
-    let (mut before, mut people) = (HashSet::default(), HashSet::default());
+/// Parse `country_cues.tsv`: words, then one country code.
+pub fn country_cues(table: &str) -> Result<Vec<(String, String)>, RuleError> {
+    let mut out = Vec::new();
+    for (line, row) in rows(table) {
+        let err = |message: String| RuleError {
+            table: "country_cues.tsv",
+            line,
+            message,
+        };
+        let cols: Vec<&str> = row.split('\t').collect();
+        let [words, code] = cols[..] else {
+            return Err(err(format!("expected 2 tab-separated columns, found {}", cols.len())));
+        };
+        let (code, _) = parse_target(code.trim()).map_err(err)?;
+        if words.trim().is_empty() {
+            return Err(err("words are needed".into()));
+        }
+        out.push((words.trim().to_string(), code));
+    }
+    Ok(out)
+}
+
+/// The words of `town_context.tsv`, by side.
+#[derive(Default)]
+pub struct TownContext {
+    /// The two words just before the name ("city of").
+    pub before: HashSet<String>,
+    /// A noun just after the name, "a" or "an" before it ("a Lebanon woman").
+    pub people: HashSet<String>,
+    /// Words just after the name ("police", "Town Hall").
+    pub after: Vec<String>,
+}
+
+/// Parse `town_context.tsv`: `before` rows (words before the name), `people`
+/// rows (nouns after it) and `after` rows (words after it); longest `after` words first.
+pub fn town_context(table: &str) -> Result<TownContext, RuleError> {
+    let mut out = TownContext::default();
     for (line, row) in rows(table) {
         let Some((side, words)) = row.split_once('\t') else {
             return Err(RuleError {
@@ -284,20 +327,21 @@ pub fn town_context(table: &str) -> Result<(HashSet<String>, HashSet<String>), R
                 message: "expected 2 tab-separated columns".into(),
             });
         };
-        let set = match side {
-            "before" => &mut before,
-            "people" => &mut people,
+        match side {
+            "before" => out.before.extend(split_list(words)),
+            "people" => out.people.extend(split_list(words)),
+            "after" => out.after.extend(split_list(words)),
             other => {
                 return Err(RuleError {
                     table: "town_context.tsv",
                     line,
-                    message: format!("side must be before or people, not {other:?}"),
+                    message: format!("side must be before, people or after, not {other:?}"),
                 });
             }
-        };
-        set.extend(split_list(words));
+        }
     }
-    Ok((before, people))
+    out.after.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    Ok(out)
 }
 
 impl Rules {
@@ -325,8 +369,13 @@ impl Rules {
         rules.toponyms.weak_names = word_list(include_str!("../../data/rules/weak_names.txt"));
         rules.toponyms.local_institutions =
             local_institutions(include_str!("../../data/rules/local_institutions.tsv"))?;
-        (rules.toponyms.town_before, rules.toponyms.town_people) =
-            town_context(include_str!("../../data/rules/town_context.tsv"))?;
+        let towns = town_context(include_str!("../../data/rules/town_context.tsv"))?;
+        (
+            rules.toponyms.town_before,
+            rules.toponyms.town_people,
+            rules.toponyms.town_after,
+        ) = (towns.before, towns.people, towns.after);
+        rules.toponyms.country_cues = country_cues(include_str!("../../data/rules/country_cues.tsv"))?;
         Ok(rules)
     }
 
