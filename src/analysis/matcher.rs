@@ -250,6 +250,10 @@ pub struct Matcher {
     shared: usize,
     /// The divisions each newsroom abbreviation stands for ("Ga." → Georgia).
     abbreviations: FxHashMap<&'static str, Vec<usize>>,
+    /// Every country cue (`country_cues.tsv`, also with a curly
+    /// apostrophe), searched for at once; pattern `k` is cue `cue_of[k]`.
+    cues: Option<AhoCorasick>,
+    cue_of: Vec<usize>,
     /// This matcher among all made by the process (what it worked out may be kept under it).
     id: u64,
 }
@@ -720,7 +724,29 @@ impl Matcher {
             }
         }
         static MATCHERS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        let (mut cue_words, mut cue_of) = (Vec::new(), Vec::new());
+        for (k, (words, _)) in rules.toponyms.country_cues.iter().enumerate() {
+            cue_words.push(words.clone());
+            cue_of.push(k);
+            if words.contains('\'') {
+                cue_words.push(words.replace('\'', "\u{2019}"));
+                cue_of.push(k);
+            }
+        }
+        let cues = (!cue_words.is_empty()).then(|| {
+            // Leftmost-longest, so that the search skips ahead on rare bytes:
+            // every article is searched, and a collection has thousands. A cue
+            // inside a longer one is then not seen, but cues that overlap are
+            // one country's ("County Sheriff's Office").
+            AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                .build(&cue_words)
+                .expect("country cues make an automaton")
+        });
         Matcher {
+            cues,
+            cue_of,
             abbreviations,
             id: MATCHERS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             places,
@@ -882,6 +908,27 @@ impl Matcher {
     /// The divisions a newsroom abbreviation stands for ("Ga." → Georgia).
     pub(super) fn division_abbreviations(&self, word: &str) -> Option<&[usize]> {
         self.abbreviations.get(word).map(Vec::as_slice)
+    }
+
+    /// The country cues (`country_cues.tsv`) `text` holds as whole
+    /// words (a sign at a cue's end may be followed by anything: "£5"), by
+    /// their index; one pass over the text for all of them.
+    pub(super) fn country_cues_in(&self, text: &str) -> Vec<usize> {
+        let Some(cues) = &self.cues else { return Vec::new() };
+        let table = &self.rules.toponyms.country_cues;
+        let mut found = vec![false; table.len()];
+        for m in cues.find_iter(text) {
+            let k = self.cue_of[m.pattern().as_usize()];
+            let words = &table[k].0;
+            let open_end = !words.chars().next_back().is_some_and(char::is_alphanumeric);
+            if !found[k]
+                && !text[..m.start()].chars().next_back().is_some_and(char::is_alphanumeric)
+                && (open_end || !text[m.end()..].chars().next().is_some_and(char::is_alphanumeric))
+            {
+                found[k] = true;
+            }
+        }
+        (0..table.len()).filter(|&k| found[k]).collect()
     }
 
     /// A number that tells this matcher from every other the process made.

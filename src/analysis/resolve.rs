@@ -1072,20 +1072,6 @@ fn town_cues(g: &Gazetteer, rules: &ToponymRules, text: &str, found: &[Found]) -
     cues
 }
 
-/// Does `text` hold `words` as whole words (a straight apostrophe in them
-/// also matching a curly one)? Words ending in a sign ("£") may be followed
-/// by anything ("£5"), but never follow a letter ("E£5").
-fn has_words(text: &str, words: &str) -> bool {
-    let open_end = !words.chars().next_back().is_some_and(char::is_alphanumeric);
-    let whole = |w: &str| {
-        text.match_indices(w).any(|(at, _)| {
-            !text[..at].chars().next_back().is_some_and(char::is_alphanumeric)
-                && (open_end || !text[at + w.len()..].chars().next().is_some_and(char::is_alphanumeric))
-        })
-    };
-    whole(words) || (words.contains('\'') && whole(&words.replace('\'', "\u{2019}")))
-}
-
 /// Decide every found name: the mentions of the article, in text order.
 pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Found>) -> Vec<Mention> {
     let text = doc.text.as_str();
@@ -1093,10 +1079,8 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
     let mut evidence = Evidence::default();
     // Words only one country's news uses ("Sheriff's Office", "aldermen"):
     // weak evidence for that country, as its demonym would be.
-    for (words, code) in &rules.country_cues {
-        if let Some(c) = g.country_index(code)
-            && has_words(text, words)
-        {
+    for k in m.country_cues_in(text) {
+        if let Some(c) = g.country_index(&rules.country_cues[k].1) {
             evidence.demonym_countries.insert(c);
         }
     }
