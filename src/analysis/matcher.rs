@@ -16,7 +16,7 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU8, AtomicUsize, Ordering};
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use rustc_hash::FxHashMap;
@@ -256,6 +256,23 @@ pub struct Matcher {
     cue_of: Vec<usize>,
     /// This matcher among all made by the process (what it worked out may be kept under it).
     id: u64,
+    /// A byte per toponym group that the resolution works out once per
+    /// process ([`Matcher::group_memo`]); 0 while not worked out.
+    group_memos: Box<[AtomicU8]>,
+}
+
+/// Where to cut `text` into `parts` parts of about the same length, each
+/// ending at a line end (no spelling or cue spans one): the first cut is 0,
+/// the last the text's length.
+fn line_cuts(text: &str, parts: usize) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut cuts = vec![0];
+    for k in 1..parts {
+        let at = (k * text.len() / parts).max(*cuts.last().expect("a cut"));
+        cuts.push(memchr::memchr(b'\n', &bytes[at..]).map_or(text.len(), |p| at + p + 1));
+    }
+    cuts.push(text.len());
+    cuts
 }
 
 /// Does the variant have no lowercase letters (an acronym such as "UK", "U.S.")?
@@ -749,6 +766,7 @@ impl Matcher {
             cue_of,
             abbreviations,
             id: MATCHERS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            group_memos: (0..places.len()).map(|_| AtomicU8::new(0)).collect(),
             places,
             by_first_word,
             by_hash,
@@ -763,6 +781,22 @@ impl Matcher {
             rules,
             problems: b.problems,
             shared,
+        }
+    }
+
+    /// What `work_out` (a pure function of the group, below 255) says of
+    /// `group`, worked out on first use and remembered for every thread.
+    pub(super) fn group_memo(&self, group: u32, work_out: impl FnOnce() -> u8) -> u8 {
+        let Some(memo) = self.group_memos.get(group as usize) else {
+            return work_out();
+        };
+        match memo.load(Ordering::Relaxed) {
+            0 => {
+                let value = work_out();
+                memo.store(value.saturating_add(1), Ordering::Relaxed);
+                value
+            }
+            known => known - 1,
         }
     }
 
@@ -913,21 +947,38 @@ impl Matcher {
     /// The country cues (`country_cues.tsv`) `text` holds as whole
     /// words (a sign at a cue's end may be followed by anything: "£5"), by
     /// their index; one pass over the text for all of them.
+    /// A long text is searched in parts on every core, as it is scanned.
     pub(super) fn country_cues_in(&self, text: &str) -> Vec<usize> {
         let Some(cues) = &self.cues else { return Vec::new() };
         let table = &self.rules.toponyms.country_cues;
-        let mut found = vec![false; table.len()];
-        for m in cues.find_iter(text) {
-            let k = self.cue_of[m.pattern().as_usize()];
-            let words = &table[k].0;
-            let open_end = !words.chars().next_back().is_some_and(char::is_alphanumeric);
-            if !found[k]
-                && !text[..m.start()].chars().next_back().is_some_and(char::is_alphanumeric)
-                && (open_end || !text[m.end()..].chars().next().is_some_and(char::is_alphanumeric))
-            {
-                found[k] = true;
+        let search = |range: std::ops::Range<usize>| {
+            let mut found = vec![false; table.len()];
+            for m in cues.find_iter(aho_corasick::Input::new(text).range(range)) {
+                let k = self.cue_of[m.pattern().as_usize()];
+                let words = &table[k].0;
+                let open_end = !words.chars().next_back().is_some_and(char::is_alphanumeric);
+                if !found[k]
+                    && !text[..m.start()].chars().next_back().is_some_and(char::is_alphanumeric)
+                    && (open_end || !text[m.end()..].chars().next().is_some_and(char::is_alphanumeric))
+                {
+                    found[k] = true;
+                }
             }
-        }
+            found
+        };
+        let parts = (text.len() / PART).clamp(1, rayon::current_num_threads().max(1));
+        let found = if parts == 1 {
+            search(0..text.len())
+        } else {
+            use rayon::prelude::*;
+            line_cuts(text, parts)
+                .par_windows(2)
+                .map(|cut| search(cut[0]..cut[1]))
+                .reduce(
+                    || vec![false; table.len()],
+                    |a, b| a.iter().zip(&b).map(|(x, y)| *x || *y).collect(),
+                )
+        };
         (0..table.len()).filter(|&k| found[k]).collect()
     }
 
@@ -964,13 +1015,7 @@ impl Matcher {
         if parts == 1 {
             return self.hits_in(text, 0..text.len(), &progress);
         }
-        let bytes = text.as_bytes();
-        let mut cuts = vec![0];
-        for k in 1..parts {
-            let at = (k * text.len() / parts).max(*cuts.last().expect("a cut"));
-            cuts.push(memchr::memchr(b'\n', &bytes[at..]).map_or(text.len(), |p| at + p + 1));
-        }
-        cuts.push(text.len());
+        let cuts = line_cuts(text, parts);
         use rayon::prelude::*;
         let parts: Vec<Option<Vec<Hit>>> = cuts
             .par_windows(2)
@@ -1252,6 +1297,23 @@ mod tests {
         );
         let fresh = Matcher::new(Gazetteer::builtin(), Rules::builtin().unwrap());
         assert_eq!(fresh.pattern_count(), built_in.pattern_count());
+    }
+
+    #[test]
+    fn country_cues_are_found_in_every_part_of_a_long_text() {
+        let matcher = &crate::analysis::Analyzer::builtin().matcher;
+        let cues = &matcher.rules().toponyms.country_cues;
+        let at = |words: &str| cues.iter().position(|(w, _)| w == words).expect("a cue of the table");
+        let filler = "The council met on Tuesday to talk about roads and schools.\n".repeat(3 * PART / 60);
+        // Cut on every core: one cue before the first cut, one after the last.
+        let text = format!("The Sheriff's Office said so.\n{filler}{filler}Officers of the RCMP came.\n");
+        assert!(text.len() > 2 * PART);
+        let found = matcher.country_cues_in(&text);
+        assert_eq!(found, [at("Sheriff's Office"), at("RCMP")]);
+        // Whole words only, in the last part too.
+        let text = format!("{filler}{filler}The RCMPs and the felonyish.\n");
+        assert!(matcher.country_cues_in(&text).is_empty());
+        assert_eq!(line_cuts("a\nb\nc\n", 2), [0, 4, 6]);
     }
 
     #[test]

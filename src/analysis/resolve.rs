@@ -87,12 +87,40 @@ struct Words {
     saint: bool,
     /// The candidates worth keeping (see [`prune`]).
     candidates: Rc<[Place]>,
-    /// Some candidate has the name as its own.
-    owned: bool,
-    /// The candidates that are famous places (see [`famous_named`]).
-    famous: Rc<[Place]>,
-    /// The prior of each candidate ([`prior_named`]), in their order.
-    priors: Rc<[f64]>,
+    /// What each candidate is worth, in their order (see [`Worth`]).
+    worth: Rc<[Worth]>,
+    /// The name is a dictionary word (`common_words.txt`).
+    common: bool,
+    /// The name is a person's (`person_names.txt`).
+    person: bool,
+    /// How often the name occurs as an English word (Zipf scale), if listed.
+    zipf: Option<f32>,
+}
+
+/// What a candidate of a name is worth on its own, worked out once per name
+/// (the rounds of [`resolve`] ask it again and again).
+#[derive(Clone, Copy)]
+struct Worth {
+    /// Its prior ([`prior_named`]).
+    prior: f64,
+    /// The population it may stand on ([`standing_named`]).
+    standing: u64,
+    /// A famous place ([`famous_named`]).
+    famous: bool,
+}
+
+impl Worth {
+    /// The worth of each of `candidates` of the name `name` (`owned`: some candidate has it as its own).
+    fn of_all(g: &Gazetteer, candidates: &[Place], name: &str, owned: bool) -> Rc<[Worth]> {
+        candidates
+            .iter()
+            .map(|&c| Worth {
+                prior: prior_named(g, c, name),
+                standing: standing_named(g, c, name, owned),
+                famous: famous_named(g, c, name, owned),
+            })
+            .collect()
+    }
 }
 
 impl Words {
@@ -128,21 +156,30 @@ impl Words {
             Place::City(k) => is_own_name(g.cities[k].name, &name),
             _ => c.name(g) == name,
         });
-        let famous = candidates
-            .iter()
-            .copied()
-            .filter(|&c| famous_named(g, c, &name, owned))
-            .collect();
-        let priors = candidates.iter().map(|&c| prior_named(g, c, &name)).collect();
+        let worth = Worth::of_all(g, &candidates, &name, owned);
         Words {
+            common: rules.common_words.contains(&name),
+            person: rules.person_names.contains(&name),
+            zipf: rules.word_frequencies.get(&name).copied(),
             name: name.into(),
             weak,
             saint,
             candidates: candidates.into(),
-            owned,
-            famous,
-            priors,
+            worth,
         }
+    }
+
+    /// Is the name (as a place of `population` people) also an ordinary
+    /// word or a person's name ([`ToponymRules::is_wordlike`])?
+    fn wordlike(&self, population: u64) -> bool {
+        self.person || self.common || self.too_frequent(population)
+    }
+
+    /// Is the name more frequent than a place of `population` people explains
+    /// ([`ToponymRules::too_frequent`])?
+    fn too_frequent(&self, population: u64) -> bool {
+        self.zipf
+            .is_some_and(|zipf| ToponymRules::frequency_beyond(zipf, population))
     }
 }
 
@@ -514,17 +551,13 @@ fn fold(c: char) -> impl Iterator<Item = char> {
     base.chars().chain(own)
 }
 
-/// The population a candidate of `slot` may stand on without evidence: a
-/// division is a named area, as notable as a large town; a place found by
-/// another of its spellings, not its name, stands on nothing (it needs
-/// evidence, as a small town does) unless it is a city of a million and no
-/// other candidate has the name as its own: "Molotov" is an old name of
-/// Perm, "Berea" of Aleppo and the name of Berea, Kentucky, but "Kiev" is Kyiv.
-fn standing(g: &Gazetteer, candidate: Place, slot: &Slot) -> u64 {
-    standing_named(g, candidate, &slot.words.name, slot.words.owned)
-}
-
-/// [`standing`] of a candidate of the name `name` (`owned`: some candidate has it as its own).
+/// The population a candidate of the name `name` may stand on without
+/// evidence (`owned`: some candidate has the name as its own): a division
+/// is a named area, as notable as a large town; a place found by another of
+/// its spellings, not its name, stands on nothing (it needs evidence, as a
+/// small town does) unless it is a city of a million and no other candidate
+/// has the name as its own: "Molotov" is an old name of Perm, "Berea" of
+/// Aleppo and the name of Berea, Kentucky, but "Kiev" is Kyiv.
 fn standing_named(g: &Gazetteer, candidate: Place, name: &str, owned: bool) -> u64 {
     match candidate {
         Place::Division(_) => NOTABLE.max(candidate.population(g)),
@@ -546,25 +579,41 @@ fn famous_named(g: &Gazetteer, candidate: Place, name: &str, owned: bool) -> boo
     population >= MILLION || (g.cities[i].feature == Feature::Capital && population >= NOTABLE)
 }
 
+/// A candidate as [`rank`] ranks it.
+#[derive(Clone, Copy)]
+struct Ranked {
+    place: Place,
+    support: Support,
+    /// What it is worth without evidence.
+    worth: Worth,
+    /// Its support for the ranking ([`rank_level`]).
+    level: u8,
+}
+
 /// The candidates of `slot` (number `s`), best first: by support (a famous
 /// place counting as much as its country named), then by prior.
-fn rank(g: &Gazetteer, evidence: &Evidence, slot: &Slot, s: usize) -> Vec<(Place, Support, f64)> {
+fn rank(g: &Gazetteer, evidence: &Evidence, slot: &Slot, s: usize) -> Vec<Ranked> {
     let words = &slot.words;
-    let mut keyed: Vec<(u8, (Place, Support, f64))> = words
+    let mut ranked: Vec<Ranked> = words
         .candidates
         .iter()
-        .zip(words.priors.iter())
-        .map(|(&c, &prior)| {
-            let ranked = (c, evidence.support(g, c, s), prior);
-            (rank_level(g, slot, &ranked), ranked)
+        .zip(words.worth.iter())
+        .map(|(&place, &worth)| {
+            let support = evidence.support(g, place, s);
+            Ranked {
+                place,
+                support,
+                worth,
+                level: rank_level(support, worth),
+            }
         })
         .collect();
-    keyed.sort_by(|a, b| {
-        (b.0, b.1.2)
-            .partial_cmp(&(a.0, a.1.2))
+    ranked.sort_by(|a, b| {
+        (b.level, b.worth.prior)
+            .partial_cmp(&(a.level, a.worth.prior))
             .unwrap_or(std::cmp::Ordering::Equal)
     });
-    keyed.into_iter().map(|(_, c)| c).collect()
+    ranked
 }
 
 /// A candidate's support for the ranking: a famous place counts as much as
@@ -572,27 +621,23 @@ fn rank(g: &Gazetteer, evidence: &Evidence, slot: &Slot, s: usize) -> Vec<(Place
 /// place there (5), a place nearby or the dateline's country (6): "London"
 /// in a story that names Canada is London, Ontario, "Los Angeles" in one
 /// that names the Philippines is still Los Angeles.
-fn rank_level(g: &Gazetteer, slot: &Slot, (c, support, _): &(Place, Support, f64)) -> u8 {
+fn rank_level(support: Support, worth: Worth) -> u8 {
     let rank = match support.level {
         3 => 7,
         2 if !matches!(support.reason, Reason::ArticleNames(_)) => 6,
-        2 if standing(g, *c, slot) >= NOTABLE => 5,
+        2 if worth.standing >= NOTABLE => 5,
         level => 2 * level,
     };
-    if rank < 4 && slot.words.famous.contains(c) {
-        4
-    } else {
-        rank
-    }
+    if rank < 4 && worth.famous { 4 } else { rank }
 }
 
 /// Is the first of `ranked` clearly the likeliest: better supported than
 /// the next, or ten times its size with as much support?
-fn dominant(g: &Gazetteer, slot: &Slot, ranked: &[(Place, Support, f64)]) -> bool {
+fn dominant(ranked: &[Ranked]) -> bool {
     let Some(first) = ranked.first() else { return false };
     ranked
         .get(1)
-        .is_none_or(|next| rank_level(g, slot, next) < rank_level(g, slot, first) || first.2 - next.2 >= 1.0)
+        .is_none_or(|next| next.level < first.level || first.worth.prior - next.worth.prior >= 1.0)
 }
 
 /// The candidates worth keeping: a division loses to a city of the same name inside it.
@@ -943,21 +988,23 @@ struct Around {
 fn read_around(m: &Matcher, g: &Gazetteer, doc: &Document, found: &[Found]) -> Vec<Around> {
     /// Found names per part.
     const PART: usize = 16_384;
-    // Whether every candidate is small, or one a capital, depends on the group alone.
-    let verdict = |sizes: &mut HashMap<u32, (bool, bool)>, i: usize| {
+    // Whether every candidate is small, or one a capital, depends on the
+    // group alone: worked out once per process.
+    let verdict = |i: usize| {
         let f = &found[i];
         let Reading::Toponym { group, default: None } = f.reading else {
             return Verdict::Place;
         };
-        let &mut (small, capital) = sizes.entry(group).or_insert_with(|| {
+        let sizes = m.group_memo(group, || {
             let small = m
                 .candidates(group)
                 .all(|c| matches!(c, Place::City(_)) && c.population(g) < NOTABLE);
             let capital = m
                 .candidates(group)
                 .any(|c| matches!(c, Place::City(k) if g.cities[k].capital()));
-            (small, capital)
+            u8::from(small) | (u8::from(capital) << 1)
         });
+        let (small, capital) = (sizes & 1 != 0, sizes & 2 != 0);
         let around = (
             i.checked_sub(1).map(|p| found[p].span.end),
             found.get(i + 1).map(|n| n.span.start),
@@ -971,7 +1018,7 @@ fn read_around(m: &Matcher, g: &Gazetteer, doc: &Document, found: &[Found]) -> V
         }
     };
     let text = doc.text.as_str();
-    let around = |sizes: &mut HashMap<u32, (bool, bool)>, i: usize| {
+    let around = |i: usize| {
         let f = &found[i];
         let rest = &text[f.span.end..];
         let gap = if rest.starts_with(", ") {
@@ -982,7 +1029,7 @@ fn read_around(m: &Matcher, g: &Gazetteer, doc: &Document, found: &[Found]) -> V
             0
         };
         let possessive = rest.starts_with("'s") || rest.starts_with("\u{2019}s");
-        let verdict = verdict(sizes, i);
+        let verdict = verdict(i);
         Around {
             verdict,
             gap,
@@ -990,22 +1037,23 @@ fn read_around(m: &Matcher, g: &Gazetteer, doc: &Document, found: &[Found]) -> V
         }
     };
     if found.len() < 2 * PART {
-        let mut sizes = HashMap::default();
-        return (0..found.len()).map(|i| around(&mut sizes, i)).collect();
+        return (0..found.len()).map(around).collect();
     }
     use rayon::prelude::*;
     (0..found.len())
         .into_par_iter()
         .with_min_len(PART)
-        .map_init(HashMap::default, around)
+        .map(around)
         .collect()
 }
 
-/// A name's candidates and famous candidates narrowed to some countries' towns.
-type Narrowed = (Rc<[Place]>, Rc<[Place]>);
+/// A name's candidates narrowed to some countries' towns, and what each is worth.
+type Narrowed = (Rc<[Place]>, Rc<[Worth]>);
 
-/// The two words just before `start` as one ("city of"), only spaces between.
-fn two_words_before(text: &str, start: usize) -> Option<String> {
+/// The two words just before `start` as one ("city of"), only spaces
+/// between, written into `into` (kept by the caller, so that asking about a
+/// million names allocates once).
+fn two_words_before<'b>(text: &str, start: usize, into: &'b mut String) -> Option<&'b str> {
     let first = word_before(text, start);
     if first.is_empty() {
         return None;
@@ -1013,7 +1061,14 @@ fn two_words_before(text: &str, start: usize) -> Option<String> {
     // Where the first word starts: it is a slice of `text`.
     let at = first.as_ptr() as usize - text.as_ptr() as usize;
     let second = word_before(text, at);
-    (!second.is_empty()).then(|| format!("{second} {first}"))
+    if second.is_empty() {
+        return None;
+    }
+    into.clear();
+    into.push_str(second);
+    into.push(' ');
+    into.push_str(first);
+    Some(into)
 }
 
 /// How the article writes each toponym group as a town's name: followed by
@@ -1025,17 +1080,13 @@ fn two_words_before(text: &str, start: usize) -> Option<String> {
 /// is a school, but it says which Norfolk the article's "Norfolk" is.
 fn town_cues(g: &Gazetteer, rules: &ToponymRules, text: &str, found: &[Found]) -> HashMap<u32, Option<Rc<[usize]>>> {
     let mut cues: HashMap<u32, Option<Rc<[usize]>>> = HashMap::default();
+    let mut pair = String::new();
     for f in found {
         let Reading::Toponym { group, default } = f.reading else {
             continue;
         };
         let next = text[f.span.end..].strip_prefix(' ');
-        let institution = next.and_then(|rest| {
-            rules.local_institutions.iter().find(|(words, _)| {
-                rest.strip_prefix(words.as_str())
-                    .is_some_and(|after| !after.chars().next().is_some_and(char::is_alphanumeric))
-            })
-        });
+        let institution = next.and_then(|rest| rules.local_institutions.starting(rest));
         if let Some((_, codes)) = institution {
             let countries: Rc<[usize]> = codes.iter().filter_map(|c| g.country_index(c)).collect();
             // Countries given beat "any town".
@@ -1048,14 +1099,8 @@ fn town_cues(g: &Gazetteer, rules: &ToponymRules, text: &str, found: &[Found]) -
         }
         // Not the tail of a hyphenated name ("Miami-Dade police").
         let hyphened = text[..f.span.start].ends_with('-');
-        let after = !hyphened
-            && next.is_some_and(|rest| {
-                rules.town_after.iter().any(|words| {
-                    rest.strip_prefix(words.as_str())
-                        .is_some_and(|after| !after.chars().next().is_some_and(char::is_alphanumeric))
-                })
-            });
-        let before = two_words_before(text, f.span.start).is_some_and(|w| rules.town_before.contains(&w));
+        let after = !hyphened && next.is_some_and(|rest| rules.town_after.starting(rest).is_some());
+        let before = two_words_before(text, f.span.start, &mut pair).is_some_and(|w| rules.town_before.contains(w));
         // "A Lebanon woman" is a town's, "an Arab woman" no place's.
         let article = default.is_some() && matches!(word_before(text, f.span.start), "a" | "an" | "A" | "An");
         let person = article && next.is_some_and(|rest| rules.town_people.contains(bare_word(word_after(rest, 0).0)));
@@ -1150,7 +1195,7 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
         let Some(cue) = towns.get(&slot.group) else {
             continue;
         };
-        if rules.common_words.contains(&*slot.words.name) || slot.weak {
+        if slot.words.common || slot.weak {
             continue;
         }
         let Some(countries) = cue else {
@@ -1162,24 +1207,24 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
             continue;
         };
         let within = kept.entry(slot.group).or_insert_with(|| {
-            let within = |list: &[Place]| -> Rc<[Place]> {
-                list.iter()
-                    .copied()
-                    .filter(|c| c.country(g).is_some_and(|k| countries.contains(&k)))
-                    .collect()
-            };
-            let candidates = within(&slot.words.candidates);
-            (!candidates.is_empty()).then(|| (candidates, within(&slot.words.famous)))
+            let words = &slot.words;
+            let (candidates, worth): (Vec<Place>, Vec<Worth>) = words
+                .candidates
+                .iter()
+                .zip(words.worth.iter())
+                .filter(|(c, _)| c.country(g).is_some_and(|k| countries.contains(&k)))
+                .map(|(&c, &w)| (c, w))
+                .unzip();
+            (!candidates.is_empty()).then(|| (candidates.into(), worth.into()))
         });
-        if let Some((candidates, famous)) = within {
+        if let Some((candidates, worth)) = within {
             town_groups.insert(slot.group);
             // One narrowed copy of the words for all their slots.
             let words = Rc::clone(&slot.words);
             slot.words = Rc::clone(narrowed.entry(Rc::as_ptr(&words)).or_insert_with(|| {
                 Rc::new(Words {
-                    priors: candidates.iter().map(|&c| prior_named(g, c, &words.name)).collect(),
                     candidates: candidates.clone(),
-                    famous: famous.clone(),
+                    worth: worth.clone(),
                     ..(*words).clone()
                 })
             }));
@@ -1363,10 +1408,10 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
     for &s in open.iter().filter(|&&s| slots[s].chosen.is_none()) {
         let slot = &slots[s];
         let largest = slot.words.candidates.iter().map(|c| c.population(g)).max().unwrap_or(0);
-        if slot.weak || (slot.default.is_none() && rules.too_frequent(&slot.words.name, largest.saturating_mul(10))) {
+        if slot.weak || (slot.default.is_none() && slot.words.too_frequent(largest.saturating_mul(10))) {
             continue;
         }
-        let word = rules.common_words.contains(&*slot.words.name);
+        let word = slot.words.common;
         for &c in slot.words.candidates.iter() {
             if let Place::City(i) = c
                 && !(word && c.population(g) < NOTABLE)
@@ -1389,12 +1434,18 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
                 continue;
             }
             let ranked = rank(g, &evidence, slot, s);
-            let Some(&(candidate, support, _)) = ranked.first() else {
+            let Some(&Ranked {
+                place: candidate,
+                support,
+                worth,
+                ..
+            }) = ranked.first()
+            else {
                 continue;
             };
-            let population = standing(g, candidate, slot);
-            let wordlike = slot.weak || rules.is_wordlike(&slot.words.name, candidate.population(g));
-            let dominant = dominant(g, slot, &ranked);
+            let population = worth.standing;
+            let wordlike = slot.weak || slot.words.wordlike(candidate.population(g));
+            let dominant = dominant(&ranked);
             let on_evidence = if slot.default.is_some() {
                 // A country's name keeps its country unless a division or a
                 // nearby place says otherwise.
@@ -1423,11 +1474,11 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
             // a village of the Philippines called so).
             let waits = support.level == 2
                 && matches!(support.reason, Reason::Near(_))
-                && ranked.iter().skip(1).any(|r| slot.words.famous.contains(&r.0));
+                && ranked.iter().skip(1).any(|r| r.worth.famous);
             if on_evidence && !waits {
                 decided.push((s, candidate, support.reason));
             } else if prior_only && on_prior {
-                let rival = ranked.get(1).map_or(f64::NEG_INFINITY, |next| next.2);
+                let rival = ranked.get(1).map_or(f64::NEG_INFINITY, |next| next.worth.prior);
                 by_prior.push((rival, s, candidate));
             }
         }
@@ -1489,20 +1540,20 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
         }
         // The article names another candidate's country or division: not this one.
         let ranked = rank(g, &evidence, slot, s);
-        if ranked.first().is_none_or(|first| first.1.level >= 2) {
+        if ranked.first().is_none_or(|first| first.support.level >= 2) {
             continue;
         }
-        let Some(candidate) = slot
+        let Some((&candidate, worth)) = slot
             .words
             .candidates
             .iter()
-            .copied()
-            .max_by(|a, b| prior_named(g, *a, &slot.words.name).total_cmp(&prior_named(g, *b, &slot.words.name)))
+            .zip(slot.words.worth.iter())
+            .max_by(|a, b| a.1.prior.total_cmp(&b.1.prior))
         else {
             continue;
         };
-        let population = standing(g, candidate, slot);
-        let wordlike = slot.weak || rules.is_wordlike(&slot.words.name, candidate.population(g));
+        let population = worth.standing;
+        let wordlike = slot.weak || slot.words.wordlike(candidate.population(g));
         if (population >= NOTABLE && !wordlike) || (matches!(candidate, Place::City(_)) && population >= MILLION) {
             left.push((s, candidate));
         }
@@ -1528,13 +1579,18 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
         if slot.chosen.is_some() || !(written || town_groups.contains(&slot.group)) {
             continue;
         }
-        let Some(&(candidate, support, _)) = rank(g, &evidence, slot, s).iter().find(|(c, _, _)| {
+        let Some(&Ranked {
+            place: candidate,
+            support,
+            ..
+        }) = rank(g, &evidence, slot, s).iter().find(|r| {
             !written
-                || match *c {
+                || match r.place {
                     Place::City(k) => is_own_name(g.cities[k].name, &slot.words.name),
                     _ => false,
                 }
-        }) else {
+        })
+        else {
             continue;
         };
         let reason = if support.level > 0 {

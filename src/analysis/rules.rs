@@ -138,7 +138,7 @@ pub struct ToponymRules {
     /// Words after a town's name that name an institution only some
     /// countries' towns have, with those countries' codes ("High School":
     /// US and Canadian towns), longest first (`local_institutions.tsv`).
-    pub local_institutions: Vec<(String, Vec<String>)>,
+    pub local_institutions: Following<Vec<String>>,
     /// Words before a country's name that make it a town's ("city of",
     /// "the town of"), and nouns after "a"/"an" and the name that make it a
     /// home town ("a Lebanon woman") (`town_context.tsv`).
@@ -147,7 +147,7 @@ pub struct ToponymRules {
     pub town_people: HashSet<String>,
     /// Words just after any place's name that make it a town's ("Roswell
     /// police", "Whitestown Town Hall"), longest first.
-    pub town_after: Vec<String>,
+    pub town_after: Following<()>,
     /// Words only one country's news uses for its own public life ("Sheriff's
     /// Office": the United States), with that country's code, anywhere in
     /// the article weak evidence for it (`country_cues.tsv`).
@@ -176,10 +176,10 @@ impl ToponymRules {
             place_before: HashSet::default(),
             not_place_before: HashSet::default(),
             weak_names: HashSet::default(),
-            local_institutions: Vec::new(),
+            local_institutions: Following::default(),
             town_before: HashSet::default(),
             town_people: HashSet::default(),
-            town_after: Vec::new(),
+            town_after: Following::default(),
             country_cues: Vec::new(),
             word_frequencies: rows(word_frequencies)
                 .filter_map(|(_, l)| {
@@ -206,7 +206,75 @@ impl ToponymRules {
     pub fn too_frequent(&self, name: &str, population: u64) -> bool {
         self.word_frequencies
             .get(name)
-            .is_some_and(|&zipf| f64::from(zipf) >= 2.0 + 0.45 * ((population + 1) as f64).log10())
+            .is_some_and(|&zipf| Self::frequency_beyond(zipf, population))
+    }
+
+    /// Is a word of Zipf frequency `zipf` more frequent than a place of
+    /// `population` people explains (see [`ToponymRules::is_wordlike`])?
+    pub fn frequency_beyond(zipf: f32, population: u64) -> bool {
+        f64::from(zipf) >= 2.0 + 0.45 * ((population + 1) as f64).log10()
+    }
+}
+
+/// Phrases that may follow a name ("High School", "police", "Town Hall"),
+/// each with its value, filed by their first word: a name is compared only
+/// with the phrases that begin with the word after it, not with every row.
+#[derive(Clone, Debug)]
+pub struct Following<T> {
+    /// Phrases by their first word, longest first.
+    by_first_word: HashMap<String, Vec<(String, T)>>,
+}
+
+impl<T> Default for Following<T> {
+    fn default() -> Self {
+        Following {
+            by_first_word: HashMap::default(),
+        }
+    }
+}
+
+/// The first word of `text`: up to its first character that is not a letter or a digit.
+fn leading_word(text: &str) -> &str {
+    let end = text.find(|c: char| !c.is_alphanumeric()).unwrap_or(text.len());
+    &text[..end]
+}
+
+impl<T> Following<T> {
+    /// File the phrases by their first word.
+    pub fn new(phrases: impl IntoIterator<Item = (String, T)>) -> Self {
+        let mut by_first_word: HashMap<String, Vec<(String, T)>> = HashMap::default();
+        for (phrase, value) in phrases {
+            by_first_word
+                .entry(leading_word(&phrase).to_string())
+                .or_default()
+                .push((phrase, value));
+        }
+        for list in by_first_word.values_mut() {
+            list.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        }
+        Following { by_first_word }
+    }
+
+    /// The longest phrase that `text` starts with, as whole words ("police
+    /// said" in "police said on Monday"; not "police" in "policeman").
+    pub fn starting(&self, text: &str) -> Option<(&str, &T)> {
+        let list = self.by_first_word.get(leading_word(text))?;
+        list.iter()
+            .find(|(phrase, _)| {
+                text.strip_prefix(phrase.as_str())
+                    .is_some_and(|after| !after.chars().next().is_some_and(char::is_alphanumeric))
+            })
+            .map(|(phrase, value)| (phrase.as_str(), value))
+    }
+
+    /// How many phrases there are.
+    pub fn len(&self) -> usize {
+        self.by_first_word.values().map(Vec::len).sum()
+    }
+
+    /// Are there none?
+    pub fn is_empty(&self) -> bool {
+        self.by_first_word.is_empty()
     }
 }
 
@@ -367,14 +435,19 @@ impl Rules {
         rules.toponyms.place_before = word_list(include_str!("../../data/rules/place_before.txt"));
         rules.toponyms.not_place_before = word_list(include_str!("../../data/rules/not_place_before.txt"));
         rules.toponyms.weak_names = word_list(include_str!("../../data/rules/weak_names.txt"));
-        rules.toponyms.local_institutions =
-            local_institutions(include_str!("../../data/rules/local_institutions.tsv"))?;
+        rules.toponyms.local_institutions = Following::new(local_institutions(include_str!(
+            "../../data/rules/local_institutions.tsv"
+        ))?);
         let towns = town_context(include_str!("../../data/rules/town_context.tsv"))?;
         (
             rules.toponyms.town_before,
             rules.toponyms.town_people,
             rules.toponyms.town_after,
-        ) = (towns.before, towns.people, towns.after);
+        ) = (
+            towns.before,
+            towns.people,
+            Following::new(towns.after.into_iter().map(|w| (w, ()))),
+        );
         rules.toponyms.country_cues = country_cues(include_str!("../../data/rules/country_cues.tsv"))?;
         Ok(rules)
     }
@@ -506,11 +579,33 @@ mod tests {
             rules
                 .toponyms
                 .local_institutions
-                .iter()
-                .any(|(w, c)| w == "High School" && c.contains(&"USA".to_string()))
+                .starting("High School in Athens")
+                .is_some_and(|(w, c)| w == "High School" && c.contains(&"USA".to_string()))
         );
         assert!(rules.toponyms.town_before.contains("city of"));
         assert!(rules.toponyms.town_people.contains("woman"));
+    }
+
+    #[test]
+    fn following_phrases_match_whole_words_longest_first() {
+        let phrases = Following::new(
+            ["police", "police chief", "Town Hall", "Chamber of Commerce"]
+                .into_iter()
+                .enumerate()
+                .map(|(i, p)| (p.to_string(), i)),
+        );
+        assert_eq!(phrases.len(), 4);
+        assert_eq!(phrases.starting("police chief said"), Some(("police chief", &1)));
+        assert_eq!(phrases.starting("police, who"), Some(("police", &0)));
+        assert_eq!(phrases.starting("policeman said"), None);
+        assert_eq!(phrases.starting("Town Halls"), None);
+        assert_eq!(phrases.starting("Town Hall."), Some(("Town Hall", &2)));
+        assert_eq!(
+            phrases.starting("Chamber of Commerce"),
+            Some(("Chamber of Commerce", &3))
+        );
+        assert_eq!(phrases.starting(""), None);
+        assert!(Following::<()>::default().is_empty());
     }
 
     #[test]
