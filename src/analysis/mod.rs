@@ -214,13 +214,23 @@ impl Analyzer {
     pub fn builtin() -> &'static Analyzer {
         static BUILTIN: OnceLock<Analyzer> = OnceLock::new();
         BUILTIN.get_or_init(|| {
-            let gazetteer = Gazetteer::builtin();
-            let rules = Rules::builtin().expect("built-in rule tables parse (checked by tests)");
+            // The town tables are unpacked side by side (most of the start is
+            // the fresh memory they fill), the rules parsed meanwhile.
+            let (gazetteer, rules) = rayon::join(Gazetteer::builtin, || {
+                matcher::unpack_builtin_places();
+                Rules::builtin().expect("built-in rule tables parse (checked by tests)")
+            });
             Analyzer {
                 gazetteer,
                 matcher: Matcher::builtin(gazetteer, rules),
             }
         })
+    }
+
+    /// Start building [`Analyzer::builtin`] on another thread, so that
+    /// reading the input overlaps it; whoever asks for it first waits for it.
+    pub fn prepare() {
+        std::thread::spawn(Analyzer::builtin);
     }
 
     /// The gazetteer the mentions index into.

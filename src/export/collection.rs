@@ -116,10 +116,7 @@ pub fn write_aggregate_json(
         articles: members.iter().map(|m| member_out(m, g)).collect(),
         places: places_out(aggregate, g),
     };
-    let mut w = std::io::BufWriter::new(out);
-    serde_json::to_writer_pretty(&mut w, &value)?;
-    w.write_all(b"\n")?;
-    w.flush()
+    super::layout::write_lined(&value, out)
 }
 
 /// The collection's places as a GeoJSON FeatureCollection of points, with
@@ -139,10 +136,7 @@ pub fn write_aggregate_geojson(aggregate: &Aggregate, g: &Gazetteer, out: &mut d
         })
         .collect();
     let value = serde_json::json!({ "type": "FeatureCollection", "features": features });
-    let mut w = std::io::BufWriter::new(out);
-    serde_json::to_writer_pretty(&mut w, &value)?;
-    w.write_all(b"\n")?;
-    w.flush()
+    super::layout::write_lined(&value, out)
 }
 
 /// Quote a CSV field when it needs it.

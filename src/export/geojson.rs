@@ -36,8 +36,5 @@ pub fn write_geojson(a: &Analysis, _g: &Gazetteer, out: &mut dyn std::io::Write)
             point(p.lon, p.lat, properties)
         })
         .collect();
-    let mut w = std::io::BufWriter::new(out);
-    serde_json::to_writer_pretty(&mut w, &json!({ "type": "FeatureCollection", "features": features }))?;
-    std::io::Write::write_all(&mut w, b"\n")?;
-    std::io::Write::flush(&mut w)
+    super::layout::write_lined(&json!({ "type": "FeatureCollection", "features": features }), out)
 }

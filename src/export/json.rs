@@ -168,7 +168,7 @@ pub fn write_json_line(a: &Analysis, g: &Gazetteer, path: &str, out: &mut dyn st
     write_json_object(a, g, Some(path), out)
 }
 
-/// The object, pretty-printed, or on one line with `path`.
+/// The object, a line per place, mention and passage, or all on one line with `path`.
 fn write_json_object(
     a: &Analysis,
     g: &Gazetteer,
@@ -233,12 +233,12 @@ fn write_json_object(
             })
         }),
     };
-    let mut w = std::io::BufWriter::new(out);
     if path.is_some() {
+        let mut w = std::io::BufWriter::new(out);
         serde_json::to_writer(&mut w, &value)?;
+        std::io::Write::write_all(&mut w, b"\n")?;
+        std::io::Write::flush(&mut w)
     } else {
-        serde_json::to_writer_pretty(&mut w, &value)?;
+        super::layout::write_lined(&value, out)
     }
-    std::io::Write::write_all(&mut w, b"\n")?;
-    std::io::Write::flush(&mut w)
 }

@@ -6,6 +6,7 @@ mod collection;
 mod csv;
 mod geojson;
 mod json;
+mod layout;
 
 pub use collection::{COLLECTION_SCHEMA, write_aggregate_geojson, write_aggregate_json, write_matrix_csv};
 pub use csv::write_csv;
