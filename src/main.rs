@@ -123,10 +123,6 @@ fn main() -> ExitCode {
         // --help and --version.
         Err(e) => e.exit(),
     };
-    if cli.command.is_some() {
-        // Every command analyses: build the analyzer while the input is read.
-        article_atlas::analysis::Analyzer::prepare();
-    }
     let result = match &cli.command {
         Some(Command::Analyze {
             format,

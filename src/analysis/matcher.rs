@@ -875,7 +875,9 @@ impl Matcher {
                     continue;
                 }
                 let prefix = &rest.as_bytes()[..len];
-                if let Ok(k) = run.binary_search_by(|&p| self.spellings[p as usize].as_bytes().cmp(prefix)) {
+                if let Ok(k) = run.binary_search_by(|&p| {
+                    place_index::compare_same_length(self.spellings[p as usize].as_bytes(), prefix)
+                }) {
                     return Some((Pattern::Rule(run[k]), len));
                 }
             }

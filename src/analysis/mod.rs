@@ -227,12 +227,6 @@ impl Analyzer {
         })
     }
 
-    /// Start building [`Analyzer::builtin`] on another thread, so that
-    /// reading the input overlaps it; whoever asks for it first waits for it.
-    pub fn prepare() {
-        std::thread::spawn(Analyzer::builtin);
-    }
-
     /// The gazetteer the mentions index into.
     pub fn gazetteer(&self) -> &'static Gazetteer {
         self.gazetteer

@@ -470,7 +470,7 @@ impl PlaceIndex {
         let (mut lo, mut hi) = (0, run.count);
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
-            match rows[mid * run.len..(mid + 1) * run.len].cmp(bytes) {
+            match compare_same_length(&rows[mid * run.len..(mid + 1) * run.len], bytes) {
                 std::cmp::Ordering::Less => lo = mid + 1,
                 std::cmp::Ordering::Greater => hi = mid,
                 std::cmp::Ordering::Equal => return Some(run.first + mid),
@@ -484,5 +484,59 @@ impl PlaceIndex {
         let word = self.word(first_word(spelling).as_bytes())?;
         let run = self.runs(word).find(|r| r.len == spelling.len())?;
         self.search(run, spelling.as_bytes())
+    }
+}
+
+/// `a.cmp(b)` for slices of one length, eight bytes at a time in
+/// registers: the scan compares a few short spellings at every name, and
+/// a call to the C library's `memcmp` for each cost more than the compare.
+#[inline]
+pub(super) fn compare_same_length(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
+    debug_assert_eq!(a.len(), b.len());
+    let (mut a8, mut b8) = (a.chunks_exact(8), b.chunks_exact(8));
+    for (x, y) in (&mut a8).zip(&mut b8) {
+        let x = u64::from_be_bytes(x.try_into().expect("eight bytes"));
+        let y = u64::from_be_bytes(y.try_into().expect("eight bytes"));
+        if x != y {
+            return x.cmp(&y);
+        }
+    }
+    // The rest padded alike with zeros (the slices are of one length).
+    let pad = |rest: &[u8]| {
+        let mut word = [0u8; 8];
+        word[..rest.len()].copy_from_slice(rest);
+        u64::from_be_bytes(word)
+    };
+    pad(a8.remainder()).cmp(&pad(b8.remainder()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn comparing_in_registers_orders_as_slices_do() {
+        let words = [
+            "",
+            "a",
+            "b",
+            "ab",
+            "Paris",
+            "Parks",
+            "Paris, Texas",
+            "Paris, Texaz",
+            "Abbeville",
+            "Abbevillf",
+            "Zürich",
+            "Zurich",
+        ];
+        for a in words {
+            for b in words.iter().filter(|b| b.len() == a.len()) {
+                assert_eq!(compare_same_length(a.as_bytes(), b.as_bytes()), a.cmp(b), "{a:?} {b:?}");
+            }
+        }
+        let long = "New South Wales Police Force";
+        let other = "New South Wales Police Forcf";
+        assert_eq!(compare_same_length(long.as_bytes(), other.as_bytes()), long.cmp(other));
     }
 }

@@ -43,6 +43,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use super::ToponymRules;
 use super::matcher::{Found, Matcher, Reading};
 use super::nearness::{Grid, distance_km};
+use super::rules::WordFlags;
 use super::{Mention, MentionKind};
 use crate::gazetteer::{Feature, Gazetteer};
 use crate::place::{Place, Reason};
@@ -243,13 +244,59 @@ struct Slot {
     chosen: Option<(Place, Reason)>,
 }
 
+/// Words only one country's news uses ("Sheriff's Office", "aldermen";
+/// `country_cues.tsv`): weak evidence for that country, as its demonym
+/// would be. Searched for only when a candidate's support comes down to
+/// them: the search reads the whole text, and most articles name the
+/// countries the cues are of, which is better evidence.
+struct Cues<'a> {
+    matcher: &'a Matcher,
+    g: &'a Gazetteer,
+    text: &'a str,
+    /// The countries some cue is of.
+    of: HashSet<usize>,
+    /// The countries the text's cues are of, once searched for.
+    found: std::cell::OnceCell<HashSet<usize>>,
+}
+
+impl<'a> Cues<'a> {
+    fn new(matcher: &'a Matcher, g: &'a Gazetteer, text: &'a str) -> Cues<'a> {
+        let table = &matcher.rules().toponyms.country_cues;
+        Cues {
+            matcher,
+            g,
+            text,
+            of: table.iter().filter_map(|(_, code)| g.country_index(code)).collect(),
+            found: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// Does the text hold a cue of `country`?
+    fn cue(&self, country: usize) -> bool {
+        self.of.contains(&country)
+            && self
+                .found
+                .get_or_init(|| {
+                    let table = &self.matcher.rules().toponyms.country_cues;
+                    self.matcher
+                        .country_cues_in(self.text)
+                        .into_iter()
+                        .filter_map(|k| self.g.country_index(&table[k].1))
+                        .collect()
+                })
+                .contains(&country)
+    }
+}
+
 /// What the article says for certain: places decided so far.
 #[derive(Default)]
-struct Evidence {
+struct Evidence<'a> {
     /// Countries named by name, alias or metonym (or holding a decided place).
     countries: HashSet<usize>,
     /// Countries named only by a demonym.
     demonym_countries: HashSet<usize>,
+    /// Countries the article's words point to ([`Cues`]), as a demonym does.
+    cues: Option<Cues<'a>>,
     /// Divisions named, or holding a decided place.
     divisions: HashMap<usize, Place>,
     /// Decided cities, by one-degree cell, for nearness.
@@ -269,7 +316,7 @@ struct Evidence {
     closed: Vec<bool>,
 }
 
-impl Evidence {
+impl Evidence<'_> {
     /// Note a small town decided on weak evidence: evidence only of its neighbourhood.
     fn add_weak(&mut self, g: &Gazetteer, place: Place) {
         if let Place::City(i) = place {
@@ -443,7 +490,7 @@ impl Evidence {
                 reason: Reason::Near(Place::City(near)),
             };
         }
-        if self.demonym_countries.contains(&country) {
+        if self.demonym_countries.contains(&country) || self.cues.as_ref().is_some_and(|c| c.cue(country)) {
             return Support {
                 level: 1,
                 reason: Reason::ArticleNames(Place::Country(country)),
@@ -753,15 +800,18 @@ fn not_a_place(
     let words = doc.slice(found.span);
     let after = &text[found.span.end..];
     let before = word_before(text, found.span.start);
+    // What the word lists say of the words before, of the name and after: one look-up each.
+    let before_is = rules.flags(before);
+    let words_are = rules.flags(words);
     let placed = PLACE_BEFORE.contains(&before);
     // A county's own buildings are in the county ("Henderson County Jail").
     let county = ["County", "Parish", "Borough"].iter().any(|k| words.ends_with(k));
-    if rules.not_place_before.contains(before) || is_initials(before) {
+    if before_is.has(WordFlags::NOT_PLACE_BEFORE) || is_initials(before) {
         return true;
     }
     // A street's word after a name is the street's ("Falcon Street"), not a
     // town called so.
-    if rules.street_words.contains(words) && before.chars().next().is_some_and(char::is_uppercase) {
+    if words_are.has(WordFlags::STREET) && before.chars().next().is_some_and(char::is_uppercase) {
         return true;
     }
     let sentence = &doc.sentences[found.passage];
@@ -770,24 +820,25 @@ fn not_a_place(
         .chars()
         .rev()
         .any(char::is_alphanumeric);
-    if opens_sentence && rules.common_words.contains(words) && !after.starts_with(',') {
+    if opens_sentence && words_are.has(WordFlags::COMMON) && !after.starts_with(',') {
         return true;
     }
     if let Some(next) = after.strip_prefix(' ') {
         let (word, _) = word_after(next, 0);
         let bare = bare_word(word);
-        if rules.street_words.contains(bare) || (!county && rules.not_place_after.contains(bare)) {
+        let bare_is = rules.flags(bare);
+        if bare_is.has(WordFlags::STREET) || (!county && bare_is.has(WordFlags::NOT_PLACE_AFTER)) {
             return true;
         }
-        let public = rules.place_after.contains(bare);
+        let public = bare_is.has(WordFlags::PLACE_AFTER);
         // One more word: "London Bridge Road", "Huntsville High School" (not
         // "Alexandria City Hall": the city's own).
         let second = next.get(word.len()..).and_then(|rest| rest.strip_prefix(' '));
         if bare.chars().next().is_some_and(char::is_uppercase)
             && let Some(second) = second
         {
-            let bare2 = bare_word(word_after(second, 0).0);
-            if rules.street_words.contains(bare2) || (!county && !public && rules.not_place_after.contains(bare2)) {
+            let bare2_is = rules.flags(bare_word(word_after(second, 0).0));
+            if bare2_is.has(WordFlags::STREET) || (!county && !public && bare2_is.has(WordFlags::NOT_PLACE_AFTER)) {
                 return true;
             }
         }
@@ -798,7 +849,7 @@ fn not_a_place(
         if placed {
             return false;
         }
-        let person = rules.person_names.contains(words);
+        let person = words_are.has(WordFlags::PERSON);
         // "Hassan said" (not "police in Kano and Kaduna said").
         let subject = before.is_empty() || before.chars().next().is_some_and(char::is_uppercase);
         if (person || (!capital && subject)) && SPEECH.contains(&bare) {
@@ -810,7 +861,7 @@ fn not_a_place(
             && !public;
         let abbreviation = word.ends_with('.') && (bare.len() <= 4 || bare.contains('.'));
         let next_is_place = next_start.is_some_and(|s| s == found.span.end + 1);
-        if capitalised && !abbreviation && rules.given_names.contains(bare) {
+        if capitalised && !abbreviation && bare_is.has(WordFlags::GIVEN) {
             return true;
         }
         if capitalised && !abbreviation && !next_is_place {
@@ -825,7 +876,7 @@ fn not_a_place(
             }
         }
     }
-    if !before.is_empty() && (m.rules().person_before.contains(before) || rules.given_names.contains(before)) {
+    if !before.is_empty() && (before_is.has(WordFlags::PERSON_BEFORE) || before_is.has(WordFlags::GIVEN)) {
         return true;
     }
     // Part of a longer name: a capitalised word before it that does not open
@@ -844,7 +895,7 @@ fn not_a_place(
         && !before.ends_with('.')
         && !before.ends_with("'s")
         && !before.ends_with("\u{2019}s")
-        && !rules.place_before.contains(before)
+        && !before_is.has(WordFlags::PLACE_BEFORE)
         && !CALENDAR.contains(&before)
         && prev_end.is_none_or(|end| end < before_start + before.len())
         && text[sentence.span.start..before_start]
@@ -1121,14 +1172,10 @@ fn town_cues(g: &Gazetteer, rules: &ToponymRules, text: &str, found: &[Found]) -
 pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Found>) -> Vec<Mention> {
     let text = doc.text.as_str();
     let rules = &m.rules().toponyms;
-    let mut evidence = Evidence::default();
-    // Words only one country's news uses ("Sheriff's Office", "aldermen"):
-    // weak evidence for that country, as its demonym would be.
-    for k in m.country_cues_in(text) {
-        if let Some(c) = g.country_index(&rules.country_cues[k].1) {
-            evidence.demonym_countries.insert(c);
-        }
-    }
+    let mut evidence = Evidence {
+        cues: Some(Cues::new(m, g, text)),
+        ..Evidence::default()
+    };
     // Room for every toponym: most found names are countries' and need no slot.
     let toponyms = found
         .iter()

@@ -154,6 +154,40 @@ pub struct ToponymRules {
     pub country_cues: Vec<(String, String)>,
     /// How often place names occur as English words, on the Zipf scale (`word_frequencies.tsv`).
     pub word_frequencies: HashMap<String, f32>,
+    /// Which of the word lists above (and the given names and titles of
+    /// `person_before.txt`) hold each word ([`ToponymRules::flags`]).
+    flags: HashMap<String, WordFlags>,
+}
+
+/// Which word lists hold a word: the words around every name found are
+/// asked about several lists, with one look-up ([`ToponymRules::flags`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct WordFlags(u16);
+
+impl WordFlags {
+    /// `common_words`.
+    pub const COMMON: WordFlags = WordFlags(1);
+    /// `person_names`.
+    pub const PERSON: WordFlags = WordFlags(1 << 1);
+    /// `given_names`.
+    pub const GIVEN: WordFlags = WordFlags(1 << 2);
+    /// `not_place_after`.
+    pub const NOT_PLACE_AFTER: WordFlags = WordFlags(1 << 3);
+    /// `street_words`.
+    pub const STREET: WordFlags = WordFlags(1 << 4);
+    /// `place_after`.
+    pub const PLACE_AFTER: WordFlags = WordFlags(1 << 5);
+    /// `place_before`.
+    pub const PLACE_BEFORE: WordFlags = WordFlags(1 << 6);
+    /// `not_place_before`.
+    pub const NOT_PLACE_BEFORE: WordFlags = WordFlags(1 << 7);
+    /// [`Rules::person_before`]: given names and titles.
+    pub const PERSON_BEFORE: WordFlags = WordFlags(1 << 8);
+
+    /// Is the word in list `list`?
+    pub fn has(self, list: WordFlags) -> bool {
+        self.0 & list.0 != 0
+    }
 }
 
 impl ToponymRules {
@@ -181,6 +215,7 @@ impl ToponymRules {
             town_people: HashSet::default(),
             town_after: Following::default(),
             country_cues: Vec::new(),
+            flags: HashMap::default(),
             word_frequencies: rows(word_frequencies)
                 .filter_map(|(_, l)| {
                     let (name, zipf) = l.split_once('\t')?;
@@ -188,6 +223,34 @@ impl ToponymRules {
                 })
                 .collect(),
         }
+    }
+
+    /// Which lists hold `word` (filed by [`ToponymRules::file_flags`]).
+    pub fn flags(&self, word: &str) -> WordFlags {
+        self.flags.get(word).copied().unwrap_or_default()
+    }
+
+    /// File every word of the lists under [`ToponymRules::flags`], with
+    /// `person_before` (given names and titles); call once the lists are set.
+    pub fn file_flags(&mut self, person_before: &HashSet<String>) {
+        let lists = [
+            (&self.common_words, WordFlags::COMMON),
+            (&self.person_names, WordFlags::PERSON),
+            (&self.given_names, WordFlags::GIVEN),
+            (&self.not_place_after, WordFlags::NOT_PLACE_AFTER),
+            (&self.street_words, WordFlags::STREET),
+            (&self.place_after, WordFlags::PLACE_AFTER),
+            (&self.place_before, WordFlags::PLACE_BEFORE),
+            (&self.not_place_before, WordFlags::NOT_PLACE_BEFORE),
+            (person_before, WordFlags::PERSON_BEFORE),
+        ];
+        let mut flags: HashMap<String, WordFlags> = HashMap::default();
+        for (list, flag) in lists {
+            for word in list {
+                flags.entry(word.clone()).or_default().0 |= flag.0;
+            }
+        }
+        self.flags = flags;
     }
 
     /// Is `name` (as a place of `population` people) also an ordinary word or
@@ -449,6 +512,7 @@ impl Rules {
             Following::new(towns.after.into_iter().map(|w| (w, ()))),
         );
         rules.toponyms.country_cues = country_cues(include_str!("../../data/rules/country_cues.tsv"))?;
+        rules.toponyms.file_flags(&rules.person_before);
         Ok(rules)
     }
 
@@ -583,6 +647,19 @@ mod tests {
                 .is_some_and(|(w, c)| w == "High School" && c.contains(&"USA".to_string()))
         );
         assert!(rules.toponyms.town_before.contains("city of"));
+        // Every list's words are filed under their flags.
+        let t = &rules.toponyms;
+        for (list, flag) in [
+            (&t.common_words, WordFlags::COMMON),
+            (&t.given_names, WordFlags::GIVEN),
+            (&t.street_words, WordFlags::STREET),
+            (&t.not_place_before, WordFlags::NOT_PLACE_BEFORE),
+            (&rules.person_before, WordFlags::PERSON_BEFORE),
+        ] {
+            assert!(!list.is_empty() && list.iter().all(|w| t.flags(w).has(flag)));
+        }
+        assert!(t.flags("Road").has(WordFlags::STREET) && !t.flags("Road").has(WordFlags::GIVEN));
+        assert_eq!(t.flags("no such word in any list"), WordFlags::default());
         assert!(rules.toponyms.town_people.contains("woman"));
     }
 

@@ -121,8 +121,6 @@ impl Draft {
 
     /// [`Draft::analyse`] under `watch` (progress, cancellation); `None` when stopped.
     pub fn analyse_watched(self, overrides: Vec<Override>, watch: &dyn Watch) -> Option<Article> {
-        // The text is cut into sentences first: the analyzer may still be
-        // being built on another thread (see [`Analyzer::prepare`]).
         let document = Document::new(self.text);
         let (mut analysis, problems) =
             Analyzer::builtin().analyze_with_overrides_watched(document, &overrides, watch)?;
