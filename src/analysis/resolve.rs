@@ -422,18 +422,20 @@ impl Evidence<'_> {
             // Undecided names with places inside it: two or more names are
             // as good as a place named ("Georgia" with "Athens", "Madison" and
             // "Jackson", each a town of Georgia among others).
-            let mut others: Vec<usize> = self
-                .pending_divisions
-                .get(&d)
-                .into_iter()
-                .flatten()
-                .copied()
-                .filter(|&s| s != slot && !self.is_closed(s))
-                .collect();
-            others.dedup();
-            if !others.is_empty() {
+            // A name's entries are filed together: counting runs counts names
+            // (up to two, all that matters), without a list of them.
+            let (mut others, mut last) = (0, None);
+            for &s in self.pending_divisions.get(&d).into_iter().flatten() {
+                if s != slot && !self.is_closed(s) && last != Some(s) {
+                    (others, last) = (others + 1, Some(s));
+                    if others == 2 {
+                        break;
+                    }
+                }
+            }
+            if others > 0 {
                 return Support {
-                    level: if others.len() >= 2 { 3 } else { 2 },
+                    level: if others >= 2 { 3 } else { 2 },
                     reason: Reason::Largest,
                 };
             }
