@@ -640,23 +640,20 @@ struct Ranked {
 }
 
 /// The candidates of `slot` (number `s`), best first: by support (a famous
-/// place counting as much as its country named), then by prior.
-fn rank(g: &Gazetteer, evidence: &Evidence, slot: &Slot, s: usize) -> Vec<Ranked> {
+/// place counting as much as its country named), then by prior; in
+/// `ranked`, which the rounds of [`resolve`] reuse for every name.
+fn rank<'r>(g: &Gazetteer, evidence: &Evidence, slot: &Slot, s: usize, ranked: &'r mut Vec<Ranked>) -> &'r [Ranked] {
     let words = &slot.words;
-    let mut ranked: Vec<Ranked> = words
-        .candidates
-        .iter()
-        .zip(words.worth.iter())
-        .map(|(&place, &worth)| {
-            let support = evidence.support(g, place, s);
-            Ranked {
-                place,
-                support,
-                worth,
-                level: rank_level(support, worth),
-            }
-        })
-        .collect();
+    ranked.clear();
+    ranked.extend(words.candidates.iter().zip(words.worth.iter()).map(|(&place, &worth)| {
+        let support = evidence.support(g, place, s);
+        Ranked {
+            place,
+            support,
+            worth,
+            level: rank_level(support, worth),
+        }
+    }));
     ranked.sort_by(|a, b| {
         (b.level, b.worth.prior)
             .partial_cmp(&(a.level, a.worth.prior))
@@ -1447,6 +1444,7 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
     // end whatever the prior alone can carry.
     let mut prior_only = false;
     let mut closing = Vec::new();
+    let mut ranking = Vec::new();
     // The names still open are filed once; a name decided in a round is
     // closed for the next (`Evidence::closed`).
     // Names that are also words are no evidence for others until decided
@@ -1482,7 +1480,7 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
             if slot.chosen.is_some() {
                 continue;
             }
-            let ranked = rank(g, &evidence, slot, s);
+            let ranked = rank(g, &evidence, slot, s, &mut ranking);
             let Some(&Ranked {
                 place: candidate,
                 support,
@@ -1588,7 +1586,7 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
             continue;
         }
         // The article names another candidate's country or division: not this one.
-        let ranked = rank(g, &evidence, slot, s);
+        let ranked = rank(g, &evidence, slot, s, &mut ranking);
         if ranked.first().is_none_or(|first| first.support.level >= 2) {
             continue;
         }
@@ -1632,7 +1630,7 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
             place: candidate,
             support,
             ..
-        }) = rank(g, &evidence, slot, s).iter().find(|r| {
+        }) = rank(g, &evidence, slot, s, &mut ranking).iter().find(|r| {
             !written
                 || match r.place {
                     Place::City(k) => is_own_name(g.cities[k].name, &slot.words.name),
