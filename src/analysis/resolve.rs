@@ -1492,7 +1492,7 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
             };
             let population = worth.standing;
             let wordlike = slot.weak || slot.words.wordlike(candidate.population(g));
-            let dominant = dominant(&ranked);
+            let dominant = dominant(ranked);
             let on_evidence = if slot.default.is_some() {
                 // A country's name keeps its country unless a division or a
                 // nearby place says otherwise.
