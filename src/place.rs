@@ -13,17 +13,25 @@ use serde::{Deserialize, Serialize};
 
 use crate::gazetteer::Gazetteer;
 
-/// A place of the gazetteer: an index into one of its tables.
+/// A place of the gazetteer: an index into one of its tables, as a `u32`
+/// (8 bytes in all: a long article holds a million of them; see
+/// [`Place::city_at`] and the other constructors from a `usize` index, and
+/// [`Place::index`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Place {
     /// `Gazetteer::countries[i]`.
-    Country(usize),
+    Country(u32),
     /// `Gazetteer::regions[i]` (a continent or a group of countries).
-    Region(usize),
+    Region(u32),
     /// `Gazetteer::cities[i]`: a populated place.
-    City(usize),
+    City(u32),
     /// `Gazetteer::divisions[i]`: a state, province, county, ...
-    Division(usize),
+    Division(u32),
+}
+
+/// A table index as a [`Place`] holds it (no gazetteer has 4 billion places).
+fn narrow(i: usize) -> u32 {
+    u32::try_from(i).expect("a gazetteer table index fits in 32 bits")
 }
 
 /// What kind of place a [`Place`] is.
@@ -53,6 +61,27 @@ impl PlaceKind {
 }
 
 impl Place {
+    /// `Gazetteer::countries[i]`. (The tables' indices are kept as `u32`, so
+    /// that a place is 8 bytes: a long article holds a million of them.)
+    pub fn country_at(i: usize) -> Place {
+        Place::Country(narrow(i))
+    }
+
+    /// `Gazetteer::regions[i]`.
+    pub fn region_at(i: usize) -> Place {
+        Place::Region(narrow(i))
+    }
+
+    /// `Gazetteer::cities[i]`.
+    pub fn city_at(i: usize) -> Place {
+        Place::City(narrow(i))
+    }
+
+    /// `Gazetteer::divisions[i]`.
+    pub fn division_at(i: usize) -> Place {
+        Place::Division(narrow(i))
+    }
+
     /// Every country, division and town called `name` (any of their
     /// spellings, ignoring case: "PARIS" is "Paris"), the most populous
     /// first: what else a name could mean. A scan, for the app's picker.
@@ -67,20 +96,20 @@ impl Place {
             .iter()
             .enumerate()
             .filter(|(_, c)| same(&c.name) || c.names.iter().any(|n| same(n)) || c.aliases.iter().any(|n| same(n)))
-            .map(|(i, _)| Place::Country(i))
+            .map(|(i, _)| Place::country_at(i))
             .collect();
         let mut local: Vec<Place> = g
             .divisions
             .iter()
             .enumerate()
             .filter(|(_, d)| same(&d.name) || d.variants.iter().any(|n| same(n)))
-            .map(|(i, _)| Place::Division(i))
+            .map(|(i, _)| Place::division_at(i))
             .chain(
                 g.cities
                     .iter()
                     .enumerate()
                     .filter(|(_, c)| same(c.name) || c.variants().any(same))
-                    .map(|(i, _)| Place::City(i)),
+                    .map(|(i, _)| Place::city_at(i)),
             )
             .collect();
         local.sort_by_key(|p| std::cmp::Reverse(p.population(g)));
@@ -101,7 +130,7 @@ impl Place {
     /// Its index in its gazetteer table.
     pub fn index(self) -> usize {
         match self {
-            Place::Country(i) | Place::Region(i) | Place::City(i) | Place::Division(i) => i,
+            Place::Country(i) | Place::Region(i) | Place::City(i) | Place::Division(i) => i as usize,
         }
     }
 
@@ -109,10 +138,10 @@ impl Place {
     /// for a region.
     pub fn country(self, g: &Gazetteer) -> Option<usize> {
         match self {
-            Place::Country(i) => Some(i),
+            Place::Country(i) => Some(i as usize),
             Place::Region(_) => None,
-            Place::City(i) => Some(g.cities[i].country()),
-            Place::Division(i) => Some(g.divisions[i].country),
+            Place::City(i) => Some(g.cities[i as usize].country()),
+            Place::Division(i) => Some(g.divisions[i as usize].country),
         }
     }
 
@@ -120,8 +149,8 @@ impl Place {
     /// a county's state).
     pub fn divisions(self, g: &Gazetteer) -> impl Iterator<Item = usize> + '_ {
         let (first, second) = match self {
-            Place::City(i) => (g.cities[i].admin2(), g.cities[i].admin1()),
-            Place::Division(i) => (g.divisions[i].parent, None),
+            Place::City(i) => (g.cities[i as usize].admin2(), g.cities[i as usize].admin1()),
+            Place::Division(i) => (g.divisions[i as usize].parent, None),
             Place::Country(_) | Place::Region(_) => (None, None),
         };
         // A county's parent is also the city's admin1: no repeats.
@@ -143,7 +172,7 @@ impl Place {
         }
         match self {
             Place::Country(_) => other.country(g) == self.country(g),
-            Place::Division(d) => other.divisions(g).any(|o| o == d),
+            Place::Division(d) => other.divisions(g).any(|o| o == d as usize),
             Place::Region(_) | Place::City(_) => false,
         }
     }
@@ -151,10 +180,10 @@ impl Place {
     /// Its display name ("Afghanistan", "the Levant", "Kabul").
     pub fn name(self, g: &Gazetteer) -> &str {
         match self {
-            Place::Country(i) => &g.countries[i].name,
-            Place::Region(i) => &g.regions[i].name,
-            Place::City(i) => g.cities[i].name,
-            Place::Division(i) => &g.divisions[i].name,
+            Place::Country(i) => &g.countries[i as usize].name,
+            Place::Region(i) => &g.regions[i as usize].name,
+            Place::City(i) => g.cities[i as usize].name,
+            Place::Division(i) => &g.divisions[i as usize].name,
         }
     }
 
@@ -162,10 +191,10 @@ impl Place {
     /// ("levant"); a city or a division has the code of its country.
     pub fn code(self, g: &Gazetteer) -> &str {
         match self {
-            Place::Country(i) => &g.countries[i].code,
-            Place::Region(i) => &g.regions[i].id,
-            Place::City(i) => &g.countries[g.cities[i].country()].code,
-            Place::Division(i) => &g.divisions[i].code,
+            Place::Country(i) => &g.countries[i as usize].code,
+            Place::Region(i) => &g.regions[i as usize].id,
+            Place::City(i) => &g.countries[g.cities[i as usize].country()].code,
+            Place::Division(i) => &g.divisions[i as usize].code,
         }
     }
 
@@ -174,16 +203,16 @@ impl Place {
     pub fn id(self, g: &Gazetteer) -> String {
         match self {
             Place::Country(_) | Place::Region(_) => self.code(g).to_string(),
-            Place::City(i) => g.cities[i].id.to_string(),
-            Place::Division(i) => g.divisions[i].id.clone(),
+            Place::City(i) => g.cities[i as usize].id.to_string(),
+            Place::Division(i) => g.divisions[i as usize].id.clone(),
         }
     }
 
     /// How many people live there (0 when unknown: countries and regions).
     pub fn population(self, g: &Gazetteer) -> u64 {
         match self {
-            Place::City(i) => g.cities[i].population,
-            Place::Division(i) => g.divisions[i].population,
+            Place::City(i) => g.cities[i as usize].population,
+            Place::Division(i) => g.divisions[i as usize].population,
             Place::Country(_) | Place::Region(_) => 0,
         }
     }
@@ -191,10 +220,10 @@ impl Place {
     /// Where its mark goes: longitude and latitude.
     pub fn lon_lat(self, g: &Gazetteer) -> (f64, f64) {
         match self {
-            Place::Country(i) => (g.countries[i].lon, g.countries[i].lat),
-            Place::Region(i) => (g.regions[i].lon, g.regions[i].lat),
-            Place::City(i) => (g.cities[i].lon, g.cities[i].lat),
-            Place::Division(i) => (g.divisions[i].lon, g.divisions[i].lat),
+            Place::Country(i) => (g.countries[i as usize].lon, g.countries[i as usize].lat),
+            Place::Region(i) => (g.regions[i as usize].lon, g.regions[i as usize].lat),
+            Place::City(i) => (g.cities[i as usize].lon, g.cities[i as usize].lat),
+            Place::Division(i) => (g.divisions[i as usize].lon, g.divisions[i as usize].lat),
         }
     }
 
@@ -202,18 +231,18 @@ impl Place {
     pub fn to_ref(self, g: &Gazetteer) -> PlaceRef {
         match self {
             Place::Country(i) => PlaceRef::Country {
-                code: g.countries[i].code.clone(),
+                code: g.countries[i as usize].code.clone(),
             },
             Place::Region(i) => PlaceRef::Region {
-                id: g.regions[i].id.clone(),
+                id: g.regions[i as usize].id.clone(),
             },
             Place::City(i) => PlaceRef::City {
-                name: g.cities[i].name.to_string(),
+                name: g.cities[i as usize].name.to_string(),
                 code: self.code(g).to_string(),
-                id: Some(g.cities[i].id),
+                id: Some(g.cities[i as usize].id),
             },
             Place::Division(i) => PlaceRef::Division {
-                id: g.divisions[i].id.clone(),
+                id: g.divisions[i as usize].id.clone(),
             },
         }
     }
@@ -223,15 +252,15 @@ impl Place {
         match r {
             PlaceRef::Country { code } => g
                 .country_index(code)
-                .map(Place::Country)
+                .map(Place::country_at)
                 .ok_or_else(|| format!("unknown country code \"{code}\"")),
             PlaceRef::Region { id } => g
                 .region_index(id)
-                .map(Place::Region)
+                .map(Place::region_at)
                 .ok_or_else(|| format!("unknown region \"{id}\"")),
             PlaceRef::City { name, code, id } => {
                 if let Some(i) = id.and_then(|id| g.city_index(id)) {
-                    return Ok(Place::City(i));
+                    return Ok(Place::city_at(i));
                 }
                 let Some(country) = g.country_index(code) else {
                     return Err(format!("unknown country code \"{code}\" for the city \"{name}\""));
@@ -243,12 +272,12 @@ impl Place {
                     .enumerate()
                     .filter(|(_, c)| named(c))
                     .max_by_key(|(_, c)| c.population)
-                    .map(|(i, _)| Place::City(i))
+                    .map(|(i, _)| Place::city_at(i))
                     .ok_or_else(|| format!("unknown city \"{name}\" ({code})"))
             }
             PlaceRef::Division { id } => g
                 .division_index(id)
-                .map(Place::Division)
+                .map(Place::division_at)
                 .ok_or_else(|| format!("unknown division \"{id}\"")),
         }
     }
@@ -408,10 +437,10 @@ mod tests {
     fn every_place_survives_the_trip_through_its_reference() {
         let g = Gazetteer::builtin();
         let places = (0..g.countries.len())
-            .map(Place::Country)
-            .chain((0..g.regions.len()).map(Place::Region))
-            .chain((0..g.cities.len()).map(Place::City))
-            .chain((0..g.divisions.len()).map(Place::Division));
+            .map(Place::country_at)
+            .chain((0..g.regions.len()).map(Place::region_at))
+            .chain((0..g.cities.len()).map(Place::city_at))
+            .chain((0..g.divisions.len()).map(Place::division_at));
         for place in places {
             assert_eq!(Place::from_ref(&place.to_ref(g), g), Ok(place), "{place:?}");
         }
@@ -426,9 +455,9 @@ mod tests {
     #[test]
     fn divisions_hold_their_counties_and_towns() {
         let g = Gazetteer::builtin();
-        let louisiana = Place::Division(g.division_index("US.LA").unwrap());
-        let rapides = Place::Division(g.divisions.iter().position(|d| d.name == "Rapides Parish").unwrap());
-        let alexandria = Place::City(
+        let louisiana = Place::division_at(g.division_index("US.LA").unwrap());
+        let rapides = Place::division_at(g.divisions.iter().position(|d| d.name == "Rapides Parish").unwrap());
+        let alexandria = Place::city_at(
             g.cities
                 .iter()
                 .position(|c| c.name == "Alexandria" && c.admin1() == g.division_index("US.LA"))
@@ -436,7 +465,7 @@ mod tests {
         );
         assert!(louisiana.holds(rapides, g) && louisiana.holds(alexandria, g) && rapides.holds(alexandria, g));
         assert!(!rapides.holds(louisiana, g));
-        let usa = Place::Country(g.country_index("USA").unwrap());
+        let usa = Place::country_at(g.country_index("USA").unwrap());
         assert!(usa.holds(rapides, g) && usa.holds(alexandria, g));
         assert_eq!(
             alexandria.divisions(g).collect::<Vec<_>>(),
@@ -447,13 +476,13 @@ mod tests {
     #[test]
     fn a_country_holds_its_cities_and_nothing_else() {
         let g = Gazetteer::builtin();
-        let qatar = Place::Country(g.country_index("QAT").unwrap());
-        let capital = |name: &str| Place::City(g.cities.iter().position(|c| c.name == name && c.capital()).unwrap());
+        let qatar = Place::country_at(g.country_index("QAT").unwrap());
+        let capital = |name: &str| Place::city_at(g.cities.iter().position(|c| c.name == name && c.capital()).unwrap());
         let (doha, kabul) = (capital("Doha"), capital("Kabul"));
         assert!(qatar.holds(doha, g) && qatar.holds(qatar, g));
         assert!(!qatar.holds(kabul, g) && !doha.holds(qatar, g));
         assert_eq!(doha.country(g), qatar.country(g));
-        let gulf = Place::Region(g.region_index("gulf").unwrap_or(0));
+        let gulf = Place::region_at(g.region_index("gulf").unwrap_or(0));
         assert!(!qatar.holds(gulf, g) && gulf.country(g).is_none());
     }
 }

@@ -63,7 +63,7 @@ fn start_and_wait(harness: &mut App, action: Action) {
 
 fn country(code: &str) -> article_atlas::place::Place {
     let g = article_atlas::gazetteer::Gazetteer::builtin();
-    article_atlas::place::Place::Country(g.country_index(code).unwrap())
+    article_atlas::place::Place::country_at(g.country_index(code).unwrap())
 }
 
 #[test]

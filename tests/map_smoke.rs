@@ -39,7 +39,7 @@ fn clicking_the_russia_marker_picks_russia() {
     let russia = Gazetteer::builtin().country_index("RUS").unwrap();
     harness.get_by_label("Russia marker").click();
     harness.run();
-    assert_eq!(harness.state().clicked, [Place::Country(russia)]);
+    assert_eq!(harness.state().clicked, [Place::country_at(russia)]);
 }
 
 #[test]
@@ -54,13 +54,13 @@ fn cities_and_regions_are_clickable_marks() {
     let kabul = gazetteer.cities.iter().position(|c| c.name == "Kabul").unwrap();
     harness.get_by_label("Kabul pin").click();
     harness.run();
-    assert_eq!(harness.state().clicked.last(), Some(&Place::City(kabul)));
+    assert_eq!(harness.state().clicked.last(), Some(&Place::city_at(kabul)));
 
     let levant = gazetteer.region_index("levant").unwrap();
     let label = format!("{} region", gazetteer.regions[levant].name);
     harness.get_by_label(&label).click();
     harness.run();
-    assert_eq!(harness.state().clicked.last(), Some(&Place::Region(levant)));
+    assert_eq!(harness.state().clicked.last(), Some(&Place::region_at(levant)));
 }
 
 #[test]

@@ -114,7 +114,7 @@ fn refers_to_moves_a_mention_to_another_country() {
     let m = after.mentions.iter().find(|m| m.span.start == start).unwrap();
     assert_eq!(
         (m.kind, m.place),
-        (MentionKind::Alias, Place::Country(usa.place.index()))
+        (MentionKind::Alias, Place::country_at(usa.place.index()))
     );
 
     // To a city and to a region.

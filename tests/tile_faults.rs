@@ -267,7 +267,7 @@ fn check(fault: Fault) {
         out.max_frame
     );
     let russia = Gazetteer::builtin().country_index("RUS").unwrap();
-    assert_eq!(out.selection, Some(Place::Country(russia)), "{fault:?}");
+    assert_eq!(out.selection, Some(Place::country_at(russia)), "{fault:?}");
 }
 
 #[test]

@@ -103,15 +103,15 @@ pub(super) fn summarise(g: &Gazetteer, document: Document, mentions: Vec<Mention
     for m in &mentions {
         let surface = document.slice(m.span);
         match m.place {
-            Place::Country(c) => countries.add(c, &document, m, surface, true),
-            Place::Region(r) => regions.add(r, &document, m, surface, true),
+            Place::Country(c) => countries.add(c as usize, &document, m, surface, true),
+            Place::Region(r) => regions.add(r as usize, &document, m, surface, true),
             Place::City(city) => {
-                countries.add(g.cities[city].country(), &document, m, surface, false);
-                cities.add(city, &document, m, surface, true);
+                countries.add(g.cities[city as usize].country(), &document, m, surface, false);
+                cities.add(city as usize, &document, m, surface, true);
             }
             Place::Division(d) => {
-                countries.add(g.divisions[d].country, &document, m, surface, false);
-                divisions.add(d, &document, m, surface, true);
+                countries.add(g.divisions[d as usize].country, &document, m, surface, false);
+                divisions.add(d as usize, &document, m, surface, true);
             }
         }
     }
@@ -133,10 +133,10 @@ pub(super) fn summarise(g: &Gazetteer, document: Document, mentions: Vec<Mention
     };
     Analysis {
         generation: next_generation(),
-        countries: summaries(countries, Place::Country),
-        regions: summaries(regions, Place::Region),
-        cities: summaries(cities, Place::City),
-        divisions: summaries(divisions, Place::Division),
+        countries: summaries(countries, Place::country_at),
+        regions: summaries(regions, Place::region_at),
+        cities: summaries(cities, Place::city_at),
+        divisions: summaries(divisions, Place::division_at),
         document,
         mentions,
         warnings: Vec::new(),
@@ -191,11 +191,11 @@ pub(super) fn counts(mentions: &[Mention], g: &Gazetteer) -> Vec<(Place, usize, 
             Place::Country(_) => countries.add(m.place, true),
             Place::Region(_) => regions.add(m.place, true),
             Place::City(city) => {
-                countries.add(Place::Country(g.cities[city].country()), false);
+                countries.add(Place::country_at(g.cities[city as usize].country()), false);
                 cities.add(m.place, true);
             }
             Place::Division(d) => {
-                countries.add(Place::Country(g.divisions[d].country), false);
+                countries.add(Place::country_at(g.divisions[d as usize].country), false);
                 divisions.add(m.place, true);
             }
         }

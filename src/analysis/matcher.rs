@@ -810,9 +810,9 @@ impl Matcher {
     pub fn candidates(&self, group: u32) -> impl ExactSizeIterator<Item = Place> + '_ {
         self.places.members(group as usize).map(|m| {
             if m & DIVISION != 0 {
-                Place::Division((m & !DIVISION) as usize)
+                Place::division_at((m & !DIVISION) as usize)
             } else {
-                Place::City(m as usize)
+                Place::city_at(m as usize)
             }
         })
     }
@@ -1177,12 +1177,12 @@ impl Matcher {
             let info = self.info(hit.pattern);
             let mut reading = match info.target {
                 PatternTarget::Block => continue,
-                PatternTarget::Country(c, kind) => reading(Place::Country(c), kind, info.homonyms),
-                PatternTarget::Region(r) => Reading::Fixed(Place::Region(r), MentionKind::Region),
+                PatternTarget::Country(c, kind) => reading(Place::country_at(c), kind, info.homonyms),
+                PatternTarget::Region(r) => Reading::Fixed(Place::region_at(r), MentionKind::Region),
                 PatternTarget::Places(group) => Reading::Toponym { group, default: None },
                 PatternTarget::Context(rule, kind) => {
                     let (c, k) = self.decide_context(rule, text, &mut contexts);
-                    reading(Place::Country(c), k.unwrap_or(kind), info.homonyms)
+                    reading(Place::country_at(c), k.unwrap_or(kind), info.homonyms)
                 }
             };
             if let Some(r) = info.word_rules
@@ -1197,7 +1197,7 @@ impl Matcher {
                             Reading::Fixed(_, kind) | Reading::Corrected(_, kind) => kind,
                             Reading::Toponym { default, .. } => default.map_or(MentionKind::Name, |d| d.1),
                         });
-                        reading = Reading::Fixed(Place::Country(c), kind);
+                        reading = Reading::Fixed(Place::country_at(c), kind);
                     }
                 }
             }

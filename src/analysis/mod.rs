@@ -248,3 +248,18 @@ impl Analyzer {
         self.analyze(Document::new(text.to_string()))
     }
 }
+#[cfg(test)]
+mod size_tests {
+    use std::mem::size_of;
+
+    /// A 100 MB text has a million found names and half a million mentions,
+    /// all held at once at the end of the resolution: their size is the
+    /// analysis's peak memory (the bound is 3× the file).
+    #[test]
+    fn places_found_names_and_mentions_stay_small() {
+        assert_eq!(size_of::<crate::place::Place>(), 8);
+        assert!(size_of::<crate::place::Reason>() <= 12);
+        assert!(size_of::<super::matcher::Found>() <= 40);
+        assert!(size_of::<super::Mention>() <= 48);
+    }
+}

@@ -238,7 +238,7 @@ fn kind_for(g: &Gazetteer, place: Place, surface: &str) -> MentionKind {
         Place::City(_) => return MentionKind::City,
         Place::Division(_) => return MentionKind::Division,
     };
-    let c = &g.countries[i];
+    let c = &g.countries[i as usize];
     let words = surface.to_lowercase();
     let words = words.strip_prefix("the ").unwrap_or(&words);
     let same = |s: &String| s.to_lowercase() == words;

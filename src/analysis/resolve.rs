@@ -154,7 +154,7 @@ impl Words {
         let mut candidates: Vec<Place> = m.candidates(group).collect();
         prune(g, &mut candidates);
         let owned = candidates.iter().any(|&c| match c {
-            Place::City(k) => is_own_name(g.cities[k].name, &name),
+            Place::City(k) => is_own_name(g.cities[k as usize].name, &name),
             _ => c.name(g) == name,
         });
         let worth = Worth::of_all(g, &candidates, &name, owned);
@@ -320,8 +320,8 @@ impl Evidence<'_> {
     /// Note a small town decided on weak evidence: evidence only of its neighbourhood.
     fn add_weak(&mut self, g: &Gazetteer, place: Place) {
         if let Place::City(i) = place {
-            let c = &g.cities[i];
-            self.weak_cells.insert((c.lon, c.lat), i);
+            let c = &g.cities[i as usize];
+            self.weak_cells.insert((c.lon, c.lat), i as usize);
         }
     }
 
@@ -329,7 +329,7 @@ impl Evidence<'_> {
     fn add(&mut self, g: &Gazetteer, place: Place, kind: MentionKind) {
         match place {
             Place::Country(c) if kind == MentionKind::Demonym => {
-                self.demonym_countries.insert(c);
+                self.demonym_countries.insert(c as usize);
             }
             Place::Region(_) => {}
             _ => {
@@ -337,15 +337,15 @@ impl Evidence<'_> {
                     self.countries.insert(c);
                 }
                 if let Place::Division(d) = place {
-                    self.divisions.entry(d).or_insert(place);
+                    self.divisions.entry(d as usize).or_insert(place);
                 }
                 for d in place.divisions(g) {
                     self.divisions.entry(d).or_insert(place);
                 }
                 if let Place::City(i) = place {
-                    let c = &g.cities[i];
-                    self.cells.insert((c.lon, c.lat), i);
-                    self.wide_cells.insert((c.lon, c.lat), i);
+                    let c = &g.cities[i as usize];
+                    self.cells.insert((c.lon, c.lat), i as usize);
+                    self.wide_cells.insert((c.lon, c.lat), i as usize);
                 }
             }
         }
@@ -386,15 +386,15 @@ impl Evidence<'_> {
     /// ("Valencia" and "Paiporta": the two in Spain are neighbours).
     fn pending_near(&self, g: &Gazetteer, candidate: Place) -> Option<usize> {
         let Place::City(me) = candidate else { return None };
-        let at = (g.cities[me].lon, g.cities[me].lat);
+        let at = (g.cities[me as usize].lon, g.cities[me as usize].lat);
         // Not a candidate of one of my own names ("Springfield" and "Springfield").
         let mine = self.pending.at(at);
         self.pending
             .around(at, NEAR_KM)
             .find(|&&(i, slot)| {
-                i != me
+                i != me as usize
                     && !self.is_closed(slot)
-                    && !mine.contains(&(me, slot))
+                    && !mine.contains(&(me as usize, slot))
                     && distance_km(at, (g.cities[i].lon, g.cities[i].lat)) <= NEAR_KM
             })
             .map(|&(i, _)| i)
@@ -413,6 +413,7 @@ impl Evidence<'_> {
         };
         // A division holding a place the article names ("Georgia" and "Atlanta").
         if let Place::Division(d) = candidate {
+            let d = d as usize;
             if let Some(&inside) = self.divisions.get(&d).filter(|p| **p != candidate) {
                 return Support {
                     level: 3,
@@ -447,12 +448,12 @@ impl Evidence<'_> {
         {
             return Support {
                 level: 3,
-                reason: Reason::ArticleNames(Place::Division(by)),
+                reason: Reason::ArticleNames(Place::division_at(by)),
             };
         }
         let at = candidate.lon_lat(g);
         let me = match candidate {
-            Place::City(i) => Some(i),
+            Place::City(i) => Some(i as usize),
             _ => None,
         };
         if matches!(candidate, Place::City(_))
@@ -460,7 +461,7 @@ impl Evidence<'_> {
         {
             return Support {
                 level: 3,
-                reason: Reason::Near(Place::City(near)),
+                reason: Reason::Near(Place::city_at(near)),
             };
         }
         let Some(country) = candidate.country(g) else {
@@ -483,19 +484,19 @@ impl Evidence<'_> {
         if self.countries.contains(&country) {
             return Support {
                 level: 2,
-                reason: Reason::ArticleNames(Place::Country(country)),
+                reason: Reason::ArticleNames(Place::country_at(country)),
             };
         }
         if let Some(near) = self.pending_near(g, candidate) {
             return Support {
                 level: 2,
-                reason: Reason::Near(Place::City(near)),
+                reason: Reason::Near(Place::city_at(near)),
             };
         }
         if self.demonym_countries.contains(&country) || self.cues.as_ref().is_some_and(|c| c.cue(country)) {
             return Support {
                 level: 1,
-                reason: Reason::ArticleNames(Place::Country(country)),
+                reason: Reason::ArticleNames(Place::country_at(country)),
             };
         }
         if matches!(candidate, Place::City(_))
@@ -505,7 +506,7 @@ impl Evidence<'_> {
         {
             return Support {
                 level: 1,
-                reason: Reason::Near(Place::City(near)),
+                reason: Reason::Near(Place::city_at(near)),
             };
         }
         none
@@ -518,7 +519,7 @@ impl Evidence<'_> {
 fn prior(g: &Gazetteer, candidate: Place) -> f64 {
     let population = candidate.population(g) as f64;
     let feature = match candidate {
-        Place::City(i) => match g.cities[i].feature {
+        Place::City(i) => match g.cities[i as usize].feature {
             Feature::Capital => 1.0,
             Feature::Seat(1) => 0.4,
             Feature::Seat(_) => 0.1,
@@ -535,7 +536,7 @@ fn prior(g: &Gazetteer, candidate: Place) -> f64 {
 /// capital, not Chittagong, once also called so).
 fn prior_named(g: &Gazetteer, candidate: Place, name: &str) -> f64 {
     let own = match candidate {
-        Place::City(i) => is_own_name(g.cities[i].name, name),
+        Place::City(i) => is_own_name(g.cities[i as usize].name, name),
         _ => candidate.name(g) == name,
     };
     prior(g, candidate) + if own { 0.75 } else { 0.0 }
@@ -610,8 +611,8 @@ fn fold(c: char) -> impl Iterator<Item = char> {
 fn standing_named(g: &Gazetteer, candidate: Place, name: &str, owned: bool) -> u64 {
     match candidate {
         Place::Division(_) => NOTABLE.max(candidate.population(g)),
-        Place::City(i) if !is_own_name(g.cities[i].name, name) => {
-            let population = g.cities[i].population;
+        Place::City(i) if !is_own_name(g.cities[i as usize].name, name) => {
+            let population = g.cities[i as usize].population;
             if population >= MILLION && !owned { population } else { 0 }
         }
         _ => candidate.population(g),
@@ -625,7 +626,7 @@ fn standing_named(g: &Gazetteer, candidate: Place, name: &str, owned: bool) -> u
 fn famous_named(g: &Gazetteer, candidate: Place, name: &str, owned: bool) -> bool {
     let Place::City(i) = candidate else { return false };
     let population = standing_named(g, candidate, name, owned);
-    population >= MILLION || (g.cities[i].feature == Feature::Capital && population >= NOTABLE)
+    population >= MILLION || (g.cities[i as usize].feature == Feature::Capital && population >= NOTABLE)
 }
 
 /// A candidate as [`rank`] ranks it.
@@ -694,7 +695,7 @@ fn prune(g: &Gazetteer, candidates: &mut Vec<Place>) {
         .filter(|c| matches!(c, Place::City(_)))
         .collect();
     candidates.retain(|&c| match c {
-        Place::Division(d) => !cities.iter().any(|city| city.divisions(g).any(|x| x == d)),
+        Place::Division(d) => !cities.iter().any(|city| city.divisions(g).any(|x| x == d as usize)),
         _ => true,
     });
 }
@@ -1006,7 +1007,7 @@ fn containers(
     let list = m
         .division_abbreviations(word)
         .or_else(|| dotted.as_deref().and_then(|w| m.division_abbreviations(w)));
-    options.extend(list.into_iter().flatten().map(|&d| (Place::Division(d), None)));
+    options.extend(list.into_iter().flatten().map(|&d| (Place::division_at(d), None)));
     let _ = g;
     options
 }
@@ -1051,7 +1052,7 @@ fn read_around(m: &Matcher, g: &Gazetteer, doc: &Document, found: &[Found]) -> V
                 .all(|c| matches!(c, Place::City(_)) && c.population(g) < NOTABLE);
             let capital = m
                 .candidates(group)
-                .any(|c| matches!(c, Place::City(k) if g.cities[k].capital()));
+                .any(|c| matches!(c, Place::City(k) if g.cities[k as usize].capital()));
             u8::from(small) | (u8::from(capital) << 1)
         });
         let (small, capital) = (sizes & 1 != 0, sizes & 2 != 0);
@@ -1175,20 +1176,22 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
         cues: Some(Cues::new(m, g, text)),
         ..Evidence::default()
     };
-    // Room for every toponym: most found names are countries' and need no slot.
+    // Which toponyms are no place at all (a street, a person, ...): each
+    // asks its own neighbourhood only, so a long article's are asked on
+    // every core.
+    let around = read_around(m, g, doc, &found);
+    // Room for every toponym that may be a place: most found names are
+    // countries' or words ("May", "Will") and need no slot.
     let toponyms = found
         .iter()
-        .filter(|f| matches!(f.reading, Reading::Toponym { .. }))
+        .zip(&around)
+        .filter(|(f, a)| matches!(f.reading, Reading::Toponym { .. }) && a.verdict == Verdict::Place)
         .count();
     let mut slots: Vec<Slot> = Vec::with_capacity(toponyms);
     // The slot of each found name (u32: a long article has a million names).
     let mut slot_of: Vec<Option<u32>> = vec![None; found.len()];
     // A name the article uses for a person somewhere is a person everywhere ("John Hoeven", then "Hoeven said").
     let mut people: HashSet<u32> = HashSet::default();
-    // Which toponyms are no place at all (a street, a person, ...): each
-    // asks its own neighbourhood only, so a long article's are asked on
-    // every core.
-    let around = read_around(m, g, doc, &found);
     // What each toponym's words say wherever they stand, worked out once.
     let mut known: HashMap<(u32, &str), Rc<Words>> = HashMap::default();
     for (i, f) in found.iter().enumerate() {
@@ -1284,7 +1287,7 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
                 .words
                 .candidates
                 .iter()
-                .find(|p| matches!(p, Place::Division(d) if g.divisions[*d].country == c))
+                .find(|p| matches!(p, Place::Division(d) if g.divisions[*d as usize].country == c as usize))
         {
             slot.chosen = Some((d, Reason::Unambiguous));
         }
@@ -1463,8 +1466,8 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
             if let Place::City(i) = c
                 && !(word && c.population(g) < NOTABLE)
             {
-                let city = &g.cities[i];
-                evidence.pending.insert((city.lon, city.lat), (i, s));
+                let city = &g.cities[i as usize];
+                evidence.pending.insert((city.lon, city.lat), (i as usize, s));
                 for d in c.divisions(g) {
                     evidence.pending_divisions.entry(d).or_default().push(s);
                 }
@@ -1633,7 +1636,7 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
         }) = rank(g, &evidence, slot, s, &mut ranking).iter().find(|r| {
             !written
                 || match r.place {
-                    Place::City(k) => is_own_name(g.cities[k].name, &slot.words.name),
+                    Place::City(k) => is_own_name(g.cities[k as usize].name, &slot.words.name),
                     _ => false,
                 }
         })

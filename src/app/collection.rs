@@ -310,7 +310,7 @@ mod tests {
     #[test]
     fn filters_and_checks_decide_what_is_counted_and_a_comparison_classifies() {
         let g = Gazetteer::builtin();
-        let country = |code: &str| Place::Country(g.country_index(code).unwrap());
+        let country = |code: &str| Place::country_at(g.country_index(code).unwrap());
         let (fra, afg, ken) = (country("FRA"), country("AFG"), country("KEN"));
         let members = vec![
             member("a.txt", Day::new(2024, 3, 1), &[fra, afg]),

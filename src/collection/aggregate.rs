@@ -140,8 +140,8 @@ mod tests {
     fn places_are_counted_by_articles_or_mentions_over_the_articles_chosen() {
         let g = Gazetteer::builtin();
         let (fra, afg) = (
-            Place::Country(g.country_index("FRA").unwrap()),
-            Place::Country(g.country_index("AFG").unwrap()),
+            Place::country_at(g.country_index("FRA").unwrap()),
+            Place::country_at(g.country_index("AFG").unwrap()),
         );
         let mut unreadable = member(&[]);
         unreadable.digest = Err("binary".into());

@@ -98,12 +98,12 @@ struct PlaceOut<'a> {
 impl<'a> PlaceOut<'a> {
     fn of(s: &'a PlaceSummary, g: &'a Gazetteer) -> PlaceOut<'a> {
         let kind = match s.place {
-            crate::place::Place::Division(d) if g.divisions[d].level >= 2 => "county",
+            crate::place::Place::Division(d) if g.divisions[d as usize].level >= 2 => "county",
             crate::place::Place::Division(_) => "division",
             _ => "city",
         };
         let division = match s.place {
-            crate::place::Place::Division(d) => g.divisions[d].parent,
+            crate::place::Place::Division(d) => g.divisions[d as usize].parent,
             other => other.divisions(g).last(),
         };
         PlaceOut {

@@ -53,7 +53,7 @@ impl Plugin for Choropleth<'_> {
         ];
         for (pick, stroke) in outlined {
             let Some(Place::Country(index)) = pick else { continue };
-            let Some(shape) = country_shape(index, zoom) else {
+            let Some(shape) = country_shape(index as usize, zoom) else {
                 continue;
             };
             let shifts: Vec<f64> = view.copies(&shape.bbox).collect();
@@ -75,7 +75,7 @@ pub fn pick_filled_country(scene: &Scene, ui: &Ui, response: &Response, projecto
         return;
     };
     let Some(index) = shape.gazetteer else { return };
-    let pick = Place::Country(index);
+    let pick = Place::country_at(index);
     let mentioned = scene.analysis.summary(pick);
     scene.picks.borrow_mut().hovered = Some(pick);
     match mentioned {

@@ -20,7 +20,7 @@ pub const SQUARE: f32 = 4.0;
 /// The shape of a division, where one is bundled (US states).
 pub fn division_shape(g: &Gazetteer, place: Place) -> Option<&'static CountryShape> {
     let Place::Division(d) = place else { return None };
-    let division = &g.divisions[d];
+    let division = &g.divisions[d as usize];
     if division.level != 1 || division.code != "USA" {
         return None;
     }

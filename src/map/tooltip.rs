@@ -20,7 +20,7 @@ pub fn place(ui: &mut egui::Ui, p: &PlaceSummary) {
     let count = format!("{} mention{}", p.mentions, plural(p.mentions));
     ui.label(match p.place {
         crate::place::Place::Region(_) => format!("region, {count}"),
-        crate::place::Place::Division(d) => format!("{}, {count}", g.divisions[d].kind),
+        crate::place::Place::Division(d) => format!("{}, {count}", g.divisions[d as usize].kind),
         _ => count,
     });
     if let Some(why) = p.reason.describe(g) {

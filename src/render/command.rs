@@ -132,13 +132,13 @@ fn selected_country(analysis: &Analysis, code: &str) -> Result<Place, String> {
                 .position(|c| !c.iso2.is_empty() && c.iso2.eq_ignore_ascii_case(&code))
         })
         .ok_or_else(|| format!("unknown country code {code:?} for --select (use an ISO 3166 code such as FRA)"))?;
-    if analysis.summary(Place::Country(index)).is_none() {
+    if analysis.summary(Place::country_at(index)).is_none() {
         return Err(format!(
             "--select {code}: {} is not mentioned in the article",
             g.countries[index].name
         ));
     }
-    Ok(Place::Country(index))
+    Ok(Place::country_at(index))
 }
 
 /// Run `render`, telling `warn` of anything worth knowing (warnings are

@@ -87,6 +87,10 @@ impl Document {
             }
             line_start = line_end + 1;
         }
+        // Grown by doubling: a long text's lists would keep up to half their
+        // room unused for as long as the document lives.
+        paragraphs.shrink_to_fit();
+        sentences.shrink_to_fit();
         Document {
             text,
             paragraphs,

@@ -74,10 +74,10 @@ fn candidates() -> &'static [Candidate] {
     ALL.get_or_init(|| {
         let g = Gazetteer::builtin();
         (0..g.countries.len())
-            .map(Place::Country)
-            .chain((0..g.regions.len()).map(Place::Region))
-            .chain((0..g.divisions.len()).map(Place::Division))
-            .chain((0..g.cities.len()).map(Place::City))
+            .map(Place::country_at)
+            .chain((0..g.regions.len()).map(Place::region_at))
+            .chain((0..g.divisions.len()).map(Place::division_at))
+            .chain((0..g.cities.len()).map(Place::city_at))
             .map(|place| Candidate {
                 lowercase: place.name(g).to_lowercase().into_boxed_str(),
                 place,
@@ -93,7 +93,7 @@ pub fn picker_label(place: Place) -> String {
     let name = place.name(g);
     let within: Vec<&str> = place
         .divisions(g)
-        .filter(|&d| Place::Division(d) != place)
+        .filter(|&d| Place::division_at(d) != place)
         .map(|d| g.divisions[d].name.as_str())
         .collect();
     let country = match place {
@@ -109,7 +109,7 @@ pub fn picker_label(place: Place) -> String {
             let kind = if people >= 100_000 { "city" } else { "town" };
             format!("{kind} of {}", thousands(people))
         }
-        Place::Division(d) => g.divisions[d].kind.clone(),
+        Place::Division(d) => g.divisions[d as usize].kind.clone(),
         _ => place.kind().as_str().to_string(),
     };
     format!("{} ({what})", label.join(", "))
@@ -502,7 +502,7 @@ mod tests {
             "{paris:?}"
         );
         let lebanon: Vec<Place> = Place::all_called(g, "Lebanon");
-        assert_eq!(lebanon[0], Place::Country(g.country_index("LBN").unwrap()));
+        assert_eq!(lebanon[0], Place::country_at(g.country_index("LBN").unwrap()));
         assert!(lebanon.len() > 5, "Lebanon, Indiana, Pennsylvania, Tennessee, ...");
     }
 

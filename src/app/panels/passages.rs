@@ -48,13 +48,13 @@ pub fn ui(ui: &mut Ui, state: &AppState) -> Option<Action> {
         (Place::City(_) | Place::Division(_), Some(country)) => {
             // "Town in Rapides Parish, Louisiana, United States" (the country a link).
             let kind = match pick {
-                Place::Division(d) => capitalised(&g.divisions[d].kind),
+                Place::Division(d) => capitalised(&g.divisions[d as usize].kind),
                 _ if pick.population(g) >= 100_000 => "City".to_string(),
                 _ => "Town".to_string(),
             };
             let within: Vec<&str> = pick
                 .divisions(g)
-                .filter(|&d| Place::Division(d) != pick)
+                .filter(|&d| Place::division_at(d) != pick)
                 .map(|d| g.divisions[d].name.as_str())
                 .collect();
             let words = within
@@ -62,8 +62,8 @@ pub fn ui(ui: &mut Ui, state: &AppState) -> Option<Action> {
                 .fold(format!("{kind} in"), |words, name| format!("{words} {name},"));
             ui.horizontal_wrapped(|ui| {
                 ui.label(words);
-                if ui.link(Place::Country(country).name(g)).clicked() {
-                    action = Some(Action::Select(Some(Place::Country(country))));
+                if ui.link(Place::country_at(country).name(g)).clicked() {
+                    action = Some(Action::Select(Some(Place::country_at(country))));
                 }
             });
         }

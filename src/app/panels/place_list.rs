@@ -114,7 +114,7 @@ impl PlaceList {
             detail: match p.place {
                 // A town with its state or province, a division with its kind.
                 Place::City(_) => p.place.divisions(g).last().map(|d| g.divisions[d].name.as_str()),
-                Place::Division(d) => Some(g.divisions[d].kind.as_str()),
+                Place::Division(d) => Some(g.divisions[d as usize].kind.as_str()),
                 _ => None,
             },
             mentions: p.mentions,
