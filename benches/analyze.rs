@@ -1,5 +1,7 @@
 //! Throughput of the whole analysis (paragraphs, sentences, matching, rules,
-//! summaries) on a generated 32 MB news-like corpus, single-threaded.
+//! summaries) on a generated 32 MB news-like corpus, as one text (so its
+//! scan and the reading around its names run in parts on every core, as
+//! `analyze` does with a long file).
 //!
 //! The corpus mixes the bundled article with generated paragraphs whose
 //! sentences name countries, capitals, demonyms, regions, first names and
