@@ -1034,11 +1034,12 @@ struct Around {
     possessive: bool,
 }
 
+/// Found names per part, where each name's neighbourhood is read on every core.
+const READ_PART: usize = 16_384;
+
 /// What the text says around every found name, in order: its [`Verdict`], a
 /// qualifier's gap and a possessive; in parts on every core for a long article.
 fn read_around(m: &Matcher, g: &Gazetteer, doc: &Document, found: &[Found]) -> Vec<Around> {
-    /// Found names per part.
-    const PART: usize = 16_384;
     // Whether every candidate is small, or one a capital, depends on the
     // group alone: worked out once per process.
     let verdict = |i: usize| {
@@ -1087,13 +1088,13 @@ fn read_around(m: &Matcher, g: &Gazetteer, doc: &Document, found: &[Found]) -> V
             possessive,
         }
     };
-    if found.len() < 2 * PART {
+    if found.len() < 2 * READ_PART {
         return (0..found.len()).map(around).collect();
     }
     use rayon::prelude::*;
     (0..found.len())
         .into_par_iter()
-        .with_min_len(PART)
+        .with_min_len(READ_PART)
         .map(around)
         .collect()
 }
@@ -1130,42 +1131,87 @@ fn two_words_before<'b>(text: &str, start: usize, into: &'b mut String) -> Optio
 /// address ("12 Main St., Annville"): a town anywhere, `None`. Every found name is read, place or not: "Norfolk High School"
 /// is a school, but it says which Norfolk the article's "Norfolk" is.
 fn town_cues(g: &Gazetteer, rules: &ToponymRules, text: &str, found: &[Found]) -> HashMap<u32, Option<Rc<[usize]>>> {
-    let mut cues: HashMap<u32, Option<Rc<[usize]>>> = HashMap::default();
-    let mut pair = String::new();
-    for f in found {
+    // Each name is read on its own, so a long article's are read on every
+    // core; only the few that have a cue are kept, then filed in text order.
+    let read = |pair: &mut String, f: &Found| -> Option<(u32, TownCue<'_>)> {
         let Reading::Toponym { group, default } = f.reading else {
-            continue;
+            return None;
         };
-        let next = text[f.span.end..].strip_prefix(' ');
-        let institution = next.and_then(|rest| rules.local_institutions.starting(rest));
-        if let Some((_, codes)) = institution {
-            let countries: Rc<[usize]> = codes.iter().filter_map(|c| g.country_index(c)).collect();
-            // Countries given beat "any town".
-            let entry = cues.entry(group).or_insert(None);
-            *entry = Some(match entry.take() {
-                Some(had) => had.iter().chain(countries.iter()).copied().collect::<Vec<_>>().into(),
-                None => countries,
-            });
-            continue;
-        }
-        // Not the tail of a hyphenated name ("Miami-Dade police").
-        let hyphened = text[..f.span.start].ends_with('-');
-        let after = !hyphened && next.is_some_and(|rest| rules.town_after.starting(rest).is_some());
-        let before = two_words_before(text, f.span.start, &mut pair).is_some_and(|w| rules.town_before.contains(w));
-        // "A Lebanon woman" is a town's, "an Arab woman" no place's.
-        let article = default.is_some() && matches!(word_before(text, f.span.start), "a" | "an" | "A" | "An");
-        let person = article && next.is_some_and(|rest| rules.town_people.contains(bare_word(word_after(rest, 0).0)));
-        // A street's address, then the town: "400 S. Locust St., Lebanon".
-        let address = text[..f.span.start].strip_suffix(", ").is_some_and(|head| {
-            rules
-                .street_words
-                .contains(head.rsplit(' ').next().unwrap_or("").trim_end_matches('.'))
-        });
-        if after || before || person || address {
-            cues.entry(group).or_insert(None);
+        town_cue(rules, text, f, default.is_some(), pair).map(|cue| (group, cue))
+    };
+    let read: Vec<(u32, TownCue<'_>)> = if found.len() < 2 * READ_PART {
+        let mut pair = String::new();
+        found.iter().filter_map(|f| read(&mut pair, f)).collect()
+    } else {
+        use rayon::prelude::*;
+        found
+            .par_iter()
+            .with_min_len(READ_PART)
+            .map_init(String::new, read)
+            .flatten_iter()
+            .collect()
+    };
+    let mut cues: HashMap<u32, Option<Rc<[usize]>>> = HashMap::default();
+    for (group, cue) in read {
+        match cue {
+            TownCue::Countries(codes) => {
+                let countries: Rc<[usize]> = codes.iter().filter_map(|c| g.country_index(c)).collect();
+                // Countries given beat "any town".
+                let entry = cues.entry(group).or_insert(None);
+                *entry = Some(match entry.take() {
+                    Some(had) => had.iter().chain(countries.iter()).copied().collect::<Vec<_>>().into(),
+                    None => countries,
+                });
+            }
+            TownCue::Anywhere => {
+                cues.entry(group).or_insert(None);
+            }
         }
     }
     cues
+}
+
+/// What the words around one name say about it being a town's (see [`town_cues`]).
+#[derive(Clone, Copy)]
+enum TownCue<'r> {
+    /// Followed by an institution only these countries' towns have.
+    Countries(&'r [String]),
+    /// Written as a town's, anywhere.
+    Anywhere,
+}
+
+/// The town cue of found name `f` (`country`: its words are a country's
+/// name too); `pair` is room for two words, reused from name to name.
+fn town_cue<'r>(
+    rules: &'r ToponymRules,
+    text: &str,
+    f: &Found,
+    country: bool,
+    pair: &mut String,
+) -> Option<TownCue<'r>> {
+    let next = text[f.span.end..].strip_prefix(' ');
+    if let Some((_, codes)) = next.and_then(|rest| rules.local_institutions.starting(rest)) {
+        return Some(TownCue::Countries(codes));
+    }
+    // Not the tail of a hyphenated name ("Miami-Dade police").
+    let hyphened = text[..f.span.start].ends_with('-');
+    let after = !hyphened && next.is_some_and(|rest| rules.town_after.starting(rest).is_some());
+    let mut before = || two_words_before(text, f.span.start, pair).is_some_and(|w| rules.town_before.contains(w));
+    // "A Lebanon woman" is a town's, "an Arab woman" no place's.
+    let person = || {
+        country
+            && matches!(word_before(text, f.span.start), "a" | "an" | "A" | "An")
+            && next.is_some_and(|rest| rules.town_people.contains(bare_word(word_after(rest, 0).0)))
+    };
+    // A street's address, then the town: "400 S. Locust St., Lebanon".
+    let address = || {
+        text[..f.span.start].strip_suffix(", ").is_some_and(|head| {
+            rules
+                .street_words
+                .contains(head.rsplit(' ').next().unwrap_or("").trim_end_matches('.'))
+        })
+    };
+    (after || before() || person() || address()).then_some(TownCue::Anywhere)
 }
 
 /// Decide every found name: the mentions of the article, in text order.
