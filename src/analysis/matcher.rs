@@ -26,7 +26,7 @@ use super::rules::{RuleTarget, Rules, Side, WordAction, WordRule as RuleRow, Wor
 use super::{MentionKind, Unwatched, Watch};
 use crate::gazetteer::Gazetteer;
 use crate::place::Place;
-use crate::text::{Document, Span};
+use crate::text::{Document, Span, line_cuts};
 
 /// What one spelling stands for, before rules apply.
 #[derive(Clone, Copy, Debug)]
@@ -259,20 +259,6 @@ pub struct Matcher {
     /// A byte per toponym group that the resolution works out once per
     /// process ([`Matcher::group_memo`]); 0 while not worked out.
     group_memos: Box<[AtomicU8]>,
-}
-
-/// Where to cut `text` into `parts` parts of about the same length, each
-/// ending at a line end (no spelling or cue spans one): the first cut is 0,
-/// the last the text's length.
-fn line_cuts(text: &str, parts: usize) -> Vec<usize> {
-    let bytes = text.as_bytes();
-    let mut cuts = vec![0];
-    for k in 1..parts {
-        let at = (k * text.len() / parts).max(*cuts.last().expect("a cut"));
-        cuts.push(memchr::memchr(b'\n', &bytes[at..]).map_or(text.len(), |p| at + p + 1));
-    }
-    cuts.push(text.len());
-    cuts
 }
 
 /// Does the variant have no lowercase letters (an acronym such as "UK", "U.S.")?
@@ -1320,7 +1306,6 @@ mod tests {
         // Whole words only, in the last part too.
         let text = format!("{filler}{filler}The RCMPs and the felonyish.\n");
         assert!(matcher.country_cues_in(&text).is_empty());
-        assert_eq!(line_cuts("a\nb\nc\n", 2), [0, 4, 6]);
     }
 
     #[test]

@@ -52,45 +52,44 @@ pub struct Document {
     pub sentences: Vec<Sentence>,
 }
 
+/// Where to cut `text` into `parts` parts of about the same length, each
+/// ending at a line end (no paragraph, sentence or name spans one): the
+/// first cut is 0, the last the text's length.
+pub fn line_cuts(text: &str, parts: usize) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut cuts = vec![0];
+    for k in 1..parts {
+        let at = (k * text.len() / parts).max(*cuts.last().expect("a cut"));
+        cuts.push(memchr::memchr(b'\n', &bytes[at..]).map_or(text.len(), |p| at + p + 1));
+    }
+    cuts.push(text.len());
+    cuts
+}
+
+/// A text at least twice this long is cut into paragraphs and sentences in
+/// parts, on every core.
+const PART: usize = 4 << 20;
+
 impl Document {
     /// Cut already-decoded text (see [`crate::text::decode_article`]) into
     /// paragraphs and sentences.
     pub fn new(text: String) -> Document {
-        let mut paragraphs = Vec::new();
-        let mut sentences = Vec::new();
-        let mut local = Vec::new();
-        let mut line_start = 0;
-        let bytes = text.as_bytes();
-        let ends = memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len()));
-        for line_end in ends {
-            let line = &text[line_start..line_end];
-            let trimmed = line.trim();
-            if !trimmed.is_empty() {
-                let offset = line_start + (line.len() - line.trim_start().len());
-                let paragraph = paragraphs.len();
-                paragraphs.push(Paragraph {
-                    span: Span {
-                        start: offset,
-                        end: offset + trimmed.len(),
-                    },
-                    first_sentence: sentences.len(),
-                });
-                local.clear();
-                super::sentences::split_sentences(trimmed, &mut local);
-                sentences.extend(local.iter().map(|&(s, e)| Sentence {
-                    span: Span {
-                        start: offset + s,
-                        end: offset + e,
-                    },
-                    paragraph,
-                }));
-            }
-            line_start = line_end + 1;
-        }
-        // Grown by doubling: a long text's lists would keep up to half their
-        // room unused for as long as the document lives.
-        paragraphs.shrink_to_fit();
-        sentences.shrink_to_fit();
+        let parts = (text.len() / PART).clamp(1, rayon::current_num_threads().max(1));
+        let (paragraphs, sentences) = if parts == 1 {
+            let (mut paragraphs, mut sentences) = cut(&text, 0..text.len());
+            // Grown by doubling: a long text's lists would keep up to half
+            // their room unused for as long as the document lives.
+            paragraphs.shrink_to_fit();
+            sentences.shrink_to_fit();
+            (paragraphs, sentences)
+        } else {
+            use rayon::prelude::*;
+            let parts: Vec<(Vec<Paragraph>, Vec<Sentence>)> = line_cuts(&text, parts)
+                .par_windows(2)
+                .map(|range| cut(&text, range[0]..range[1]))
+                .collect();
+            join(parts)
+        };
         Document {
             text,
             paragraphs,
@@ -108,6 +107,65 @@ impl Document {
         let i = self.sentences.partition_point(|s| s.span.end <= pos);
         (i < self.sentences.len() && self.sentences[i].span.start <= pos).then_some(i)
     }
+}
+
+/// The paragraphs and sentences of the lines in `range` of `text` (which
+/// starts at a line start and ends at a line end or the text's end),
+/// numbered from 0.
+fn cut(text: &str, range: std::ops::Range<usize>) -> (Vec<Paragraph>, Vec<Sentence>) {
+    let mut paragraphs = Vec::new();
+    let mut sentences = Vec::new();
+    let mut local = Vec::new();
+    let mut line_start = range.start;
+    let bytes = &text.as_bytes()[..range.end];
+    // (The line after a part's last line end is empty: skipped.)
+    let ends = memchr::memchr_iter(b'\n', &bytes[range.start..])
+        .map(|p| range.start + p)
+        .chain(std::iter::once(range.end));
+    for line_end in ends {
+        let line = &text[line_start..line_end];
+        let trimmed = line.trim();
+        if !trimmed.is_empty() {
+            let offset = line_start + (line.len() - line.trim_start().len());
+            let paragraph = paragraphs.len();
+            paragraphs.push(Paragraph {
+                span: Span {
+                    start: offset,
+                    end: offset + trimmed.len(),
+                },
+                first_sentence: sentences.len(),
+            });
+            local.clear();
+            super::sentences::split_sentences(trimmed, &mut local);
+            sentences.extend(local.iter().map(|&(s, e)| Sentence {
+                span: Span {
+                    start: offset + s,
+                    end: offset + e,
+                },
+                paragraph,
+            }));
+        }
+        line_start = line_end + 1;
+    }
+    (paragraphs, sentences)
+}
+
+/// The parts' paragraphs and sentences as one list each, renumbered.
+fn join(parts: Vec<(Vec<Paragraph>, Vec<Sentence>)>) -> (Vec<Paragraph>, Vec<Sentence>) {
+    let mut paragraphs = Vec::with_capacity(parts.iter().map(|p| p.0.len()).sum());
+    let mut sentences = Vec::with_capacity(parts.iter().map(|p| p.1.len()).sum());
+    for (part_paragraphs, part_sentences) in parts {
+        let (p, s) = (paragraphs.len(), sentences.len());
+        paragraphs.extend(part_paragraphs.into_iter().map(|para| Paragraph {
+            first_sentence: para.first_sentence + s,
+            ..para
+        }));
+        sentences.extend(part_sentences.into_iter().map(|sentence| Sentence {
+            paragraph: sentence.paragraph + p,
+            ..sentence
+        }));
+    }
+    (paragraphs, sentences)
 }
 
 #[cfg(test)]
@@ -141,6 +199,29 @@ mod tests {
         assert_eq!(doc.sentence_at(0), Some(0));
         assert_eq!(doc.sentence_at(11), Some(1));
         assert_eq!(doc.sentence_at(9), None); // the space between them
+    }
+
+    #[test]
+    fn cuts_fall_after_line_ends() {
+        assert_eq!(line_cuts("a\nb\nc\n", 2), [0, 4, 6]);
+        assert_eq!(line_cuts("no line end", 3), [0, 11, 11, 11]);
+    }
+
+    #[test]
+    fn a_long_text_cut_in_parts_is_cut_as_a_whole() {
+        let mut text = String::new();
+        let mut k = 0;
+        while text.len() < 3 * PART {
+            text.push_str(&format!(
+                "Para {k}. Mr. Smith went to Washington. Did he?\n\n  Another line {k}!\n"
+            ));
+            k += 1;
+        }
+        text.push_str("The end, with no line end");
+        let whole = cut(&text, 0..text.len());
+        let doc = Document::new(text);
+        assert!(doc.paragraphs.len() > 100_000);
+        assert_eq!((doc.paragraphs, doc.sentences), whole);
     }
 
     #[test]

@@ -5,5 +5,5 @@ mod document;
 mod input;
 mod sentences;
 
-pub use document::{Document, Paragraph, Sentence, Span};
+pub use document::{Document, Paragraph, Sentence, Span, line_cuts};
 pub use input::{InputError, decode_article, decode_article_as, read_article, read_bytes};
