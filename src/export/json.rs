@@ -1,8 +1,8 @@
 //! The JSON output of `analyze`.
 
 use serde::Serialize;
-use serde::ser::{SerializeSeq, Serializer};
 
+use super::layout::ObjectWriter;
 use super::{city_name, target_code};
 use crate::analysis::Analysis;
 use crate::gazetteer::Gazetteer;
@@ -132,24 +132,6 @@ struct PassageOut<'a> {
     text: &'a str,
 }
 
-/// Serialises an iterator lazily, so large outputs are never held in memory.
-struct Seq<F>(F);
-
-impl<I, F> Serialize for Seq<F>
-where
-    F: Fn() -> I,
-    I: Iterator,
-    I::Item: Serialize,
-{
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut seq = s.serialize_seq(None)?;
-        for item in (self.0)() {
-            seq.serialize_element(&item)?;
-        }
-        seq.end()
-    }
-}
-
 /// The version of the JSON output's schema: 2 added `places` and the
 /// mentions' `place` and `reason`.
 pub const SCHEMA: u32 = 2;
@@ -175,70 +157,57 @@ fn write_json_object(
     path: Option<&str>,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
-    #[derive(Serialize)]
-    struct Out<'a, C, R, Ci, Pl, M, P> {
-        #[serde(skip_serializing_if = "Option::is_none")]
-        path: Option<&'a str>,
-        schema: u32,
-        warnings: &'a [String],
-        countries: C,
-        regions: R,
-        cities: Ci,
-        places: Pl,
-        mentions: M,
-        passages: P,
-    }
     let doc = &a.document;
     let passages = a.passages();
-    let value = Out {
-        path,
-        schema: SCHEMA,
-        warnings: &a.warnings,
-        countries: Seq(|| a.countries.iter().map(Place::of)),
-        regions: Seq(|| a.regions.iter().map(Place::of)),
-        cities: Seq(|| {
-            a.cities.iter().map(|c| City {
-                name: &c.name,
-                iso3: &c.code,
-                lon: c.lon,
-                lat: c.lat,
-                mentions: c.mentions,
-            })
-        }),
-        places: Seq(|| a.divisions.iter().chain(&a.cities).map(|p| PlaceOut::of(p, g))),
-        mentions: Seq(|| {
-            a.mentions.iter().map(|m| MentionOut {
-                target: target_code(g, m),
-                kind: m.kind.as_str(),
-                surface: doc.slice(m.span),
-                start: m.span.start,
-                end: m.span.end,
-                passage: m.passage,
-                city: city_name(g, m),
-                place: matches!(m.place, crate::place::Place::City(_) | crate::place::Place::Division(_))
-                    .then(|| m.place.id(g)),
-                reason: m.reason.describe(g),
-            })
-        }),
-        passages: Seq(|| {
-            passages.iter().map(|&i| {
-                let s = doc.sentences[i];
-                PassageOut {
-                    index: i,
-                    paragraph: s.paragraph,
-                    start: s.span.start,
-                    end: s.span.end,
-                    text: doc.slice(s.span),
-                }
-            })
-        }),
-    };
-    if path.is_some() {
-        let mut w = std::io::BufWriter::new(out);
-        serde_json::to_writer(&mut w, &value)?;
-        std::io::Write::write_all(&mut w, b"\n")?;
-        std::io::Write::flush(&mut w)
-    } else {
-        super::layout::write_lined(&value, out)
+    let mut w = std::io::BufWriter::with_capacity(1 << 16, out);
+    let mut o = ObjectWriter::new(&mut w, path.is_none())?;
+    if let Some(path) = path {
+        o.member("path", path)?;
     }
+    o.member("schema", &SCHEMA)?;
+    o.member("warnings", &a.warnings)?;
+    o.array("countries", a.countries.len(), |i| Place::of(&a.countries[i]))?;
+    o.array("regions", a.regions.len(), |i| Place::of(&a.regions[i]))?;
+    o.array("cities", a.cities.len(), |i| {
+        let c = &a.cities[i];
+        City {
+            name: &c.name,
+            iso3: &c.code,
+            lon: c.lon,
+            lat: c.lat,
+            mentions: c.mentions,
+        }
+    })?;
+    let towns = |i: usize| a.divisions.get(i).unwrap_or_else(|| &a.cities[i - a.divisions.len()]);
+    o.array("places", a.divisions.len() + a.cities.len(), |i| {
+        PlaceOut::of(towns(i), g)
+    })?;
+    o.array("mentions", a.mentions.len(), |i| {
+        let m = &a.mentions[i];
+        MentionOut {
+            target: target_code(g, m),
+            kind: m.kind.as_str(),
+            surface: doc.slice(m.span),
+            start: m.span.start,
+            end: m.span.end,
+            passage: m.passage,
+            city: city_name(g, m),
+            place: matches!(m.place, crate::place::Place::City(_) | crate::place::Place::Division(_))
+                .then(|| m.place.id(g)),
+            reason: m.reason.describe(g),
+        }
+    })?;
+    o.array("passages", passages.len(), |k| {
+        let i = passages[k];
+        let s = doc.sentences[i];
+        PassageOut {
+            index: i,
+            paragraph: s.paragraph,
+            start: s.span.start,
+            end: s.span.end,
+            text: doc.slice(s.span),
+        }
+    })?;
+    o.end()?;
+    std::io::Write::flush(&mut w)
 }

@@ -17,6 +17,11 @@
 //! number of every passage list on a line of its own (a long article's JSON
 //! spent more time in that layout than in its analysis). serde_json has no
 //! such layout, so this is a small [`Formatter`] of our own.
+//!
+//! [`ObjectWriter`] writes an object member by member in the same layout (or
+//! on one line), the elements of a long array in parts on every core: a
+//! long article's mentions and passages are most of the time `analyze`
+//! spends after its analysis.
 
 use std::io::{self, Write};
 
@@ -34,6 +39,115 @@ pub fn write_lined<T: Serialize + ?Sized>(value: &T, out: &mut dyn Write) -> io:
     value.serialize(&mut serializer).map_err(io::Error::other)?;
     w.write_all(b"\n")?;
     w.flush()
+}
+
+/// Elements of an array written as one part.
+const PART: usize = 2048;
+/// Parts written at once: what is held in memory before it is written out.
+const PARTS_AT_ONCE: usize = 16;
+
+/// A JSON object written member by member: in the layout of the module docs
+/// (`lined`), or on one line as `serde_json::to_writer` writes it. Ends with
+/// a line end.
+pub struct ObjectWriter<W: Write> {
+    w: W,
+    lined: bool,
+    /// No member has been written yet.
+    empty: bool,
+}
+
+impl<W: Write> ObjectWriter<W> {
+    /// Open the object on `w`.
+    pub fn new(mut w: W, lined: bool) -> io::Result<ObjectWriter<W>> {
+        w.write_all(b"{")?;
+        Ok(ObjectWriter { w, lined, empty: true })
+    }
+
+    fn key(&mut self, key: &str) -> io::Result<()> {
+        if !self.empty {
+            self.w.write_all(b",")?;
+        }
+        self.empty = false;
+        if self.lined {
+            self.w.write_all(b"\n  ")?;
+        }
+        serde_json::to_writer(&mut self.w, key).map_err(io::Error::other)?;
+        self.w.write_all(if self.lined { b": " } else { b":" })
+    }
+
+    /// Write member `key` with `value`.
+    pub fn member<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> io::Result<()> {
+        self.key(key)?;
+        write_value(&mut self.w, value, self.lined, 1)
+    }
+
+    /// Write member `key`, an array of `len` elements, element `i` being
+    /// `element(i)`: a long array's in parts on every core, in order.
+    pub fn array<T, F>(&mut self, key: &str, len: usize, element: F) -> io::Result<()>
+    where
+        T: Serialize,
+        F: Fn(usize) -> T + Sync,
+    {
+        self.key(key)?;
+        self.w.write_all(b"[")?;
+        let lined = self.lined;
+        let write_part = |out: &mut Vec<u8>, part: std::ops::Range<usize>| -> io::Result<()> {
+            for i in part {
+                if i > 0 {
+                    out.write_all(b",")?;
+                }
+                if lined {
+                    out.write_all(b"\n    ")?;
+                }
+                write_value(out, &element(i), lined, 2)?;
+            }
+            Ok(())
+        };
+        if len <= PART {
+            let mut out = Vec::new();
+            write_part(&mut out, 0..len)?;
+            self.w.write_all(&out)?;
+        } else {
+            use rayon::prelude::*;
+            let parts = len.div_ceil(PART);
+            for first in (0..parts).step_by(PARTS_AT_ONCE) {
+                let written: Vec<io::Result<Vec<u8>>> = (first..(first + PARTS_AT_ONCE).min(parts))
+                    .into_par_iter()
+                    .map(|p| {
+                        let mut out = Vec::with_capacity(1 << 16);
+                        write_part(&mut out, p * PART..((p + 1) * PART).min(len)).map(|()| out)
+                    })
+                    .collect();
+                for part in written {
+                    self.w.write_all(&part?)?;
+                }
+            }
+        }
+        if lined && len > 0 {
+            self.w.write_all(b"\n  ")?;
+        }
+        self.w.write_all(b"]")
+    }
+
+    /// Close the object and end the line; the writer back.
+    pub fn end(mut self) -> io::Result<W> {
+        if self.lined && !self.empty {
+            self.w.write_all(b"\n")?;
+        }
+        self.w.write_all(b"}\n")?;
+        Ok(self.w)
+    }
+}
+
+/// `value` as a member (`depth` 1) or an element of a member (2) of the top
+/// object: lined, or on one line.
+fn write_value<T: Serialize + ?Sized>(w: &mut impl Write, value: &T, lined: bool, depth: usize) -> io::Result<()> {
+    if lined {
+        let mut serializer = serde_json::Serializer::with_formatter(w, Lined { depth, filled: 0 });
+        value.serialize(&mut serializer).map_err(io::Error::other)
+    } else {
+        serde_json::to_writer(w, value).map_err(io::Error::other)
+    }
 }
 
 /// The [`Formatter`] of the module docs.
@@ -178,6 +292,47 @@ mod tests {
 }
 "#
         );
+    }
+
+    #[test]
+    fn an_object_written_member_by_member_is_the_object_serialised_whole() {
+        // Long enough to be written in parts, in several rounds of parts.
+        let long: Vec<serde_json::Value> = (0..PART * PARTS_AT_ONCE + 7)
+            .map(|i| serde_json::json!({ "i": i, "text": format!("line \"{i}\"\n"), "list": [i, i + 1] }))
+            .collect();
+        let short = [1, 2, 3];
+        let empty: [u8; 0] = [];
+        let whole = serde_json::json!({ "schema": 2, "long": long, "short": short, "empty": empty });
+        for lined in [true, false] {
+            let mut o = ObjectWriter::new(Vec::new(), lined).unwrap();
+            o.member("schema", &2).unwrap();
+            o.array("long", long.len(), |i| &long[i]).unwrap();
+            o.array("short", short.len(), |i| short[i]).unwrap();
+            o.array("empty", 0, |i| empty[i]).unwrap();
+            let written = String::from_utf8(o.end().unwrap()).unwrap();
+            let expected = if lined {
+                let mut out = Vec::new();
+                write_lined(&Ordered(&whole), &mut out).unwrap();
+                String::from_utf8(out).unwrap()
+            } else {
+                serde_json::to_string(&Ordered(&whole)).unwrap() + "\n"
+            };
+            assert_eq!(written, expected, "lined: {lined}");
+        }
+    }
+
+    /// The members of an object in the order "schema", "long", "short", "empty".
+    struct Ordered<'a>(&'a serde_json::Value);
+
+    impl Serialize for Ordered<'_> {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            use serde::ser::SerializeMap;
+            let mut map = s.serialize_map(Some(4))?;
+            for key in ["schema", "long", "short", "empty"] {
+                map.serialize_entry(key, &self.0[key])?;
+            }
+            map.end()
+        }
     }
 
     #[test]
