@@ -123,6 +123,9 @@ fn main() -> ExitCode {
         // --help and --version.
         Err(e) => e.exit(),
     };
+    if matches!(cli.command, Some(Command::Analyze { .. })) {
+        article_atlas::analysis::Analyzer::prepare_builtin();
+    }
     let result = match &cli.command {
         Some(Command::Analyze {
             format,

@@ -227,6 +227,15 @@ impl Analyzer {
         })
     }
 
+    /// Start building [`Analyzer::builtin`] on a thread of its own, so that
+    /// it is ready, or nearly, once the first text has been read and cut
+    /// into sentences (the two take about as long on a long file).
+    pub fn prepare_builtin() {
+        std::thread::spawn(|| {
+            Analyzer::builtin();
+        });
+    }
+
     /// The gazetteer the mentions index into.
     pub fn gazetteer(&self) -> &'static Gazetteer {
         self.gazetteer
