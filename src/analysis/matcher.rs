@@ -16,6 +16,7 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::sync::OnceLock;
 use std::sync::atomic::{AtomicBool, AtomicU8, AtomicUsize, Ordering};
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -130,6 +131,9 @@ const REPORT_EVERY: usize = 1 << 20;
 
 /// A text is scanned in parts on several cores when each part is at least this long.
 const PART: usize = 4 << 20;
+
+/// Hits per part, where what each names is read on every core.
+const FOUND_PART: usize = 16_384;
 
 /// The scan's progress, told to the watch: one part's own position, or the
 /// sum of the parts' when several are scanned at once.
@@ -1076,20 +1080,15 @@ impl Matcher {
         Some(hits)
     }
 
-    fn decide_context(
-        &self,
-        rule: usize,
-        text: &str,
-        cache: &mut HashMap<usize, (usize, Option<MentionKind>)>,
-    ) -> (usize, Option<MentionKind>) {
-        *cache.entry(rule).or_insert_with(|| {
-            let ctx = &self.contexts[rule];
-            if any_whole_word(&ctx.cues, text) && !any_whole_word(&ctx.counter_cues, text) {
-                (ctx.with_cues.0, Some(ctx.with_cues.1))
-            } else {
-                (ctx.default, None)
-            }
-        })
+    /// What context rule `rule` decides for `text`: its country, and a kind
+    /// when the text has its cues.
+    fn decide_context(&self, rule: usize, text: &str) -> (usize, Option<MentionKind>) {
+        let ctx = &self.contexts[rule];
+        if any_whole_word(&ctx.cues, text) && !any_whole_word(&ctx.counter_cues, text) {
+            (ctx.with_cues.0, Some(ctx.with_cues.1))
+        } else {
+            (ctx.default, None)
+        }
     }
 
     /// Does a word-context rule fire for the hit at `hits[k]`?
@@ -1146,11 +1145,52 @@ impl Matcher {
     /// [`Matcher::find`], telling `watch` how far the scan got every
     /// megabyte; `None` when it asked to stop.
     pub fn find_watched(&self, doc: &Document, watch: &dyn Watch) -> Option<Vec<Found>> {
-        let text = doc.text.as_str();
-        let hits = self.hits(text, watch)?;
-        let mut found = Vec::with_capacity(hits.len());
-        let mut contexts = HashMap::new();
-        let mut sentence = 0;
+        let hits = self.hits(&doc.text, watch)?;
+        // What each context rule decides for this text, decided once (it reads the whole text).
+        let contexts: Vec<OnceLock<(usize, Option<MentionKind>)>> =
+            (0..self.contexts.len()).map(|_| OnceLock::new()).collect();
+        // One entry per hit (`None`: no place), read in parts on every core
+        // for a long text, then the places kept in place. `last`: the hit
+        // read last, and its sentence.
+        let read = |last: &mut (usize, usize), k: usize| {
+            if last.0.wrapping_add(1) != k {
+                // The first sentence that ends after the hit starts.
+                last.1 = doc.sentences.partition_point(|s| s.span.end <= hits[k].start);
+            }
+            last.0 = k;
+            self.found_at(doc, &hits, k, &contexts, &mut last.1)
+        };
+        let mut found: Vec<Option<Found>> = Vec::new();
+        if hits.len() < 2 * FOUND_PART {
+            let mut last = (usize::MAX, 0);
+            found.extend((0..hits.len()).map(|k| read(&mut last, k)));
+        } else {
+            use rayon::prelude::*;
+            (0..hits.len())
+                .into_par_iter()
+                .with_min_len(FOUND_PART)
+                .map_init(|| (usize::MAX, 0), read)
+                .collect_into_vec(&mut found);
+        }
+        // Collected into the same allocation (an entry is a found name's
+        // size): `filter_map` is, `flatten` was not (a long text peaked higher).
+        #[allow(clippy::filter_map_identity)]
+        Some(found.into_iter().filter_map(std::convert::identity).collect())
+    }
+
+    /// What hit `k` of `doc` names, if a place: its reading once the tables'
+    /// rules are applied, in sentence `sentence` (the sentence of the hit
+    /// before it, or an earlier one; moved on to this hit's).
+    fn found_at(
+        &self,
+        doc: &Document,
+        hits: &[Hit],
+        k: usize,
+        contexts: &[OnceLock<(usize, Option<MentionKind>)>],
+        sentence: &mut usize,
+    ) -> Option<Found> {
+        let hit = hits[k];
+        let info = self.info(hit.pattern);
         // A fixed reading, or a toponym whose default it is when places share the words.
         let reading = |place: Place, kind: MentionKind, homonyms: Option<u32>| match homonyms {
             Some(group) => Reading::Toponym {
@@ -1159,54 +1199,46 @@ impl Matcher {
             },
             None => Reading::Fixed(place, kind),
         };
-        for (k, hit) in hits.iter().enumerate() {
-            let info = self.info(hit.pattern);
-            let mut reading = match info.target {
-                PatternTarget::Block => continue,
-                PatternTarget::Country(c, kind) => reading(Place::country_at(c), kind, info.homonyms),
-                PatternTarget::Region(r) => Reading::Fixed(Place::region_at(r), MentionKind::Region),
-                PatternTarget::Places(group) => Reading::Toponym { group, default: None },
-                PatternTarget::Context(rule, kind) => {
-                    let (c, k) = self.decide_context(rule, text, &mut contexts);
-                    reading(Place::country_at(c), k.unwrap_or(kind), info.homonyms)
-                }
-            };
-            if let Some(r) = info.word_rules
-                && let Some(rule) = self.word_rules[r]
-                    .iter()
-                    .find(|rule| self.word_rule_fires(rule, doc, &hits, k))
-            {
-                match rule.action {
-                    None => continue,
-                    Some((c, kind)) => {
-                        let kind = kind.unwrap_or(match reading {
-                            Reading::Fixed(_, kind) | Reading::Corrected(_, kind) => kind,
-                            Reading::Toponym { default, .. } => default.map_or(MentionKind::Name, |d| d.1),
-                        });
-                        reading = Reading::Fixed(Place::country_at(c), kind);
-                    }
-                }
+        let mut reading = match info.target {
+            PatternTarget::Block => return None,
+            PatternTarget::Country(c, kind) => reading(Place::country_at(c), kind, info.homonyms),
+            PatternTarget::Region(r) => Reading::Fixed(Place::region_at(r), MentionKind::Region),
+            PatternTarget::Places(group) => Reading::Toponym { group, default: None },
+            PatternTarget::Context(rule, kind) => {
+                let (c, k) = *contexts[rule].get_or_init(|| self.decide_context(rule, &doc.text));
+                reading(Place::country_at(c), k.unwrap_or(kind), info.homonyms)
             }
-            if info.caps_ambiguous
-                && doc
-                    .sentence_at(hit.start)
-                    .is_some_and(|s| is_shouting(doc.slice(doc.sentences[s].span)))
-            {
-                continue;
-            }
-            while sentence < doc.sentences.len() && doc.sentences[sentence].span.end <= hit.start {
-                sentence += 1;
-            }
-            found.push(Found {
-                span: Span {
-                    start: hit.start,
-                    end: hit.end,
-                },
-                passage: sentence,
-                reading,
+        };
+        if let Some(r) = info.word_rules
+            && let Some(rule) = self.word_rules[r]
+                .iter()
+                .find(|rule| self.word_rule_fires(rule, doc, hits, k))
+        {
+            let (c, kind) = rule.action?;
+            let kind = kind.unwrap_or(match reading {
+                Reading::Fixed(_, kind) | Reading::Corrected(_, kind) => kind,
+                Reading::Toponym { default, .. } => default.map_or(MentionKind::Name, |d| d.1),
             });
+            reading = Reading::Fixed(Place::country_at(c), kind);
         }
-        Some(found)
+        if info.caps_ambiguous
+            && doc
+                .sentence_at(hit.start)
+                .is_some_and(|s| is_shouting(doc.slice(doc.sentences[s].span)))
+        {
+            return None;
+        }
+        while *sentence < doc.sentences.len() && doc.sentences[*sentence].span.end <= hit.start {
+            *sentence += 1;
+        }
+        Some(Found {
+            span: Span {
+                start: hit.start,
+                end: hit.end,
+            },
+            passage: *sentence,
+            reading,
+        })
     }
 }
 
@@ -1306,6 +1338,32 @@ mod tests {
         // Whole words only, in the last part too.
         let text = format!("{filler}{filler}The RCMPs and the felonyish.\n");
         assert!(matcher.country_cues_in(&text).is_empty());
+    }
+
+    #[test]
+    fn a_text_with_many_names_reads_them_in_parts_as_one_by_one() {
+        let matcher = &crate::analysis::Analyzer::builtin().matcher;
+        // Names of every kind (a word rule's, a homonym's, a region's), two sentences a line.
+        let line = "Mr. Jordan flew from Paris, Texas to Moscow. Georgia and the Levant, said Chad Smith.\n";
+        let one = matcher.find(&Document::new(line.into()));
+        assert!(one.len() >= 5, "{one:?}");
+        let copies = 3 * FOUND_PART / one.len();
+        let text = line.repeat(copies);
+        let all = matcher.find(&Document::new(text));
+        assert!(all.len() > 2 * FOUND_PART);
+        let expected: Vec<Found> = (0..copies)
+            .flat_map(|k| {
+                one.iter().map(move |f| Found {
+                    span: Span {
+                        start: f.span.start + k * line.len(),
+                        end: f.span.end + k * line.len(),
+                    },
+                    passage: f.passage + 2 * k,
+                    reading: f.reading,
+                })
+            })
+            .collect();
+        assert!(all == expected, "a long text's names differ from its lines' names");
     }
 
     #[test]

@@ -269,6 +269,11 @@ mod size_tests {
         assert_eq!(size_of::<crate::place::Place>(), 8);
         assert!(size_of::<crate::place::Reason>() <= 12);
         assert!(size_of::<super::matcher::Found>() <= 40);
+        // The scan's list of maybe-names becomes the list of names in place.
+        assert_eq!(
+            size_of::<Option<super::matcher::Found>>(),
+            size_of::<super::matcher::Found>()
+        );
         assert!(size_of::<super::Mention>() <= 48);
     }
 }
