@@ -36,6 +36,11 @@ impl<'t> Tally<'t> {
         if self.passages.last() != Some(&m.passage) {
             self.passages.push(m.passage);
         }
+        self.add_surface(surface);
+    }
+
+    /// Note `surface` among its words, if it is new.
+    fn add_surface(&mut self, surface: &'t str) {
         // A short list is searched as it is; a long one through its set.
         let known = if self.surfaces.len() <= 8 {
             self.surfaces.contains(&surface)
@@ -47,6 +52,22 @@ impl<'t> Tally<'t> {
         };
         if !known {
             self.surfaces.push(surface);
+        }
+    }
+
+    /// Add the tally of the same place over the mentions that follow.
+    fn append(&mut self, later: Tally<'t>) {
+        self.mentions += later.mentions;
+        self.own += later.own;
+        if let Some(r) = later.reason
+            && self.reason.is_none_or(|had| r.strength() > had.strength())
+        {
+            self.reason = Some(r);
+        }
+        let repeated = usize::from(self.passages.last().is_some() && self.passages.last() == later.passages.first());
+        self.passages.extend_from_slice(&later.passages[repeated..]);
+        for surface in later.surfaces {
+            self.add_surface(surface);
         }
     }
 }
@@ -81,6 +102,20 @@ impl<'t> Tallies<'t> {
         self.out[at].1.add(m, surface, own);
     }
 
+    /// Add the tallies of the mentions that follow, in order.
+    fn append(&mut self, later: Tallies<'t>) {
+        for (key, tally) in later.out {
+            match self.index.get(&key) {
+                Some(&at) => self.out[at].1.append(tally),
+                None => {
+                    let order = self.out.len();
+                    self.index.insert(key, order);
+                    self.out.push((key, Tally { order, ..tally }));
+                }
+            }
+        }
+    }
+
     /// Most mentioned first; ties in order of first appearance.
     fn sorted(mut self) -> Vec<(usize, Tally<'t>)> {
         self.out
@@ -98,23 +133,49 @@ fn next_generation() -> u64 {
 /// Build the [`Analysis`] of `document` from its mentions. A city's or a
 /// division's mention counts for it and for its country.
 pub(super) fn summarise(g: &Gazetteer, document: Document, mentions: Vec<Mention>) -> Analysis {
-    let mut tallies: [Tallies; 4] = Default::default();
-    let [countries, regions, cities, divisions] = &mut tallies;
-    for m in &mentions {
-        let surface = document.slice(m.span);
-        match m.place {
-            Place::Country(c) => countries.add(c as usize, &document, m, surface, true),
-            Place::Region(r) => regions.add(r as usize, &document, m, surface, true),
-            Place::City(city) => {
-                countries.add(g.cities[city as usize].country(), &document, m, surface, false);
-                cities.add(city as usize, &document, m, surface, true);
-            }
-            Place::Division(d) => {
-                countries.add(g.divisions[d as usize].country, &document, m, surface, false);
-                divisions.add(d as usize, &document, m, surface, true);
+    let parts = (mentions.len() / TALLY_PART).clamp(1, rayon::current_num_threads().max(1));
+    summarise_in_parts(g, document, mentions, parts)
+}
+
+/// Mentions per part, where a long article's are tallied on every core.
+const TALLY_PART: usize = 65_536;
+
+/// [`summarise`], tallying the mentions in `parts` parts one after another
+/// (on every core), then adding up the parts' tallies in order.
+fn summarise_in_parts(g: &Gazetteer, document: Document, mentions: Vec<Mention>, parts: usize) -> Analysis {
+    let tally = |mentions: &[Mention]| {
+        let mut tallies: [Tallies; 4] = Default::default();
+        let [countries, regions, cities, divisions] = &mut tallies;
+        for m in mentions {
+            let surface = document.slice(m.span);
+            match m.place {
+                Place::Country(c) => countries.add(c as usize, &document, m, surface, true),
+                Place::Region(r) => regions.add(r as usize, &document, m, surface, true),
+                Place::City(city) => {
+                    countries.add(g.cities[city as usize].country(), &document, m, surface, false);
+                    cities.add(city as usize, &document, m, surface, true);
+                }
+                Place::Division(d) => {
+                    countries.add(g.divisions[d as usize].country, &document, m, surface, false);
+                    divisions.add(d as usize, &document, m, surface, true);
+                }
             }
         }
-    }
+        tallies
+    };
+    let tallies = if parts <= 1 {
+        tally(&mentions)
+    } else {
+        use rayon::prelude::*;
+        let mut parts: Vec<[Tallies; 4]> = mentions.par_chunks(mentions.len().div_ceil(parts)).map(tally).collect();
+        let mut first = parts.remove(0);
+        for later in parts {
+            for (kind, tallies) in first.iter_mut().zip(later) {
+                kind.append(tallies);
+            }
+        }
+        first
+    };
     let [countries, regions, cities, divisions] = tallies;
     let summaries = |tallies: Tallies, place: fn(usize) -> Place| -> Vec<PlaceSummary> {
         tallies
@@ -208,4 +269,43 @@ pub(super) fn counts(mentions: &[Mention], g: &Gazetteer) -> Vec<(Place, usize, 
             c.out
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::Analyzer;
+
+    #[test]
+    fn tallies_in_parts_add_up_to_the_whole() {
+        let analyzer = Analyzer::builtin();
+        let g = analyzer.gazetteer();
+        // Places that come and go, with other words for them later on
+        // (surfaces), in passages that span a part's end.
+        let mut text = String::new();
+        for k in 0..400 {
+            text.push_str("Paris, Texas and Moscow. The Kremlin and Texas. Ohio, Iowa and Utah. ");
+            if k % 3 == 0 {
+                text.push_str("Britain and the Levant, then Russians in Moscow. ");
+            }
+            if k > 200 {
+                text.push_str("The UK and America, Ga., and Athens, Ga. ");
+            }
+            text.push('\n');
+        }
+        let document = Document::new(text);
+        let found = analyzer.matcher.find(&document);
+        let mentions = super::super::resolve::resolve(&analyzer.matcher, g, &document, found);
+        assert!(mentions.len() > 2000);
+        let whole = summarise_in_parts(g, document.clone(), mentions.clone(), 1);
+        // Parts that end between two mentions of one place in one passage, or not.
+        for parts in 2..=12 {
+            let added = summarise_in_parts(g, document.clone(), mentions.clone(), parts);
+            assert_eq!(added.countries, whole.countries, "{parts} parts");
+            assert_eq!(added.regions, whole.regions, "{parts} parts");
+            assert_eq!(added.cities, whole.cities, "{parts} parts");
+            assert_eq!(added.divisions, whole.divisions, "{parts} parts");
+        }
+        assert!(whole.countries.iter().any(|c| c.surfaces.len() > 2));
+    }
 }
