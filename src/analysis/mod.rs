@@ -215,10 +215,15 @@ impl Analyzer {
         static BUILTIN: OnceLock<Analyzer> = OnceLock::new();
         BUILTIN.get_or_init(|| {
             // The town tables are unpacked side by side (most of the start is
-            // the fresh memory they fill), the rules parsed meanwhile.
-            let (gazetteer, rules) = rayon::join(Gazetteer::builtin, || {
-                matcher::unpack_builtin_places();
-                Rules::builtin().expect("built-in rule tables parse (checked by tests)")
+            // the fresh memory they fill), the rules parsed meanwhile. On a
+            // thread of its own, not the pool's: the pool's threads may all
+            // be waiting for this analyzer (a collection's articles).
+            let (gazetteer, rules) = std::thread::scope(|scope| {
+                let rules = scope.spawn(|| {
+                    matcher::unpack_builtin_places();
+                    Rules::builtin().expect("built-in rule tables parse (checked by tests)")
+                });
+                (Gazetteer::builtin(), rules.join().expect("the rule tables are read"))
             });
             Analyzer {
                 gazetteer,
