@@ -23,6 +23,9 @@ const MAX_HEADLINE_WORDS: usize = 20;
 /// A line ending in a full stop with more words than this is body text.
 const MAX_SENTENCE_WORDS: usize = 8;
 
+/// Longer than any publication's name: a line this long is not one.
+const MAX_SOURCE_BYTES: usize = 160;
+
 /// The publications, lowercase, without a leading "the".
 fn publications() -> &'static HashSet<String> {
     static NAMES: OnceLock<HashSet<String>> = OnceLock::new();
@@ -86,8 +89,11 @@ enum HeadLine {
     Headline,
 }
 
+/// The first words of `line`, at most one more than a headline has: every
+/// test here counts up to that (a longer line is the body), and a text that
+/// is one 50 MB line is not cut into ten million words to say so.
 fn words(line: &str) -> Vec<&str> {
-    line.split_whitespace().collect()
+    line.split_whitespace().take(MAX_HEADLINE_WORDS + 1).collect()
 }
 
 /// "P.", "J.R.": an initial.
@@ -119,6 +125,10 @@ fn is_byline(line: &str) -> bool {
 }
 
 fn is_source(line: &str) -> bool {
+    // No publication's name is that long (a test checks): not lowercased whole.
+    if line.len() > MAX_SOURCE_BYTES {
+        return false;
+    }
     let key = line.trim().trim_end_matches(['.', ',', ':']).to_lowercase();
     publications().contains(without_the(&key))
 }
@@ -164,8 +174,8 @@ fn is_dateline(line: &str) -> bool {
         _ => head,
     };
     let place = head.split(',').next().unwrap_or("");
-    let letters: Vec<char> = place.chars().filter(|c| c.is_alphabetic()).collect();
-    !letters.is_empty() && letters.iter().all(|c| c.is_uppercase()) && words(head).len() <= 6
+    let mut letters = place.chars().filter(|c| c.is_alphabetic()).peekable();
+    letters.peek().is_some() && letters.all(char::is_uppercase) && words(head).len() <= 6
 }
 
 fn is_body(line: &str) -> bool {
@@ -319,6 +329,21 @@ mod tests {
             headline("2024-03-31\nReuters\nIran and Pakistan talk").as_deref(),
             Some("Iran and Pakistan talk")
         );
+    }
+
+    #[test]
+    fn every_publication_is_shorter_than_a_line_read_as_a_source() {
+        // With room for "The " and trailing punctuation.
+        assert!(publications().iter().all(|p| p.len() + 8 < MAX_SOURCE_BYTES));
+        assert!(is_source("The Guardian."));
+    }
+
+    #[test]
+    fn a_head_line_of_a_million_words_is_body() {
+        let line = "word ".repeat(1_000_000);
+        assert_eq!(words(&line).len(), MAX_HEADLINE_WORDS + 1);
+        assert!(matches!(classify(line.trim()), HeadLine::Body));
+        assert_eq!(headline(&format!("{line}\nA Headline Too Late")), None);
     }
 
     #[test]
