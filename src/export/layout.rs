@@ -42,9 +42,10 @@ pub fn write_lined<T: Serialize + ?Sized>(value: &T, out: &mut dyn Write) -> io:
 }
 
 /// Elements of an array written as one part.
-const PART: usize = 2048;
-/// Parts written at once: what is held in memory before it is written out.
-const PARTS_AT_ONCE: usize = 16;
+const PART: usize = 512;
+/// Parts written at once: what is held in memory before it is written out
+/// (a few thousand elements: a passage is at most its text).
+const PARTS_AT_ONCE: usize = 8;
 
 /// A JSON object written member by member: in the layout of the module docs
 /// (`lined`), or on one line as `serde_json::to_writer` writes it. Ends with
@@ -91,22 +92,9 @@ impl<W: Write> ObjectWriter<W> {
         self.key(key)?;
         self.w.write_all(b"[")?;
         let lined = self.lined;
-        let write_part = |out: &mut Vec<u8>, part: std::ops::Range<usize>| -> io::Result<()> {
-            for i in part {
-                if i > 0 {
-                    out.write_all(b",")?;
-                }
-                if lined {
-                    out.write_all(b"\n    ")?;
-                }
-                write_value(out, &element(i), lined, 2)?;
-            }
-            Ok(())
-        };
         if len <= PART {
-            let mut out = Vec::new();
-            write_part(&mut out, 0..len)?;
-            self.w.write_all(&out)?;
+            // Straight through: an element may be long (a passage that is a 50 MB line).
+            write_elements(&mut self.w, 0..len, &element, lined)?;
         } else {
             use rayon::prelude::*;
             let parts = len.div_ceil(PART);
@@ -115,7 +103,7 @@ impl<W: Write> ObjectWriter<W> {
                     .into_par_iter()
                     .map(|p| {
                         let mut out = Vec::with_capacity(1 << 16);
-                        write_part(&mut out, p * PART..((p + 1) * PART).min(len)).map(|()| out)
+                        write_elements(&mut out, p * PART..((p + 1) * PART).min(len), &element, lined).map(|()| out)
                     })
                     .collect();
                 for part in written {
@@ -137,6 +125,26 @@ impl<W: Write> ObjectWriter<W> {
         self.w.write_all(b"}\n")?;
         Ok(self.w)
     }
+}
+
+/// Elements `range` of an array (element `i` is `element(i)`), each after
+/// its separator.
+fn write_elements<T: Serialize>(
+    out: &mut impl Write,
+    range: std::ops::Range<usize>,
+    element: &impl Fn(usize) -> T,
+    lined: bool,
+) -> io::Result<()> {
+    for i in range {
+        if i > 0 {
+            out.write_all(b",")?;
+        }
+        if lined {
+            out.write_all(b"\n    ")?;
+        }
+        write_value(out, &element(i), lined, 2)?;
+    }
+    Ok(())
 }
 
 /// `value` as a member (`depth` 1) or an element of a member (2) of the top
