@@ -138,7 +138,7 @@ pub(super) fn summarise(g: &Gazetteer, document: Document, mentions: Vec<Mention
 }
 
 /// Mentions per part, where a long article's are tallied on every core.
-const TALLY_PART: usize = 65_536;
+const TALLY_PART: usize = 16_384;
 
 /// [`summarise`], tallying the mentions in `parts` parts one after another
 /// (on every core), then adding up the parts' tallies in order.
