@@ -27,7 +27,7 @@ use super::rules::{RuleTarget, Rules, Side, WordAction, WordRule as RuleRow, Wor
 use super::{MentionKind, Unwatched, Watch};
 use crate::gazetteer::Gazetteer;
 use crate::place::Place;
-use crate::text::{Document, Span, line_cuts};
+use crate::text::{Document, Span, leading_run, line_cuts, trailing_run};
 
 /// What one spelling stands for, before rules apply.
 #[derive(Clone, Copy, Debug)]
@@ -352,11 +352,9 @@ fn prev_word(text: &str, start: usize) -> &str {
     if trimmed.len() == before.len() {
         return "";
     }
-    let word_start = trimmed
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| !(c.is_alphanumeric() || matches!(c, '.' | '\'' | '\u{2019}' | '-')))
-        .map_or(0, |(i, c)| i + c.len_utf8());
+    let word_start = trailing_run(trimmed, |c| {
+        c.is_alphanumeric() || matches!(c, '.' | '\'' | '\u{2019}' | '-')
+    });
     &trimmed[word_start..]
 }
 
@@ -368,10 +366,7 @@ fn next_word(text: &str, end: usize) -> (&str, usize) {
         return ("", end);
     }
     let word_start = end + (after.len() - trimmed.len());
-    let len = trimmed
-        .char_indices()
-        .find(|&(_, c)| !(c.is_alphanumeric() || matches!(c, '-' | '\'' | '\u{2019}')))
-        .map_or(trimmed.len(), |(i, _)| i);
+    let len = leading_run(trimmed, |c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '\u{2019}'));
     (&trimmed[..len], word_start)
 }
 

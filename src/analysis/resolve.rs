@@ -47,7 +47,7 @@ use super::rules::WordFlags;
 use super::{Mention, MentionKind};
 use crate::gazetteer::{Feature, Gazetteer};
 use crate::place::{Place, Reason};
-use crate::text::Document;
+use crate::text::{Document, leading_run, trailing_run};
 
 /// Places of at least this many people stand on the prior alone.
 const NOTABLE: u64 = 100_000;
@@ -704,11 +704,14 @@ fn prune(g: &Gazetteer, candidates: &mut Vec<Place>) {
 /// hyphens, and a final full stop: "Ga.", "B.C.").
 fn word_after(text: &str, end: usize) -> (&str, usize) {
     let rest = &text[end..];
-    let len = rest
-        .char_indices()
-        .find(|&(_, c)| !(c.is_alphanumeric() || matches!(c, '.' | '\'' | '\u{2019}' | '-')))
-        .map_or(rest.len(), |(i, _)| i);
+    let len = leading_run(rest, is_name_char);
     (&rest[..len], end + len)
+}
+
+/// A character of a word next to a name: a letter or digit, or the full
+/// stop, apostrophe or hyphen inside one ("Mr.", "O'Brien", "Kraków-based").
+fn is_name_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '.' | '\'' | '\u{2019}' | '-')
 }
 
 /// The word just before `start` (only spaces between, or a line wrapped
@@ -724,11 +727,7 @@ fn word_before(text: &str, start: usize) -> &str {
     if before.len() == start {
         return "";
     }
-    let from = before
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| !(c.is_alphanumeric() || matches!(c, '.' | '\'' | '\u{2019}' | '-')))
-        .map_or(0, |(i, c)| i + c.len_utf8());
+    let from = trailing_run(before, is_name_char);
     &before[from..]
 }
 

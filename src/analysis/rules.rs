@@ -298,8 +298,7 @@ impl<T> Default for Following<T> {
 
 /// The first word of `text`: up to its first character that is not a letter or a digit.
 fn leading_word(text: &str) -> &str {
-    let end = text.find(|c: char| !c.is_alphanumeric()).unwrap_or(text.len());
-    &text[..end]
+    &text[..crate::text::leading_run(text, char::is_alphanumeric)]
 }
 
 impl<T> Following<T> {
