@@ -175,21 +175,48 @@ struct Looked {
 /// capitalised words ("The", "He", its people and places), and a look-up in
 /// the place index is a read or two far apart in 11 MB, an entry here a read
 /// nearby. Direct-mapped by hash; the table is exact because an entry depends
-/// on the hash and length alone.
+/// on the hash and length alone (for one matcher: [`WordCache::for_matcher`]).
+///
+/// Each thread keeps its table from text to text ([`WORD_CACHE`]): a
+/// collection's articles, and a long text's parts, share their words.
 struct WordCache {
+    /// The [`Matcher::id`] whose tables the entries come from.
+    owner: u64,
     entries: Vec<(u64, usize, Looked)>,
 }
 
+/// Entries of a thread's [`WordCache`]: 256 KB, within a core's own cache.
+const WORD_CACHE_ENTRIES: usize = 4096;
+
+thread_local! {
+    /// The thread's word cache, kept between scans.
+    static WORD_CACHE: std::cell::Cell<Option<WordCache>> = const { std::cell::Cell::new(None) };
+}
+
 impl WordCache {
-    fn new(text_len: usize) -> WordCache {
-        let size = (text_len / 256).clamp(64, 4096).next_power_of_two();
+    fn new(owner: u64) -> WordCache {
         let empty = Looked {
             rule: None,
             place: None,
         };
         WordCache {
-            entries: vec![(0, usize::MAX, empty); size],
+            owner,
+            entries: vec![(0, usize::MAX, empty); WORD_CACHE_ENTRIES],
         }
+    }
+
+    /// The thread's cache for `matcher` (a new one if the thread's was
+    /// another matcher's); give it back with [`WordCache::keep`].
+    fn for_matcher(matcher: &Matcher) -> WordCache {
+        match WORD_CACHE.take() {
+            Some(cache) if cache.owner == matcher.id => cache,
+            _ => WordCache::new(matcher.id),
+        }
+    }
+
+    /// Keep the cache for the thread's next scan.
+    fn keep(self) {
+        WORD_CACHE.set(Some(self));
     }
 
     #[inline]
@@ -1024,11 +1051,25 @@ impl Matcher {
     /// and ends at a line end or the text's end).
     fn hits_in(&self, text: &str, range: std::ops::Range<usize>, progress: &Progress<'_>) -> Option<Vec<Hit>> {
         let bytes = &text.as_bytes()[..range.end];
+        let mut cache = WordCache::for_matcher(self);
+        let hits = self.scan(text, bytes, range.start, &mut cache, progress);
+        cache.keep();
+        hits
+    }
+
+    /// The hits from `start` to the end of `bytes` (a prefix of `text`'s).
+    fn scan(
+        &self,
+        text: &str,
+        bytes: &[u8],
+        start: usize,
+        cache: &mut WordCache,
+        progress: &Progress<'_>,
+    ) -> Option<Vec<Hit>> {
         // Room for a dense text's hits up front: growing a large vector costs page faults twice.
-        let mut hits = Vec::with_capacity(range.len() / 64);
-        let mut cache = WordCache::new(range.len());
-        let mut i = range.start;
-        let mut next_report = range.start + REPORT_EVERY;
+        let mut hits = Vec::with_capacity((bytes.len() - start) / 64);
+        let mut i = start;
+        let mut next_report = start + REPORT_EVERY;
         loop {
             if i >= next_report {
                 next_report = i + REPORT_EVERY;
@@ -1054,7 +1095,7 @@ impl Matcher {
                 let rest = &text[i..];
                 let word = first_word(rest);
                 // A headline's or a dateline's ALL-CAPS words: looked up by their title case.
-                let found = self.longest_at(word, rest, &mut cache).or_else(|| {
+                let found = self.longest_at(word, rest, cache).or_else(|| {
                     is_caps_word(word)
                         .then(|| self.caps_at(&title_case(word), rest))
                         .flatten()
@@ -1333,6 +1374,45 @@ mod tests {
         // Whole words only, in the last part too.
         let text = format!("{filler}{filler}The RCMPs and the felonyish.\n");
         assert!(matcher.country_cues_in(&text).is_empty());
+    }
+
+    /// A thread keeps the words one matcher looked up ([`WordCache`]): a
+    /// matcher of other tables scanning next on the same thread reads its own.
+    #[test]
+    fn a_thread_keeps_looked_up_words_for_one_matcher_only() {
+        let towns = "1\tSpringfield\tUSA\t\t\tPPL\t5000\t39.8\t-89.6\tSpringfield Town\n\
+                     2\tLakeside Town\tCAN\t\t\tPPL\t1200\t44.8\t-63.7\t\n";
+        let small: &'static Gazetteer = Box::leak(Box::new(
+            Gazetteer::from_tables(
+                include_str!("../../data/gazetteer/countries.json"),
+                include_str!("../../data/gazetteer/regions.json"),
+                towns,
+                "",
+            )
+            .unwrap(),
+        ));
+        let small = Matcher::new(small, Rules::builtin().unwrap());
+        let builtin = &crate::analysis::Analyzer::builtin().matcher;
+        let text = "Springfield and Lakeside Town met Springfield Town, Paris, Athens and Lagos. The Mayor of Lakeside said so.";
+        let on_a_new_thread = |m: &'static Matcher| {
+            std::thread::spawn(move || m.find(&Document::new(text.into())))
+                .join()
+                .unwrap()
+        };
+        let small: &'static Matcher = Box::leak(Box::new(small));
+        let (small_alone, builtin_alone) = (on_a_new_thread(small), on_a_new_thread(builtin));
+        assert_ne!(small_alone, builtin_alone, "the two tables read the text differently");
+        // One after the other on this thread, each way round, twice.
+        for _ in 0..2 {
+            assert_eq!(builtin.find(&Document::new(text.into())), builtin_alone);
+            assert_eq!(small.find(&Document::new(text.into())), small_alone);
+        }
+        let towns: Vec<&str> = small_alone
+            .iter()
+            .filter(|f| matches!(f.reading, Reading::Toponym { .. }))
+            .map(|f| &text[f.span.start..f.span.end])
+            .collect();
+        assert_eq!(towns, ["Springfield", "Lakeside Town", "Springfield Town"]);
     }
 
     #[test]
