@@ -226,6 +226,11 @@ fn words_of(m: &Matcher, g: &Gazetteer, group: u32, words: &str) -> Rc<Words> {
     })
 }
 
+/// The slot of found name `k`, if it has one (`slots` are in the order of their names).
+fn slot_at(slots: &[Slot], k: usize) -> Option<usize> {
+    slots.binary_search_by_key(&k, |s| s.found).ok()
+}
+
 /// An ambiguous name being decided. (A long article has a slot for every
 /// occurrence of a town's name: what its words say is shared.)
 struct Slot {
@@ -1033,6 +1038,9 @@ struct Around {
     possessive: bool,
 }
 
+/// Found names turned into mentions before their memory is given back (2.5 MB).
+const GIVEN_BACK: usize = 65_536;
+
 /// Found names per part, where each name's neighbourhood is read on every core.
 const READ_PART: usize = 16_384;
 
@@ -1232,9 +1240,8 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
         .zip(&around)
         .filter(|(f, a)| matches!(f.reading, Reading::Toponym { .. }) && a.verdict == Verdict::Place)
         .count();
+    // In the order of their found names ([`slot_at`]).
     let mut slots: Vec<Slot> = Vec::with_capacity(toponyms);
-    // The slot of each found name (u32: a long article has a million names).
-    let mut slot_of: Vec<Option<u32>> = vec![None; found.len()];
     // A name the article uses for a person somewhere is a person everywhere ("John Hoeven", then "Hoeven said").
     let mut people: HashSet<u32> = HashSet::default();
     // What each toponym's words say wherever they stand, worked out once.
@@ -1256,7 +1263,6 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
                     .entry((group, words))
                     .or_insert_with(|| words_of(m, g, group, words));
                 let weak = info.weak || (info.saint && around[i].possessive);
-                slot_of[i] = Some(slots.len() as u32);
                 slots.push(Slot {
                     found: i,
                     words: info.clone(),
@@ -1269,10 +1275,6 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
         }
     }
     slots.retain(|slot| !people.contains(&slot.group));
-    slot_of.fill(None);
-    for (s, slot) in slots.iter().enumerate() {
-        slot_of[slot.found] = Some(s as u32);
-    }
     // A name written as a town's: only its towns in the countries the words
     // point to stay candidates ("Athens High School": not Greece's capital).
     let towns = town_cues(g, rules, text, &found);
@@ -1369,7 +1371,7 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
             });
         if let Some((candidate, container, at)) = best {
             slots[s].chosen = Some((candidate, Reason::Qualifier(container)));
-            if let Some(ks) = at.and_then(|k| slot_of[k]).map(|ks| ks as usize) {
+            if let Some(ks) = at.and_then(|k| slot_at(&slots, k)) {
                 slots[ks].chosen = Some((container, Reason::Qualifies(candidate)));
             }
         } else if let Some(&(division, _)) = options
@@ -1702,43 +1704,107 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
 
     // The mentions, in text order: a fixed reading as it is, a toponym as
     // decided. Counted first: a long article's list is allocated once, not
-    // grown by doubling while everything above is still held.
+    // grown by doubling while everything above is still held. Filled from
+    // the end, a part at a time, and each part of the found names (and of
+    // their slots) given back once read: the found names and the mentions
+    // are never both held whole (100 MB of news: a million of each).
     drop((around, evidence));
-    let kind_of = |p: Place| match p {
-        Place::Division(_) => MentionKind::Division,
-        _ => MentionKind::City,
-    };
-    let decided = |i: usize, f: &Found| -> Option<(Place, MentionKind, Reason)> {
+    let decided = |f: &Found, slot: Option<&Slot>| -> Option<(Place, MentionKind, Reason)> {
+        let kind_of = |p: Place| match p {
+            Place::Division(_) => MentionKind::Division,
+            _ => MentionKind::City,
+        };
         Some(match f.reading {
             Reading::Fixed(place, kind) => (place, kind, Reason::Unambiguous),
             Reading::Corrected(place, kind) => (place, kind, Reason::Correction),
-            Reading::Toponym { .. } => {
-                let slot = &slots[slot_of[i]? as usize];
-                match (slot.chosen, slot.default) {
-                    (Some((place, reason)), Some((default, kind))) if place == default => (place, kind, reason),
-                    (Some((place, reason)), _) => (place, kind_of(place), reason),
-                    (None, Some((place, kind))) => (place, kind, Reason::Unambiguous),
-                    (None, None) => return None,
-                }
-            }
+            Reading::Toponym { .. } => match (slot?.chosen, slot?.default) {
+                (Some((place, reason)), Some((default, kind))) if place == default => (place, kind, reason),
+                (Some((place, reason)), _) => (place, kind_of(place), reason),
+                (None, Some((place, kind))) => (place, kind, Reason::Unambiguous),
+                (None, None) => return None,
+            },
         })
     };
-    let count = found
-        .iter()
-        .enumerate()
-        .filter(|&(i, f)| decided(i, f).is_some())
-        .count();
+    // Each found name meets its slot, if it has one, as the slots are in
+    // the order of their names.
+    let count = {
+        let mut next = 0;
+        found
+            .iter()
+            .enumerate()
+            .filter(|&(i, f)| {
+                let slot = slots.get(next).filter(|s| s.found == i);
+                next += usize::from(slot.is_some());
+                decided(f, slot).is_some()
+            })
+            .count()
+    };
     let mut mentions = Vec::with_capacity(count);
-    for (i, f) in found.iter().enumerate() {
-        if let Some((place, kind, reason)) = decided(i, f) {
-            mentions.push(Mention {
-                place,
-                kind,
-                span: f.span,
-                passage: f.passage,
-                reason,
-            });
+    let mut found = found;
+    while !found.is_empty() {
+        let from = found.len().saturating_sub(GIVEN_BACK);
+        // The slots of the names read so far: those from `last` on.
+        let mut last = slots.len();
+        for (i, f) in found.iter().enumerate().skip(from).rev() {
+            let slot = last.checked_sub(1).filter(|&s| slots[s].found == i);
+            if let Some(s) = slot {
+                last = s;
+            }
+            if let Some((place, kind, reason)) = decided(f, slot.map(|s| &slots[s])) {
+                mentions.push(Mention {
+                    place,
+                    kind,
+                    span: f.span,
+                    passage: f.passage,
+                    reason,
+                });
+            }
         }
+        found.truncate(from);
+        found.shrink_to_fit();
+        slots.truncate(last);
+        slots.shrink_to_fit();
     }
+    mentions.reverse();
     mentions
+}
+
+#[cfg(test)]
+mod tests {
+    use super::GIVEN_BACK;
+    use crate::analysis::{Analyzer, Mention};
+    use crate::text::Span;
+
+    /// The mentions of a long article are made a part at a time from the end
+    /// ([`GIVEN_BACK`] found names each): they are those of its lines, in order.
+    #[test]
+    fn a_long_article_s_mentions_are_its_lines_mentions_in_order() {
+        let analyzer = Analyzer::builtin();
+        // Names of every kind: a qualified town and its state, a capital, a
+        // country, a demonym, a division, a person's name that is no place.
+        let line = "Paris, Texas and Moscow. Athens, Ga. hosted French and Ohio officials; Mr. Jordan spoke.\n";
+        let one = analyzer.analyze_text(line);
+        let per_line = one.mentions.len();
+        assert!(per_line >= 6, "{:?}", one.mentions);
+        let sentences = one.document.sentences.len();
+        let copies = GIVEN_BACK * 5 / 2 / per_line;
+        let all = analyzer.analyze_text(&line.repeat(copies));
+        let expected: Vec<Mention> = (0..copies)
+            .flat_map(|k| {
+                one.mentions.iter().map(move |m| Mention {
+                    span: Span {
+                        start: m.span.start + k * line.len(),
+                        end: m.span.end + k * line.len(),
+                    },
+                    passage: m.passage + k * sentences,
+                    ..*m
+                })
+            })
+            .collect();
+        assert_eq!(all.mentions.len(), expected.len());
+        assert!(
+            all.mentions == expected,
+            "a long article's mentions differ from its lines'"
+        );
+    }
 }
