@@ -1775,6 +1775,12 @@ mod tests {
     use crate::analysis::{Analyzer, Mention};
     use crate::text::Span;
 
+    /// A long article holds a slot for every name that may be a town at its peak.
+    #[test]
+    fn a_slot_stays_small() {
+        assert!(std::mem::size_of::<super::Slot>() <= 56);
+    }
+
     /// The mentions of a long article are made a part at a time from the end
     /// ([`GIVEN_BACK`] found names each): they are those of its lines, in order.
     #[test]
