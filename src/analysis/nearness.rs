@@ -91,6 +91,10 @@ impl<T, const DEGREES: u16> Grid<T, DEGREES> {
     /// Every item filed in a cell that may hold points within `km` of
     /// `point` (and some further: callers measure).
     pub(super) fn around(&self, point: (f64, f64), km: f64) -> impl Iterator<Item = &T> {
+        // An empty grid (no place decided yet) has nothing anywhere: no cells to work out.
+        if self.cells.is_empty() {
+            return None.into_iter().flatten().chain(None.into_iter().flatten());
+        }
         let (cx, cy) = self.cell(point);
         let span = self.degrees * KM_PER_DEGREE;
         let rows = (km / span).ceil() as i32;
@@ -157,6 +161,18 @@ mod tests {
             .copied()
             .filter(|&p| distance_km(point, p) <= km)
             .collect()
+    }
+
+    #[test]
+    fn an_empty_or_cleared_grid_has_nothing_around_any_point() {
+        let mut grid: Grid<(f64, f64), 1> = Grid::new();
+        for point in [(0.0, 0.0), (179.9, 89.9), (-180.0, -90.0)] {
+            assert_eq!(within(&grid, point, 20_000.0), []);
+        }
+        grid.insert((2.35, 48.86), (2.35, 48.86));
+        assert_eq!(within(&grid, (2.3, 48.8), 50.0), [(2.35, 48.86)]);
+        grid.clear();
+        assert_eq!(within(&grid, (2.3, 48.8), 50.0), []);
     }
 
     #[test]
