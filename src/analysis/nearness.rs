@@ -19,6 +19,20 @@ pub(super) fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
     2.0 * 6371.0 * h.sqrt().min(1.0).asin()
 }
 
+/// `x.floor() as i32` without a call to the C library's `floor` (this
+/// target's baseline has no rounding instruction, and every question asks
+/// for a cell): the cast rounds toward zero and saturates.
+fn floor_i32(x: f64) -> i32 {
+    let t = x as i32;
+    if f64::from(t) > x { t.saturating_sub(1) } else { t }
+}
+
+/// `x.ceil() as i32`, as [`floor_i32`].
+fn ceil_i32(x: f64) -> i32 {
+    let t = x as i32;
+    if f64::from(t) < x { t.saturating_add(1) } else { t }
+}
+
 /// Items filed by the cell of their point, cells `DEGREES` wide (a divisor of 360).
 pub(super) struct Grid<T, const DEGREES: u16 = 1> {
     degrees: f64,
@@ -65,8 +79,8 @@ impl<T, const DEGREES: u16> Grid<T, DEGREES> {
 
     /// The cell of a point, its column wrapped so that 180°E is 180°W.
     fn cell(&self, (lon, lat): (f64, f64)) -> (i32, i32) {
-        let x = ((lon + 180.0) / self.degrees).floor() as i32;
-        (x.rem_euclid(self.columns), (lat / self.degrees).floor() as i32)
+        let x = floor_i32((lon + 180.0) / self.degrees);
+        (x.rem_euclid(self.columns), floor_i32(lat / self.degrees))
     }
 
     /// File `item` at `point`.
@@ -97,14 +111,14 @@ impl<T, const DEGREES: u16> Grid<T, DEGREES> {
         }
         let (cx, cy) = self.cell(point);
         let span = self.degrees * KM_PER_DEGREE;
-        let rows = (km / span).ceil() as i32;
+        let rows = ceil_i32(km / span);
         // A degree of longitude shrinks towards the poles (400 km is 4
         // degrees at the equator, 8 at 60°N): measured at the edge of the
         // reach nearest the pole (and a cell further).
         let reach = point.1.abs() + km / KM_PER_DEGREE;
         let far = reach + self.degrees;
         let cols = if far < 89.0 {
-            (km / (span * far.to_radians().cos())).ceil() as i32
+            ceil_i32(km / (span * far.to_radians().cos()))
         } else {
             self.columns
         };
@@ -161,6 +175,43 @@ mod tests {
             .copied()
             .filter(|&p| distance_km(point, p) <= km)
             .collect()
+    }
+
+    #[test]
+    fn rounding_by_casts_is_the_library_s() {
+        let values = [
+            0.0,
+            -0.0,
+            0.5,
+            -0.5,
+            1.0,
+            -1.0,
+            1.5,
+            -1.5,
+            179.999,
+            -179.999,
+            359.9999999,
+            -89.99,
+            1e-300,
+            -1e-300,
+            2147483646.5,
+            2147483647.0,
+            2147483648.5,
+            -2147483647.5,
+            -2147483648.0,
+            -2147483649.5,
+            3e9,
+            -3e9,
+            f64::MAX,
+            f64::MIN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NAN,
+        ];
+        for x in values {
+            assert_eq!(floor_i32(x), x.floor() as i32, "floor {x}");
+            assert_eq!(ceil_i32(x), x.ceil() as i32, "ceil {x}");
+        }
     }
 
     #[test]
