@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use super::layout::ObjectWriter;
+use super::line::Line;
 use super::{city_name, target_code};
 use crate::analysis::Analysis;
 use crate::gazetteer::Gazetteer;
@@ -52,24 +53,6 @@ struct City<'a> {
     lon: f64,
     lat: f64,
     mentions: usize,
-}
-
-#[derive(Serialize)]
-struct MentionOut<'a> {
-    target: &'a str,
-    kind: &'static str,
-    surface: &'a str,
-    start: usize,
-    end: usize,
-    passage: usize,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    city: Option<&'a str>,
-    /// The GeoNames id of a town's mention, the id of a division's.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    place: Option<String>,
-    /// Why the words mean this place, unless they name one place only.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    reason: Option<String>,
 }
 
 /// A town, city or division the article names.
@@ -123,15 +106,6 @@ impl<'a> PlaceOut<'a> {
     }
 }
 
-#[derive(Serialize)]
-struct PassageOut<'a> {
-    index: usize,
-    paragraph: usize,
-    start: usize,
-    end: usize,
-    text: &'a str,
-}
-
 /// The version of the JSON output's schema: 2 added `places` and the
 /// mentions' `place` and `reason`.
 pub const SCHEMA: u32 = 2;
@@ -182,31 +156,38 @@ fn write_json_object(
     o.array("places", a.divisions.len() + a.cities.len(), |i| {
         PlaceOut::of(towns(i), g)
     })?;
-    o.array("mentions", a.mentions.len(), |i| {
+    o.array_with("mentions", a.mentions.len(), |i, out, lined| {
         let m = &a.mentions[i];
-        MentionOut {
-            target: target_code(g, m),
-            kind: m.kind.as_str(),
-            surface: doc.slice(m.span),
-            start: m.span.start,
-            end: m.span.end,
-            passage: m.passage,
-            city: city_name(g, m),
-            place: matches!(m.place, crate::place::Place::City(_) | crate::place::Place::Division(_))
-                .then(|| m.place.id(g)),
-            reason: m.reason.describe(g),
-        }
+        let mut id = itoa::Buffer::new();
+        let place = match m.place {
+            crate::place::Place::City(c) => Some(id.format(g.cities[c as usize].id)),
+            crate::place::Place::Division(d) => Some(g.divisions[d as usize].id.as_str()),
+            _ => None,
+        };
+        Line::open(out, lined)
+            .str("target", target_code(g, m))
+            .str("kind", m.kind.as_str())
+            .str("surface", doc.slice(m.span))
+            .uint("start", m.span.start)
+            .uint("end", m.span.end)
+            .uint("passage", m.passage)
+            .some_str("city", city_name(g, m))
+            .some_str("place", place)
+            .some_str("reason", m.reason.describe(g).as_deref())
+            .close();
+        Ok(())
     })?;
-    o.array("passages", passages.len(), |k| {
+    o.array_with("passages", passages.len(), |k, out, lined| {
         let i = passages[k];
         let s = doc.sentences[i];
-        PassageOut {
-            index: i,
-            paragraph: s.paragraph,
-            start: s.span.start,
-            end: s.span.end,
-            text: doc.slice(s.span),
-        }
+        Line::open(out, lined)
+            .uint("index", i)
+            .uint("paragraph", s.paragraph)
+            .uint("start", s.span.start)
+            .uint("end", s.span.end)
+            .str("text", doc.slice(s.span))
+            .close();
+        Ok(())
     })?;
     o.end()?;
     std::io::Write::flush(&mut w)

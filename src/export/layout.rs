@@ -89,12 +89,26 @@ impl<W: Write> ObjectWriter<W> {
         T: Serialize,
         F: Fn(usize) -> T + Sync,
     {
+        self.array_with(key, len, |i, out, lined| write_value(out, &element(i), lined, 2))
+    }
+
+    /// [`ObjectWriter::array`] with element `i` written into a buffer by
+    /// `write(i, buffer, lined)` (a [`super::line::Line`]).
+    pub fn array_with<F>(&mut self, key: &str, len: usize, write: F) -> io::Result<()>
+    where
+        F: Fn(usize, &mut Vec<u8>, bool) -> io::Result<()> + Sync,
+    {
         self.key(key)?;
         self.w.write_all(b"[")?;
         let lined = self.lined;
         if len <= PART {
-            // Straight through: an element may be long (a passage that is a 50 MB line).
-            write_elements(&mut self.w, 0..len, &element, lined)?;
+            // Written out after each element: an element may be long (a passage that is a 50 MB line).
+            let mut out = Vec::new();
+            for i in 0..len {
+                write_elements(&mut out, i..i + 1, &write, lined)?;
+                self.w.write_all(&out)?;
+                out.clear();
+            }
         } else {
             use rayon::prelude::*;
             let parts = len.div_ceil(PART);
@@ -103,7 +117,7 @@ impl<W: Write> ObjectWriter<W> {
                     .into_par_iter()
                     .map(|p| {
                         let mut out = Vec::with_capacity(1 << 16);
-                        write_elements(&mut out, p * PART..((p + 1) * PART).min(len), &element, lined).map(|()| out)
+                        write_elements(&mut out, p * PART..((p + 1) * PART).min(len), &write, lined).map(|()| out)
                     })
                     .collect();
                 for part in written {
@@ -127,29 +141,34 @@ impl<W: Write> ObjectWriter<W> {
     }
 }
 
-/// Elements `range` of an array (element `i` is `element(i)`), each after
+/// Elements `range` of an array (element `i` written by `write`), each after
 /// its separator.
-fn write_elements<T: Serialize>(
-    out: &mut impl Write,
+fn write_elements(
+    out: &mut Vec<u8>,
     range: std::ops::Range<usize>,
-    element: &impl Fn(usize) -> T,
+    write: &impl Fn(usize, &mut Vec<u8>, bool) -> io::Result<()>,
     lined: bool,
 ) -> io::Result<()> {
     for i in range {
         if i > 0 {
-            out.write_all(b",")?;
+            out.push(b',');
         }
         if lined {
-            out.write_all(b"\n    ")?;
+            out.extend_from_slice(b"\n    ");
         }
-        write_value(out, &element(i), lined, 2)?;
+        write(i, out, lined)?;
     }
     Ok(())
 }
 
 /// `value` as a member (`depth` 1) or an element of a member (2) of the top
 /// object: lined, or on one line.
-fn write_value<T: Serialize + ?Sized>(w: &mut impl Write, value: &T, lined: bool, depth: usize) -> io::Result<()> {
+pub(super) fn write_value<T: Serialize + ?Sized>(
+    w: &mut impl Write,
+    value: &T,
+    lined: bool,
+    depth: usize,
+) -> io::Result<()> {
     if lined {
         let mut serializer = serde_json::Serializer::with_formatter(w, Lined { depth, filled: 0 });
         value.serialize(&mut serializer).map_err(io::Error::other)

@@ -7,6 +7,7 @@ mod csv;
 mod geojson;
 mod json;
 mod layout;
+mod line;
 
 pub use collection::{COLLECTION_SCHEMA, write_aggregate_geojson, write_aggregate_json, write_matrix_csv};
 pub use csv::write_csv;
