@@ -14,6 +14,10 @@ use article_atlas::analysis::Analyzer;
 use article_atlas::gazetteer::Gazetteer;
 use article_atlas::text::Document;
 
+/// The allocator of the `article-atlas` binary.
+#[global_allocator]
+static MEMORY: article_atlas::memory::HugePages = article_atlas::memory::HugePages;
+
 /// A small deterministic generator (xorshift64*).
 struct Rng(u64);
 

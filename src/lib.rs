@@ -23,6 +23,7 @@ pub mod export;
 pub mod gazetteer;
 pub mod import;
 pub mod map;
+pub mod memory;
 pub mod picture;
 pub mod place;
 pub mod project;

@@ -47,6 +47,10 @@ enum Command {
     Render(RenderJob),
 }
 
+/// Large blocks on huge pages ([`article_atlas::memory`]).
+#[global_allocator]
+static MEMORY: article_atlas::memory::HugePages = article_atlas::memory::HugePages;
+
 fn analyze(file: &Path, format: Format, output: Option<&PathBuf>) -> Result<(), String> {
     let article = load_path(file, &Unwatched)?.article;
     let mut analysis = article.analysis;

@@ -103,6 +103,7 @@ fn data_lines<'a>(table: &'static str, text: &'a str) -> impl Iterator<Item = Fi
 /// the run (called once per table: each caller keeps it in a `OnceLock`).
 pub(crate) fn unpack_builtin(compressed: &'static [u8]) -> &'static [u8] {
     let bytes = lz4_flex::block::decompress_size_prepended(compressed).expect("build.rs writes valid LZ4");
+    crate::memory::release_static(compressed);
     Box::leak(bytes.into_boxed_slice())
 }
 
