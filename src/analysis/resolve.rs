@@ -1203,7 +1203,10 @@ fn town_cue<'r>(
     // Not the tail of a hyphenated name ("Miami-Dade police").
     let hyphened = text[..f.span.start].ends_with('-');
     let after = !hyphened && next.is_some_and(|rest| rules.town_after.starting(rest).is_some());
-    let mut before = || two_words_before(text, f.span.start, pair).is_some_and(|w| rules.town_before.contains(w));
+    let mut before = || {
+        rules.town_before_ends.contains(word_before(text, f.span.start))
+            && two_words_before(text, f.span.start, pair).is_some_and(|w| rules.town_before.contains(w))
+    };
     // "A Lebanon woman" is a town's, "an Arab woman" no place's.
     let person = || {
         country

@@ -143,6 +143,9 @@ pub struct ToponymRules {
     /// "the town of"), and nouns after "a"/"an" and the name that make it a
     /// home town ("a Lebanon woman") (`town_context.tsv`).
     pub town_before: HashSet<String>,
+    /// The last words of [`ToponymRules::town_before`]'s phrases ("of"): a
+    /// name after any other word needs no look at the word before that.
+    pub town_before_ends: HashSet<String>,
     /// See [`ToponymRules::town_before`].
     pub town_people: HashSet<String>,
     /// Words just after any place's name that make it a town's ("Roswell
@@ -212,6 +215,7 @@ impl ToponymRules {
             weak_names: HashSet::default(),
             local_institutions: Following::default(),
             town_before: HashSet::default(),
+            town_before_ends: HashSet::default(),
             town_people: HashSet::default(),
             town_after: Following::default(),
             country_cues: Vec::new(),
@@ -510,6 +514,10 @@ impl Rules {
             towns.people,
             Following::new(towns.after.into_iter().map(|w| (w, ()))),
         );
+        rules.toponyms.town_before_ends = (rules.toponyms.town_before.iter())
+            .filter_map(|phrase| phrase.rsplit(' ').next())
+            .map(str::to_string)
+            .collect();
         rules.toponyms.country_cues = country_cues(include_str!("../../data/rules/country_cues.tsv"))?;
         rules.toponyms.file_flags(&rules.person_before);
         Ok(rules)
@@ -646,6 +654,10 @@ mod tests {
                 .is_some_and(|(w, c)| w == "High School" && c.contains(&"USA".to_string()))
         );
         assert!(rules.toponyms.town_before.contains("city of"));
+        for phrase in &rules.toponyms.town_before {
+            let last = phrase.rsplit(' ').next().unwrap();
+            assert!(rules.toponyms.town_before_ends.contains(last), "{phrase}");
+        }
         // Every list's words are filed under their flags.
         let t = &rules.toponyms;
         for (list, flag) in [

@@ -92,9 +92,29 @@ fn needs_escape(b: u8) -> bool {
     b < 0x20 || b == b'"' || b == b'\\'
 }
 
+/// Does any byte of `bytes` need escaping? Eight bytes at a time.
+fn any_needs_escape(bytes: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // A byte of `w` is below `n` (at most 0x80): the classic test, exact for
+    // the lowest such byte (a borrow only leaves one), so never wrong about
+    // whether there is one.
+    let has_less = |w: u64, n: u64| w.wrapping_sub(n * ONES) & !w & HIGH != 0;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let w = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        let quote = w ^ (u64::from(b'"') * ONES);
+        let backslash = w ^ (u64::from(b'\\') * ONES);
+        if has_less(w, 0x20) || has_less(quote, 1) || has_less(backslash, 1) {
+            return true;
+        }
+    }
+    chunks.remainder().iter().any(|&b| needs_escape(b))
+}
+
 /// `value` as a JSON string, quotes included, appended to `out`.
 pub fn string(value: &str, out: &mut Vec<u8>) {
-    if value.len() <= SHORT && !value.bytes().any(needs_escape) {
+    if value.len() <= SHORT && !any_needs_escape(value.as_bytes()) {
         out.reserve(value.len() + 2);
         out.push(b'"');
         out.extend_from_slice(value.as_bytes());
@@ -152,6 +172,27 @@ mod tests {
         ];
         for s in &samples {
             assert_eq!(escaped(s), serde_json::to_string(s).unwrap(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn the_eight_byte_test_finds_every_byte_to_escape_wherever_it_stands() {
+        for b in 0..=255u8 {
+            for at in 0..17 {
+                let mut bytes = vec![b'a'; 17];
+                bytes[at] = b;
+                assert_eq!(any_needs_escape(&bytes), needs_escape(b), "byte {b:#x} at {at}");
+                // Among spaces, and among bytes with the top bit set (UTF-8 continuations).
+                for around in [b' ', 0x85, 0xA9, 0xFF] {
+                    let mut among = vec![around; 17];
+                    among[at] = b;
+                    assert_eq!(
+                        any_needs_escape(&among),
+                        needs_escape(b),
+                        "byte {b:#x} at {at} among {around:#x}"
+                    );
+                }
+            }
         }
     }
 
