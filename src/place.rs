@@ -415,16 +415,23 @@ impl Reason {
     /// For the user: "qualifier: Texas", "dateline", "article names Louisiana",
     /// "near Cairns", "largest place of that name"; `None` for an unambiguous name.
     pub fn describe(self, g: &Gazetteer) -> Option<String> {
+        self.describe_in_parts(g)
+            .map(|(words, place)| format!("{words}{place}"))
+    }
+
+    /// [`Reason::describe`] as its words and the place they name ("qualifier: ",
+    /// "Texas"; "dateline", ""), for a writer that needs no new string.
+    pub fn describe_in_parts(self, g: &Gazetteer) -> Option<(&'static str, &str)> {
         Some(match self {
             Reason::Unambiguous => return None,
-            Reason::Qualifier(p) => format!("qualifier: {}", p.name(g)),
-            Reason::Qualifies(p) => format!("qualifies {}", p.name(g)),
-            Reason::Dateline => "dateline".into(),
-            Reason::ArticleNames(p) => format!("article names {}", p.name(g)),
-            Reason::Near(p) => format!("near {}", p.name(g)),
-            Reason::Town => "written as a town's name".into(),
-            Reason::Largest => "largest place of that name".into(),
-            Reason::Correction => "corrected by hand".into(),
+            Reason::Qualifier(p) => ("qualifier: ", p.name(g)),
+            Reason::Qualifies(p) => ("qualifies ", p.name(g)),
+            Reason::Dateline => ("dateline", ""),
+            Reason::ArticleNames(p) => ("article names ", p.name(g)),
+            Reason::Near(p) => ("near ", p.name(g)),
+            Reason::Town => ("written as a town's name", ""),
+            Reason::Largest => ("largest place of that name", ""),
+            Reason::Correction => ("corrected by hand", ""),
         })
     }
 }

@@ -173,7 +173,7 @@ fn write_json_object(
             .uint("passage", m.passage)
             .some_str("city", city_name(g, m))
             .some_str("place", place)
-            .some_str("reason", m.reason.describe(g).as_deref())
+            .some_str_of_two("reason", m.reason.describe_in_parts(g))
             .close();
         Ok(())
     })?;

@@ -65,6 +65,21 @@ impl<'o> Line<'o> {
         }
     }
 
+    /// Member `key` with a string value written in two parts, left out when `None`.
+    #[inline(always)]
+    pub fn some_str_of_two(mut self, key: &str, value: Option<(&str, &str)>) -> Self {
+        if let Some((first, second)) = value {
+            self.key(key);
+            string(first, self.out);
+            // One string: the first part's closing quote and the second's opening one dropped.
+            self.out.pop();
+            let at = self.out.len();
+            string(second, self.out);
+            self.out.remove(at);
+        }
+        self
+    }
+
     /// Member `key` with a whole number.
     #[inline(always)]
     pub fn uint(mut self, key: &str, value: usize) -> Self {
@@ -221,7 +236,7 @@ mod tests {
                 .str("target", value.target)
                 .uint("start", value.start)
                 .some_str("city", value.city)
-                .some_str("reason", value.reason)
+                .some_str_of_two("reason", value.reason.map(|r| r.split_at(11)))
                 .uint("end", value.end)
                 .close();
             let mut by_serde = Vec::new();
