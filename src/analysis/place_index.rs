@@ -291,7 +291,8 @@ pub struct PlaceIndex {
     slot_list: usize,
     records: usize,
     records_len: usize,
-    strings: usize,
+    /// The spellings' bytes, checked UTF-8 once when the table is read.
+    text: Cow<'static, str>,
 }
 
 /// A table that is not one [`build`] made.
@@ -299,8 +300,8 @@ pub struct PlaceIndex {
 pub struct BadIndex;
 
 impl PlaceIndex {
-    /// Read a table made by [`build`]. Only its header and size are checked
-    /// (a table is either compiled in, made by `build.rs`, or made by
+    /// Read a table made by [`build`]. Only its header, its size and that its
+    /// spellings are UTF-8 are checked (a table is either compiled in, made by `build.rs`, or made by
     /// [`build`] in this process): every read is bounds-checked, so a damaged
     /// table could make a lookup panic, never read out of bounds.
     pub fn new(bytes: Cow<'static, [u8]>) -> Result<PlaceIndex, BadIndex> {
@@ -319,6 +320,14 @@ impl PlaceIndex {
         if !slots.is_power_of_two() || bytes.len() != string_start + strings {
             return Err(BadIndex);
         }
+        let text = match bytes {
+            Cow::Borrowed(b) => Cow::Borrowed(simdutf8::basic::from_utf8(&b[string_start..]).map_err(|_| BadIndex)?),
+            Cow::Owned(ref b) => Cow::Owned(
+                simdutf8::basic::from_utf8(&b[string_start..])
+                    .map_err(|_| BadIndex)?
+                    .to_string(),
+            ),
+        };
         Ok(PlaceIndex {
             bytes,
             spellings,
@@ -330,7 +339,7 @@ impl PlaceIndex {
             slot_list,
             records,
             records_len,
-            strings: string_start,
+            text,
         })
     }
 
@@ -380,10 +389,10 @@ impl PlaceIndex {
         u64::from_le_bytes(self.bytes[at..at + 8].try_into().expect("eight bytes"))
     }
 
-    /// Spelling `i` (checked here, not when the table is read: most are never needed).
+    /// Spelling `i`.
     pub fn spelling(&self, i: usize) -> &str {
         let (from, to) = (self.u32_at(self.spell_off, i), self.u32_at(self.spell_off, i + 1));
-        std::str::from_utf8(&self.bytes[self.strings + from as usize..self.strings + to as usize]).unwrap_or_default()
+        self.text.get(from as usize..to as usize).unwrap_or_default()
     }
 
     /// The places of spelling `i` (member codes, see [`DIVISION`]).
@@ -513,6 +522,25 @@ pub(super) fn compare_same_length(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_table_reads_back_its_spellings_and_one_whose_spellings_are_not_utf8_is_refused() {
+        let places = [
+            (0u32, vec!["Zürich"]),
+            (1, vec!["Paris", "Paris, Texas"]),
+            (2, vec!["Kyiv"]),
+        ];
+        let bytes = build(places.iter().map(|(k, v)| (*k, v.iter().copied())));
+        let index = PlaceIndex::new(Cow::Owned(bytes.clone())).unwrap();
+        let mut spellings: Vec<&str> = (0..index.spellings).map(|i| index.spelling(i)).collect();
+        spellings.sort_unstable();
+        assert_eq!(spellings, ["Kyiv", "Paris", "Paris, Texas", "Zürich"]);
+        // "ü" is the only non-ASCII character: cut it in half.
+        let mut damaged = bytes;
+        let at = damaged.windows(2).rposition(|w| w == "ü".as_bytes()).unwrap();
+        damaged[at] = b'u';
+        assert!(PlaceIndex::new(Cow::Owned(damaged)).is_err());
+    }
 
     #[test]
     fn comparing_in_registers_orders_as_slices_do() {

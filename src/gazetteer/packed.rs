@@ -127,7 +127,7 @@ impl<'a> Packed<'a> {
         if bytes.len() != text + strings {
             return None;
         }
-        let strings = std::str::from_utf8(&bytes[text..]).ok()?;
+        let strings = simdutf8::basic::from_utf8(&bytes[text..]).ok()?;
         let entry = |i: usize| -> Option<&'a str> {
             let at = table + 8 * i;
             let from = u32::from_le_bytes(bytes[at..at + 4].try_into().ok()?) as usize;
