@@ -304,6 +304,8 @@ struct Evidence<'a> {
     cues: Option<Cues<'a>>,
     /// Divisions named, or holding a decided place.
     divisions: HashMap<usize, Place>,
+    /// Decided cities, each once (an article names its towns again and again).
+    cities: HashSet<u32>,
     /// Decided cities, by one-degree cell, for nearness.
     cells: Grid<usize>,
     /// The same by four-degree cell, for being in the same part of the world.
@@ -332,6 +334,12 @@ impl Evidence<'_> {
 
     /// Note `place` as named by the article.
     fn add(&mut self, g: &Gazetteer, place: Place, kind: MentionKind) {
+        // A city noted before: all it says is noted (and its cells hold it once).
+        if let Place::City(i) = place
+            && !self.cities.insert(i)
+        {
+            return;
+        }
         match place {
             Place::Country(c) if kind == MentionKind::Demonym => {
                 self.demonym_countries.insert(c as usize);
