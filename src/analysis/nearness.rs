@@ -7,6 +7,7 @@
 //! faster than a tree rebuilt as places are decided.
 
 use rustc_hash::FxHashMap;
+use std::ops::ControlFlow;
 
 /// Kilometres in a degree of latitude, rounded down (on the sphere of
 /// [`distance_km`] it is 111.195): cells reach a little further, never less far.
@@ -102,12 +103,20 @@ impl<T, const DEGREES: u16> Grid<T, DEGREES> {
         self.cells.get(&self.cell(point)).map_or(&[], Vec::as_slice)
     }
 
-    /// Every item filed in a cell that may hold points within `km` of
-    /// `point` (and some further: callers measure).
-    pub(super) fn around(&self, point: (f64, f64), km: f64) -> impl Iterator<Item = &T> {
+    /// Visit the items filed within `km` of `point`, and maybe a little
+    /// further (the cells that reach covers), until `visit` breaks: its
+    /// value, if it did. A visitor, not an iterator: the resolution asks
+    /// this for every candidate in every round, and an iterator of the two
+    /// ways to go round was a large value to build and hand back each time.
+    pub(super) fn visit_around<B>(
+        &self,
+        point: (f64, f64),
+        km: f64,
+        mut visit: impl FnMut(&T) -> ControlFlow<B>,
+    ) -> Option<B> {
         // An empty grid (no place decided yet) has nothing anywhere: no cells to work out.
         if self.cells.is_empty() {
-            return None.into_iter().flatten().chain(None.into_iter().flatten());
+            return None;
         }
         let (cx, cy) = self.cell(point);
         let span = self.degrees * KM_PER_DEGREE;
@@ -131,25 +140,39 @@ impl<T, const DEGREES: u16> Grid<T, DEGREES> {
         let width = if cols == self.columns { cols } else { 2 * cols + 1 };
         let asked = (width * (2 * rows + 1)) as usize;
         let columns = self.columns;
-        let near = move |&(x, y): &(i32, i32)| {
-            let dx = (x - cx).rem_euclid(columns).min((cx - x).rem_euclid(columns));
-            dx <= cols && (y - cy).abs() <= rows
+        let mut items = |list: &Vec<T>| {
+            for item in list {
+                if let ControlFlow::Break(b) = visit(item) {
+                    return Some(b);
+                }
+            }
+            None
         };
-        // Few cells filed: walk them rather than ask for every cell around.
-        let walk = (self.cells.len() <= asked).then(|| {
-            self.cells
-                .iter()
-                .filter(move |(k, _)| near(k))
-                .flat_map(|(_, v)| v.iter())
-        });
-        let ask = (self.cells.len() > asked).then(|| {
-            (first..first + width)
-                .flat_map(move |x| (-rows..=rows).map(move |dy| (x.rem_euclid(columns), cy + dy)))
-                .filter(|&k| self.is_occupied(k))
-                .filter_map(|k| self.cells.get(&k))
-                .flat_map(|v| v.iter())
-        });
-        walk.into_iter().flatten().chain(ask.into_iter().flatten())
+        if self.cells.len() <= asked {
+            // Few cells filed: walk them rather than ask for every cell around.
+            for (&(x, y), list) in &self.cells {
+                let dx = (x - cx).rem_euclid(columns).min((cx - x).rem_euclid(columns));
+                if dx <= cols
+                    && (y - cy).abs() <= rows
+                    && let Some(b) = items(list)
+                {
+                    return Some(b);
+                }
+            }
+        } else {
+            for x in first..first + width {
+                for dy in -rows..=rows {
+                    let k = (x.rem_euclid(columns), cy + dy);
+                    if self.is_occupied(k)
+                        && let Some(list) = self.cells.get(&k)
+                        && let Some(b) = items(list)
+                    {
+                        return Some(b);
+                    }
+                }
+            }
+        }
+        None
     }
 
     /// Forget every item.
@@ -171,10 +194,14 @@ mod tests {
 
     /// The items of `grid` within `km` of `point`, by their points.
     fn within<const D: u16>(grid: &Grid<(f64, f64), D>, point: (f64, f64), km: f64) -> Vec<(f64, f64)> {
-        grid.around(point, km)
-            .copied()
-            .filter(|&p| distance_km(point, p) <= km)
-            .collect()
+        let mut found = Vec::new();
+        grid.visit_around(point, km, |&p| {
+            if distance_km(point, p) <= km {
+                found.push(p);
+            }
+            ControlFlow::<()>::Continue(())
+        });
+        found
     }
 
     #[test]
@@ -249,6 +276,35 @@ mod tests {
         assert_eq!(within(&fine, (-179.5, -18.14), 400.0), [suva]);
         assert_eq!(within(&wide, (-179.5, -18.14), 400.0), [suva]);
         assert_eq!(fine.cell((180.0, 0.0)), fine.cell((-180.0, 0.0)));
+    }
+
+    #[test]
+    fn a_visit_stops_where_the_visitor_breaks() {
+        for many in [false, true] {
+            let mut grid: Grid<_> = Grid::new();
+            let points: Vec<(f64, f64)> = if many {
+                (0..30)
+                    .flat_map(|x| (0..30).map(move |y| (f64::from(x) + 0.5, f64::from(y) + 0.5)))
+                    .collect()
+            } else {
+                vec![(10.5, 10.5), (11.5, 10.5), (10.5, 11.5)]
+            };
+            for &p in &points {
+                grid.insert(p, p);
+            }
+            let mut seen = 0;
+            let found = grid.visit_around((10.5, 10.5), 120.0, |&p| {
+                seen += 1;
+                ControlFlow::Break(p)
+            });
+            assert!(found.is_some_and(|p| points.contains(&p)), "{found:?}");
+            let mut all = 0;
+            grid.visit_around((10.5, 10.5), 120.0, |_| {
+                all += 1;
+                ControlFlow::<()>::Continue(())
+            });
+            assert_eq!((seen, all >= 3), (1, true), "stopped after {seen} of {all}");
+        }
     }
 
     #[test]

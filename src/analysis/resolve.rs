@@ -36,6 +36,7 @@
 //!
 //! Every mention records why its place was chosen ([`Reason`]).
 
+use std::ops::ControlFlow;
 use std::rc::Rc;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -382,16 +383,16 @@ impl Evidence<'_> {
         not: Option<usize>,
     ) -> Option<(usize, f64)> {
         let mut best: Option<(usize, f64)> = None;
-        for &i in grid.around(at, km) {
+        grid.visit_around(at, km, |&i| {
             let c = &g.cities[i];
-            if Some(i) == not {
-                continue;
+            if Some(i) != not {
+                let d = distance_km(at, (c.lon, c.lat));
+                if d <= km && best.is_none_or(|(_, b)| d < b) {
+                    best = Some((i, d));
+                }
             }
-            let d = distance_km(at, (c.lon, c.lat));
-            if d <= km && best.is_none_or(|(_, b)| d < b) {
-                best = Some((i, d));
-            }
-        }
+            ControlFlow::<()>::Continue(())
+        });
         best
     }
 
@@ -402,15 +403,17 @@ impl Evidence<'_> {
         let at = (g.cities[me as usize].lon, g.cities[me as usize].lat);
         // Not a candidate of one of my own names ("Springfield" and "Springfield").
         let mine = self.pending.at(at);
-        self.pending
-            .around(at, NEAR_KM)
-            .find(|&&(i, slot)| {
-                i != me as usize
-                    && !self.is_closed(slot)
-                    && !mine.contains(&(me as usize, slot))
-                    && distance_km(at, (g.cities[i].lon, g.cities[i].lat)) <= NEAR_KM
-            })
-            .map(|&(i, _)| i)
+        self.pending.visit_around(at, NEAR_KM, |&(i, slot)| {
+            let near = i != me as usize
+                && !self.is_closed(slot)
+                && !mine.contains(&(me as usize, slot))
+                && distance_km(at, (g.cities[i].lon, g.cities[i].lat)) <= NEAR_KM;
+            if near {
+                ControlFlow::Break(i)
+            } else {
+                ControlFlow::Continue(())
+            }
+        })
     }
 
     /// Was slot `s` decided since the pending names were filed?
