@@ -151,7 +151,9 @@ impl<T, const DEGREES: u16> Grid<T, DEGREES> {
         if self.cells.len() <= asked {
             // Few cells filed: walk them rather than ask for every cell around.
             for (&(x, y), list) in &self.cells {
-                let dx = (x - cx).rem_euclid(columns).min((cx - x).rem_euclid(columns));
+                // Columns apart, either way round the world (both in 0..columns).
+                let apart = (x - cx).abs();
+                let dx = apart.min(columns - apart);
                 if dx <= cols
                     && (y - cy).abs() <= rows
                     && let Some(b) = items(list)
@@ -161,8 +163,16 @@ impl<T, const DEGREES: u16> Grid<T, DEGREES> {
             }
         } else {
             for x in first..first + width {
+                // Within a turn of `0..columns` either way.
+                let x = if x < 0 {
+                    x + columns
+                } else if x >= columns {
+                    x - columns
+                } else {
+                    x
+                };
                 for dy in -rows..=rows {
-                    let k = (x.rem_euclid(columns), cy + dy);
+                    let k = (x, cy + dy);
                     if self.is_occupied(k)
                         && let Some(list) = self.cells.get(&k)
                         && let Some(b) = items(list)
@@ -276,6 +286,30 @@ mod tests {
         assert_eq!(within(&fine, (-179.5, -18.14), 400.0), [suva]);
         assert_eq!(within(&wide, (-179.5, -18.14), 400.0), [suva]);
         assert_eq!(fine.cell((180.0, 0.0)), fine.cell((-180.0, 0.0)));
+        // Many cells filed on both sides (so they are asked for, cell by
+        // cell): what is found is what measuring every point finds.
+        let points: Vec<(f64, f64)> = (0..60)
+            .flat_map(|x| (0..12).map(move |y| (f64::from(x) * 0.5 + 165.25, f64::from(y) * 0.5 - 20.0)))
+            .map(|(lon, lat): (f64, f64)| (if lon > 180.0 { lon - 360.0 } else { lon }, lat))
+            .collect();
+        for &p in &points {
+            fine.insert(p, p);
+            wide.insert(p, p);
+        }
+        for at in [(-179.5, -18.14), (179.9, -15.0), (-175.2, -19.0), (170.0, -17.0)] {
+            let mut all: Vec<_> = points
+                .iter()
+                .copied()
+                .filter(|&p| distance_km(at, p) <= 150.0)
+                .collect();
+            all.push(suva);
+            all.retain(|&p| distance_km(at, p) <= 150.0);
+            all.sort_by(|a, b| a.partial_cmp(b).unwrap());
+            for mut found in [within(&fine, at, 150.0), within(&wide, at, 150.0)] {
+                found.sort_by(|a, b| a.partial_cmp(b).unwrap());
+                assert_eq!(found, all, "within 150 km of {at:?}");
+            }
+        }
     }
 
     #[test]
