@@ -318,8 +318,9 @@ struct Evidence<'a> {
     /// The candidate cities of names not yet decided, by cell, with their slot:
     /// two names whose candidates lie close together support each other.
     pending: Grid<(usize, usize)>,
-    /// The divisions holding a candidate city of an undecided name, with its slot.
-    pending_divisions: HashMap<usize, Vec<usize>>,
+    /// The divisions holding a candidate city of an undecided name, with its
+    /// slot: one list sorted by division (not a list per division).
+    pending_divisions: Vec<(usize, usize)>,
     /// The slots decided since `pending` was filled: no longer pending.
     closed: Vec<bool>,
 }
@@ -442,7 +443,8 @@ impl Evidence<'_> {
             // A name's entries are filed together: counting runs counts names
             // (up to two, all that matters), without a list of them.
             let (mut others, mut last) = (0, None);
-            for &s in self.pending_divisions.get(&d).into_iter().flatten() {
+            let from = self.pending_divisions.partition_point(|&(x, _)| x < d);
+            for &(_, s) in self.pending_divisions[from..].iter().take_while(|&&(x, _)| x == d) {
                 if s != slot && !self.is_closed(s) && last != Some(s) {
                     (others, last) = (others + 1, Some(s));
                     if others == 2 {
@@ -1530,11 +1532,13 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
                 let city = &g.cities[i as usize];
                 evidence.pending.insert((city.lon, city.lat), (i as usize, s));
                 for d in c.divisions(g) {
-                    evidence.pending_divisions.entry(d).or_default().push(s);
+                    evidence.pending_divisions.push((d, s));
                 }
             }
         }
     }
+    // By division, each division's in the order filed (a stable sort).
+    evidence.pending_divisions.sort_by_key(|&(d, _)| d);
     evidence.closed = vec![false; slots.len()];
     for _ in 0..24 {
         let mut decided = Vec::new();
