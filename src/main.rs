@@ -128,6 +128,7 @@ fn main() -> ExitCode {
         Err(e) => e.exit(),
     };
     if matches!(cli.command, Some(Command::Analyze { .. })) {
+        article_atlas::memory::reuse_freed_memory();
         article_atlas::analysis::Analyzer::prepare_builtin();
     }
     let result = match &cli.command {
