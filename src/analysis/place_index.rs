@@ -88,11 +88,26 @@ pub fn hash(word: &[u8]) -> u64 {
     }
     let rest = chunks.remainder();
     if !rest.is_empty() {
-        let mut last = [0u8; 8];
-        last[..rest.len()].copy_from_slice(rest);
-        h = (h.rotate_left(26) ^ u64::from_le_bytes(last)).wrapping_mul(K);
+        h = (h.rotate_left(26) ^ short_le(rest)).wrapping_mul(K);
     }
     h
+}
+
+/// The 1 to 7 bytes of `rest` as a little-endian number (zeros above), in
+/// two overlapping loads: the scan hashes every capitalised word, and a
+/// copy into an eight-byte buffer was a call to the C library's `memcpy`.
+#[inline]
+fn short_le(rest: &[u8]) -> u64 {
+    let n = rest.len();
+    debug_assert!((1..8).contains(&n));
+    if n >= 4 {
+        let low = u64::from(u32::from_le_bytes(rest[..4].try_into().expect("four bytes")));
+        let high = u64::from(u32::from_le_bytes(rest[n - 4..].try_into().expect("four bytes")));
+        low | (high << (8 * (n - 4)))
+    } else {
+        let (first, middle, last) = (u64::from(rest[0]), u64::from(rest[n / 2]), u64::from(rest[n - 1]));
+        first | (middle << (8 * (n / 2))) | (last << (8 * (n - 1)))
+    }
 }
 
 /// The filter word and the two bits of hash `h`.
@@ -522,6 +537,16 @@ pub(super) fn compare_same_length(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_short_tail_reads_as_the_bytes_padded_with_zeros() {
+        let bytes = b"ABCDEFG";
+        for n in 1..8 {
+            let mut padded = [0u8; 8];
+            padded[..n].copy_from_slice(&bytes[..n]);
+            assert_eq!(short_le(&bytes[..n]), u64::from_le_bytes(padded), "{n} bytes");
+        }
+    }
 
     #[test]
     fn a_table_reads_back_its_spellings_and_one_whose_spellings_are_not_utf8_is_refused() {
