@@ -2,8 +2,8 @@
 //! summaries) on a generated 32 MB news-like corpus, as one text (so its
 //! scan and the reading around its names run in parts on every core, as
 //! `analyze` does with a long file). Each timing takes a copy of the text
-//! made before it and leaves the analysis to be dropped after it, and the
-//! allocator keeps freed memory as the `analyze` command's does.
+//! made before it and leaves the analysis to be dropped after it; the
+//! allocator has the app's settings (glibc's own thresholds).
 //!
 //! The corpus mixes the bundled article with generated paragraphs whose
 //! sentences name countries, capitals, demonyms, regions, first names and
@@ -181,8 +181,6 @@ fn density(what: &str, analyzer: &Analyzer, text: &str) {
 }
 
 fn analyze_throughput(c: &mut Criterion) {
-    // As `analyze` does: freed blocks kept for the next (see `memory`).
-    article_atlas::memory::reuse_freed_memory();
     let text = corpus(32 << 20);
     let analyzer = Analyzer::builtin();
     let mut group = c.benchmark_group("analyze");
