@@ -811,6 +811,7 @@ fn not_a_place(
     (prev_end, next_start): (Option<usize>, Option<usize>),
     small: bool,
     capital: bool,
+    titles: &mut TitleCase,
 ) -> bool {
     let text = doc.text.as_str();
     let rules = &m.rules().toponyms;
@@ -918,7 +919,7 @@ fn not_a_place(
         && text[sentence.span.start..before_start]
             .chars()
             .any(char::is_alphanumeric)
-        && !title_case(doc.slice(sentence.span))
+        && !titles.of(doc, found.passage)
 }
 
 /// A word without a final full stop or possessive "'s" ("St." → "St", "Council's" → "Council").
@@ -938,6 +939,31 @@ fn is_initials(word: &str) -> bool {
             .as_bytes()
             .chunks(2)
             .all(|pair| pair[0].is_ascii_uppercase() && pair[1] == b'.')
+}
+
+/// Whether the sentence of the names read last is in title case, worked out
+/// once for all its names (it reads the whole sentence).
+struct TitleCase {
+    sentence: usize,
+    is: bool,
+}
+
+impl TitleCase {
+    fn new() -> TitleCase {
+        TitleCase {
+            sentence: usize::MAX,
+            is: false,
+        }
+    }
+
+    /// Is sentence `s` of `doc` in title case?
+    fn of(&mut self, doc: &Document, s: usize) -> bool {
+        if self.sentence != s {
+            self.is = title_case(doc.slice(doc.sentences[s].span));
+            self.sentence = s;
+        }
+        self.is
+    }
 }
 
 /// Is a headline's or a title's passage in title case (most words capitalised)?
@@ -1062,7 +1088,7 @@ const READ_PART: usize = 16_384;
 fn read_around(m: &Matcher, g: &Gazetteer, doc: &Document, found: &[Found]) -> Vec<Around> {
     // Whether every candidate is small, or one a capital, depends on the
     // group alone: worked out once per process.
-    let verdict = |i: usize| {
+    let verdict = |titles: &mut TitleCase, i: usize| {
         let f = &found[i];
         let Reading::Toponym { group, default: None } = f.reading else {
             return Verdict::Place;
@@ -1081,7 +1107,7 @@ fn read_around(m: &Matcher, g: &Gazetteer, doc: &Document, found: &[Found]) -> V
             i.checked_sub(1).map(|p| found[p].span.end),
             found.get(i + 1).map(|n| n.span.start),
         );
-        if !not_a_place(m, doc, f, around, small, capital) {
+        if !not_a_place(m, doc, f, around, small, capital, titles) {
             Verdict::Place
         } else if names_person(m, doc, f) {
             Verdict::Person
@@ -1090,7 +1116,7 @@ fn read_around(m: &Matcher, g: &Gazetteer, doc: &Document, found: &[Found]) -> V
         }
     };
     let text = doc.text.as_str();
-    let around = |i: usize| {
+    let around = |titles: &mut TitleCase, i: usize| {
         let f = &found[i];
         let rest = &text[f.span.end..];
         let gap = if rest.starts_with(", ") {
@@ -1101,7 +1127,7 @@ fn read_around(m: &Matcher, g: &Gazetteer, doc: &Document, found: &[Found]) -> V
             0
         };
         let possessive = rest.starts_with("'s") || rest.starts_with("\u{2019}s");
-        let verdict = verdict(i);
+        let verdict = verdict(titles, i);
         Around {
             verdict,
             gap,
@@ -1109,13 +1135,14 @@ fn read_around(m: &Matcher, g: &Gazetteer, doc: &Document, found: &[Found]) -> V
         }
     };
     if found.len() < 2 * READ_PART {
-        return (0..found.len()).map(around).collect();
+        let mut titles = TitleCase::new();
+        return (0..found.len()).map(|i| around(&mut titles, i)).collect();
     }
     use rayon::prelude::*;
     (0..found.len())
         .into_par_iter()
         .with_min_len(READ_PART)
-        .map(around)
+        .map_init(TitleCase::new, around)
         .collect()
 }
 
@@ -1789,9 +1816,18 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
 
 #[cfg(test)]
 mod tests {
-    use super::GIVEN_BACK;
+    use super::{GIVEN_BACK, TitleCase};
     use crate::analysis::{Analyzer, Mention};
-    use crate::text::Span;
+    use crate::text::{Document, Span};
+
+    #[test]
+    fn a_sentence_s_title_case_is_kept_for_its_names_and_read_anew_for_the_next() {
+        let doc = Document::new("Police Arrest Paris Man In Bank Raid. The man from Paris was held.".to_string());
+        assert_eq!(doc.sentences.len(), 2);
+        let mut titles = TitleCase::new();
+        let asked: Vec<bool> = [0, 0, 1, 1, 0, 1].iter().map(|&s| titles.of(&doc, s)).collect();
+        assert_eq!(asked, [true, true, false, false, true, false]);
+    }
 
     /// A long article holds a slot for every name that may be a town at its peak.
     #[test]
