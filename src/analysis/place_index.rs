@@ -303,8 +303,8 @@ where
 /// A first word's entry: where its record is and how many runs it has.
 #[derive(Clone, Copy, Debug)]
 pub struct Word {
-    record: usize,
-    runs: usize,
+    record: u32,
+    runs: u32,
 }
 
 /// One run of a word's spellings: all of one length.
@@ -348,7 +348,10 @@ impl PlaceIndex {
     /// [`build`] in this process): every read is bounds-checked, so a damaged
     /// table could make a lookup panic, never read out of bounds.
     pub fn new(bytes: Cow<'static, [u8]>) -> Result<PlaceIndex, BadIndex> {
-        if bytes.len() < HEADER + STARTS + PREFIXES + 8 * FILTER || &bytes[..8] != MAGIC {
+        if bytes.len() < HEADER + STARTS + PREFIXES + 8 * FILTER
+            || bytes.len() > u32::MAX as usize
+            || &bytes[..8] != MAGIC
+        {
             return Err(BadIndex);
         }
         let n = |i: usize| u32::from_le_bytes(bytes[8 + 4 * i..12 + 4 * i].try_into().expect("four bytes")) as usize;
@@ -404,8 +407,9 @@ impl PlaceIndex {
             h,
             (packed & 0xFFFF) as usize,
             Word {
-                record: self.records + record.min(self.records_len),
-                runs: (packed >> 16) as usize,
+                // The table is at most 4 GB (its offsets are `u32`).
+                record: (self.records + record.min(self.records_len)) as u32,
+                runs: packed >> 16,
             },
         )
     }
@@ -492,9 +496,10 @@ impl PlaceIndex {
     /// The runs of `word`, longest first.
     #[inline]
     pub fn runs(&self, word: Word) -> impl Iterator<Item = Run> + '_ {
-        let mut rows = word.record + 8 * word.runs;
-        (0..word.runs).map(move |r| {
-            let at = word.record + 8 * r;
+        let (record, runs) = (word.record as usize, word.runs as usize);
+        let mut rows = record + 8 * runs;
+        (0..runs).map(move |r| {
+            let at = record + 8 * r;
             let b = &self.bytes[at..at + 8];
             let run = Run {
                 len: usize::from(u16::from_le_bytes([b[0], b[1]])),

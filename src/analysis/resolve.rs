@@ -91,6 +91,8 @@ struct Words {
     candidates: Rc<[Place]>,
     /// What each candidate is worth, in their order (see [`Worth`]).
     worth: Rc<[Worth]>,
+    /// The population of the largest candidate.
+    largest: u64,
     /// The name is a dictionary word (`common_words.txt`).
     common: bool,
     /// The name is a person's (`person_names.txt`).
@@ -109,6 +111,10 @@ struct Worth {
     standing: u64,
     /// A famous place ([`famous_named`]).
     famous: bool,
+    /// How many people live there ([`Place::population`], kept here: the
+    /// rounds ask it of every candidate, and the gazetteer's record is a
+    /// read far away).
+    population: u64,
 }
 
 impl Worth {
@@ -120,6 +126,7 @@ impl Worth {
                 prior: prior_named(g, c, name),
                 standing: standing_named(g, c, name, owned),
                 famous: famous_named(g, c, name, owned),
+                population: c.population(g),
             })
             .collect()
     }
@@ -160,6 +167,7 @@ impl Words {
         });
         let worth = Worth::of_all(g, &candidates, &name, owned);
         Words {
+            largest: worth.iter().map(|w| w.population).max().unwrap_or(0),
             common: rules.common_words.contains(&name),
             person: rules.person_names.contains(&name),
             zipf: rules.word_frequencies.get(&name).copied(),
@@ -1363,6 +1371,7 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
             slot.words = Rc::clone(narrowed.entry(Rc::as_ptr(&words)).or_insert_with(|| {
                 Rc::new(Words {
                     candidates: candidates.clone(),
+                    largest: worth.iter().map(|w| w.population).max().unwrap_or(0),
                     worth: worth.clone(),
                     ..(*words).clone()
                 })
@@ -1547,14 +1556,14 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
     // whose name is a dictionary word.
     for &s in open.iter().filter(|&&s| slots[s].chosen.is_none()) {
         let slot = &slots[s];
-        let largest = slot.words.candidates.iter().map(|c| c.population(g)).max().unwrap_or(0);
+        let largest = slot.words.largest;
         if slot.weak || (slot.default.is_none() && slot.words.too_frequent(largest.saturating_mul(10))) {
             continue;
         }
         let word = slot.words.common;
-        for &c in slot.words.candidates.iter() {
+        for (&c, worth) in slot.words.candidates.iter().zip(slot.words.worth.iter()) {
             if let Place::City(i) = c
-                && !(word && c.population(g) < NOTABLE)
+                && !(word && worth.population < NOTABLE)
             {
                 let city = &g.cities[i as usize];
                 evidence.pending.insert((city.lon, city.lat), (i as usize, s));
@@ -1586,7 +1595,7 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
                 continue;
             };
             let population = worth.standing;
-            let wordlike = slot.weak || slot.words.wordlike(candidate.population(g));
+            let wordlike = slot.weak || slot.words.wordlike(worth.population);
             let dominant = dominant(ranked);
             let on_evidence = if slot.default.is_some() {
                 // A country's name keeps its country unless a division or a
@@ -1695,7 +1704,7 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
             continue;
         };
         let population = worth.standing;
-        let wordlike = slot.weak || slot.words.wordlike(candidate.population(g));
+        let wordlike = slot.weak || slot.words.wordlike(worth.population);
         if (population >= NOTABLE && !wordlike) || (matches!(candidate, Place::City(_)) && population >= MILLION) {
             left.push((s, candidate));
         }
