@@ -1433,20 +1433,25 @@ mod tests {
         assert!(std::mem::size_of::<(u64, u32, Looked)>() <= 48);
     }
 
-    #[test]
-    fn a_thread_keeps_looked_up_words_for_one_matcher_only() {
-        let towns = "1\tSpringfield\tUSA\t\t\tPPL\t5000\t39.8\t-89.6\tSpringfield Town\n\
-                     2\tLakeside Town\tCAN\t\t\tPPL\t1200\t44.8\t-63.7\t\n";
-        let small: &'static Gazetteer = Box::leak(Box::new(
+    /// A matcher of the built-in rules over the countries and `towns` (a places table).
+    fn matcher_of_towns(towns: &str) -> &'static Matcher {
+        let g: &'static Gazetteer = Box::leak(Box::new(
             Gazetteer::from_tables(
                 include_str!("../../data/gazetteer/countries.json"),
                 include_str!("../../data/gazetteer/regions.json"),
-                towns,
+                Box::leak(towns.to_string().into_boxed_str()),
                 "",
             )
             .unwrap(),
         ));
-        let small = Matcher::new(small, Rules::builtin().unwrap());
+        Box::leak(Box::new(Matcher::new(g, Rules::builtin().unwrap())))
+    }
+
+    #[test]
+    fn a_thread_keeps_looked_up_words_for_one_matcher_only() {
+        let towns = "1\tSpringfield\tUSA\t\t\tPPL\t5000\t39.8\t-89.6\tSpringfield Town\n\
+                     2\tLakeside Town\tCAN\t\t\tPPL\t1200\t44.8\t-63.7\t\n";
+        let small = matcher_of_towns(towns);
         let builtin = &crate::analysis::Analyzer::builtin().matcher;
         let text = "Springfield and Lakeside Town met Springfield Town, Paris, Athens and Lagos. The Mayor of Lakeside said so.";
         let on_a_new_thread = |m: &'static Matcher| {
@@ -1454,7 +1459,6 @@ mod tests {
                 .join()
                 .unwrap()
         };
-        let small: &'static Matcher = Box::leak(Box::new(small));
         let (small_alone, builtin_alone) = (on_a_new_thread(small), on_a_new_thread(builtin));
         assert_ne!(small_alone, builtin_alone, "the two tables read the text differently");
         // One after the other on this thread, each way round, twice.
@@ -1477,16 +1481,7 @@ mod tests {
         let towns = "1\tBrookfield\tUSA\t\t\tPPL\t5000\t39.8\t-89.6\tBrookfield Center|Brookfield Township of the Lakes and Hills\n\
                      2\tWestminsterborough\tGBR\t\t\tPPL\t1200\t51.5\t-0.1\tWestminsterborough Heath\n\
                      3\tEastfield Heights\tCAN\t\t\tPPL\t1200\t44.8\t-63.7\t\n";
-        let g: &'static Gazetteer = Box::leak(Box::new(
-            Gazetteer::from_tables(
-                include_str!("../../data/gazetteer/countries.json"),
-                include_str!("../../data/gazetteer/regions.json"),
-                towns,
-                "",
-            )
-            .unwrap(),
-        ));
-        let m: &'static Matcher = Box::leak(Box::new(Matcher::new(g, Rules::builtin().unwrap())));
+        let m = matcher_of_towns(towns);
         let text = "Brookfield said. Brookfield Center won. Brookfield Township of the Lakes and Hills voted. \
                     Brookfield Townships, Eastfield said, not Eastfield Heights. Westminsterborough Heath and \
                     Westminsterborough met; Westminsterboroughs did not.";
