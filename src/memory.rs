@@ -1,9 +1,9 @@
 //! The process's memory: the system allocator, with large blocks backed by
 //! huge pages where the kernel offers them.
 //!
-//! A long article's text, the town tables unpacked at start and the lists
-//! of names found are tens of megabytes of fresh memory, and the kernel
-//! hands fresh memory over a 4 KiB page at a time, each page a fault. On
+//! A long article's text, its sentences and the lists of names found are
+//! tens of megabytes of fresh memory, and the kernel hands fresh memory
+//! over a 4 KiB page at a time, each page a fault. On
 //! Linux with transparent huge pages in `madvise` mode (Debian's default)
 //! a 20 MB article took 28,000 faults, a fifth of the process's time. A
 //! block of [`HUGE_FROM`] bytes or more is marked `MADV_HUGEPAGE`, so that
@@ -86,30 +86,6 @@ fn advise(block: *mut u8, len: usize) {
     }
 }
 
-/// Let the kernel take back the pages of `bytes`, static data of the binary
-/// read for the last time (the compressed town tables, once unpacked): they
-/// leave the process's resident memory, which the peak of a long article
-/// is measured in. Read again, they come back from the binary's file.
-pub fn release_static(bytes: &'static [u8]) {
-    #[cfg(target_os = "linux")]
-    {
-        const PAGE: usize = 4096;
-        let start = (bytes.as_ptr() as usize).next_multiple_of(PAGE);
-        let end = (bytes.as_ptr() as usize + bytes.len()) / PAGE * PAGE;
-        if end > start {
-            // SAFETY: the whole pages of a static of the binary: its read-only
-            // data, mapped from the executable file and never written, so
-            // MADV_DONTNEED only drops this process's mapping of them and a
-            // later read maps the same bytes from the file again.
-            unsafe {
-                libc::madvise(start as *mut libc::c_void, end - start, libc::MADV_DONTNEED);
-            }
-        }
-    }
-    #[cfg(not(target_os = "linux"))]
-    let _ = bytes;
-}
-
 /// Blocks below this size come from the heap and are kept for reuse once
 /// [`reuse_freed_memory`] has been called.
 pub const HEAP_BELOW: usize = 8 << 20;
@@ -150,25 +126,6 @@ mod tests {
                 HugePages.dealloc(zeroed, layout);
             }
         }
-    }
-
-    static TABLE: [u8; 5 * 4096] = {
-        let mut table = [0u8; 5 * 4096];
-        let mut i = 0;
-        while i < table.len() {
-            table[i] = (i % 251) as u8;
-            i += 1;
-        }
-        table
-    };
-
-    #[test]
-    fn released_static_bytes_read_back_the_same() {
-        let sum = |t: &[u8]| t.iter().map(|&b| u64::from(b)).sum::<u64>();
-        let before = sum(&TABLE);
-        release_static(&TABLE);
-        assert_eq!(sum(std::hint::black_box(&TABLE)), before);
-        assert!(TABLE.iter().enumerate().all(|(i, &b)| b == (i % 251) as u8));
     }
 
     #[cfg(target_os = "linux")]

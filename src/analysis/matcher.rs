@@ -494,15 +494,10 @@ impl Builder<'_> {
     }
 }
 
-/// The place index of the bundled gazetteer, built by `build.rs`, unpacked once.
-/// Unpack the bundled place index now (see [`super::Analyzer::builtin`]).
-pub(super) fn unpack_builtin_places() {
-    builtin_places();
-}
-
+/// The place index of the bundled gazetteer, built by `build.rs`, read in
+/// place from the program's file.
 fn builtin_places() -> &'static [u8] {
-    static PLACES: std::sync::OnceLock<&'static [u8]> = std::sync::OnceLock::new();
-    PLACES.get_or_init(|| crate::gazetteer::unpack_builtin(include_bytes!(concat!(env!("OUT_DIR"), "/places.idx.lz4"))))
+    include_bytes!(concat!(env!("OUT_DIR"), "/places.idx"))
 }
 
 /// The place index of `gazetteer`'s towns and divisions (see [`place_index::build`]).

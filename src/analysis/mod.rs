@@ -214,15 +214,11 @@ impl Analyzer {
     pub fn builtin() -> &'static Analyzer {
         static BUILTIN: OnceLock<Analyzer> = OnceLock::new();
         BUILTIN.get_or_init(|| {
-            // The town tables are unpacked side by side (most of the start is
-            // the fresh memory they fill), the rules parsed meanwhile. On a
+            // The gazetteer is read while the rules are parsed. On a
             // thread of its own, not the pool's: the pool's threads may all
             // be waiting for this analyzer (a collection's articles).
             let (gazetteer, rules) = std::thread::scope(|scope| {
-                let rules = scope.spawn(|| {
-                    matcher::unpack_builtin_places();
-                    Rules::builtin().expect("built-in rule tables parse (checked by tests)")
-                });
+                let rules = scope.spawn(|| Rules::builtin().expect("built-in rule tables parse (checked by tests)"));
                 (Gazetteer::builtin(), rules.join().expect("the rule tables are read"))
             });
             Analyzer {

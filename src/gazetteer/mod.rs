@@ -99,14 +99,6 @@ fn data_lines<'a>(table: &'static str, text: &'a str) -> impl Iterator<Item = Fi
         })
 }
 
-/// A table `build.rs` compressed into the binary, unpacked for the rest of
-/// the run (called once per table: each caller keeps it in a `OnceLock`).
-pub(crate) fn unpack_builtin(compressed: &'static [u8]) -> &'static [u8] {
-    let bytes = lz4_flex::block::decompress_size_prepended(compressed).expect("build.rs writes valid LZ4");
-    crate::memory::release_static(compressed);
-    Box::leak(bytes.into_boxed_slice())
-}
-
 impl Gazetteer {
     /// Build a gazetteer from its four tables: countries and regions (JSON),
     /// places and divisions (tab-separated; see `data/README.md` for the schemas).
@@ -278,7 +270,7 @@ impl Gazetteer {
             Gazetteer::from_packed(
                 include_str!("../../data/gazetteer/countries.json"),
                 include_str!("../../data/gazetteer/regions.json"),
-                unpack_builtin(include_bytes!(concat!(env!("OUT_DIR"), "/cities.bin.lz4"))),
+                include_bytes!(concat!(env!("OUT_DIR"), "/cities.bin")),
                 include_str!("../../data/gazetteer/divisions.tsv"),
             )
             .expect("the bundled gazetteer is valid (checked by tests)")
