@@ -115,6 +115,48 @@ struct Worth {
     /// rounds ask it of every candidate, and the gazetteer's record is a
     /// read far away).
     population: u64,
+    /// Where it lies, for the same reason.
+    spot: Spot,
+}
+
+/// Where a place lies: what the evidence asks of a candidate ([`Evidence::support`]),
+/// read from the gazetteer once per name.
+#[derive(Clone, Copy, Debug)]
+struct Spot {
+    /// Longitude and latitude ([`Place::lon_lat`]).
+    at: (f64, f64),
+    /// Its country ([`Place::country`]), [`Spot::NONE`] if none.
+    country: u32,
+    /// The divisions it lies in ([`Place::divisions`]), innermost first, then [`Spot::NONE`].
+    divisions: [u32; 3],
+}
+
+impl Spot {
+    /// No country, no further division.
+    const NONE: u32 = u32::MAX;
+
+    fn of(g: &Gazetteer, place: Place) -> Spot {
+        let mut divisions = [Spot::NONE; 3];
+        for (slot, d) in divisions.iter_mut().zip(place.divisions(g)) {
+            *slot = d as u32;
+        }
+        Spot {
+            at: place.lon_lat(g),
+            country: place.country(g).map_or(Spot::NONE, |c| c as u32),
+            divisions,
+        }
+    }
+
+    fn country(&self) -> Option<usize> {
+        (self.country != Spot::NONE).then_some(self.country as usize)
+    }
+
+    fn divisions(&self) -> impl Iterator<Item = usize> + '_ {
+        self.divisions
+            .iter()
+            .take_while(|&&d| d != Spot::NONE)
+            .map(|&d| d as usize)
+    }
 }
 
 impl Worth {
@@ -127,6 +169,7 @@ impl Worth {
                 standing: standing_named(g, c, name, owned),
                 famous: famous_named(g, c, name, owned),
                 population: c.population(g),
+                spot: Spot::of(g, c),
             })
             .collect()
     }
@@ -406,10 +449,9 @@ impl Evidence<'_> {
     }
 
     /// A candidate city of another undecided name within [`NEAR_KM`] of `candidate`
-    /// ("Valencia" and "Paiporta": the two in Spain are neighbours).
-    fn pending_near(&self, g: &Gazetteer, candidate: Place) -> Option<usize> {
+    /// ("Valencia" and "Paiporta": the two in Spain are neighbours), `at` its place.
+    fn pending_near(&self, g: &Gazetteer, candidate: Place, at: (f64, f64)) -> Option<usize> {
         let Place::City(me) = candidate else { return None };
-        let at = (g.cities[me as usize].lon, g.cities[me as usize].lat);
         // Not a candidate of one of my own names ("Springfield" and "Springfield").
         let mine = self.pending.at(at);
         self.pending.visit_around(at, NEAR_KM, |&(i, slot)| {
@@ -432,6 +474,11 @@ impl Evidence<'_> {
 
     /// How the article supports `candidate` (a candidate of slot `slot`).
     fn support(&self, g: &Gazetteer, candidate: Place, slot: usize) -> Support {
+        self.support_at(g, candidate, &Spot::of(g, candidate), slot)
+    }
+
+    /// [`Evidence::support`] of `candidate`, which lies at `spot`.
+    fn support_at(&self, g: &Gazetteer, candidate: Place, spot: &Spot, slot: usize) -> Support {
         let none = Support {
             level: 0,
             reason: Reason::Largest,
@@ -467,8 +514,8 @@ impl Evidence<'_> {
                 };
             }
         }
-        if let Some(&by) = candidate
-            .divisions(g)
+        if let Some(&by) = spot
+            .divisions()
             .find_map(|d| self.divisions.get(&d).map(|_| d))
             .as_ref()
         {
@@ -477,7 +524,7 @@ impl Evidence<'_> {
                 reason: Reason::ArticleNames(Place::division_at(by)),
             };
         }
-        let at = candidate.lon_lat(g);
+        let at = spot.at;
         let me = match candidate {
             Place::City(i) => Some(i as usize),
             _ => None,
@@ -490,11 +537,11 @@ impl Evidence<'_> {
                 reason: Reason::Near(Place::city_at(near)),
             };
         }
-        let Some(country) = candidate.country(g) else {
+        let Some(country) = spot.country() else {
             return none;
         };
         if let Some((home, division)) = self.home {
-            if division.is_some_and(|d| candidate.divisions(g).any(|c| c == d)) {
+            if division.is_some_and(|d| spot.divisions().any(|c| c == d)) {
                 return Support {
                     level: 3,
                     reason: Reason::Dateline,
@@ -513,7 +560,7 @@ impl Evidence<'_> {
                 reason: Reason::ArticleNames(Place::country_at(country)),
             };
         }
-        if let Some(near) = self.pending_near(g, candidate) {
+        if let Some(near) = self.pending_near(g, candidate, at) {
             return Support {
                 level: 2,
                 reason: Reason::Near(Place::city_at(near)),
@@ -673,7 +720,7 @@ fn rank<'r>(g: &Gazetteer, evidence: &Evidence, slot: &Slot, s: usize, ranked: &
     let words = &slot.words;
     ranked.clear();
     ranked.extend(words.candidates.iter().zip(words.worth.iter()).map(|(&place, &worth)| {
-        let support = evidence.support(g, place, s);
+        let support = evidence.support_at(g, place, &worth.spot, s);
         Ranked {
             place,
             support,
@@ -1565,9 +1612,8 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
             if let Place::City(i) = c
                 && !(word && worth.population < NOTABLE)
             {
-                let city = &g.cities[i as usize];
-                evidence.pending.insert((city.lon, city.lat), (i as usize, s));
-                for d in c.divisions(g) {
+                evidence.pending.insert(worth.spot.at, (i as usize, s));
+                for d in worth.spot.divisions() {
                     evidence.pending_divisions.push((d, s));
                 }
             }
@@ -1827,6 +1873,8 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
 mod tests {
     use super::{GIVEN_BACK, TitleCase};
     use crate::analysis::{Analyzer, Mention};
+    use crate::gazetteer::Gazetteer;
+    use crate::place::Place;
     use crate::text::{Document, Span};
 
     #[test]
@@ -1836,6 +1884,29 @@ mod tests {
         let mut titles = TitleCase::new();
         let asked: Vec<bool> = [0, 0, 1, 1, 0, 1].iter().map(|&s| titles.of(&doc, s)).collect();
         assert_eq!(asked, [true, true, false, false, true, false]);
+    }
+
+    /// A candidate's spot, read once, says what the gazetteer says of it:
+    /// towns with a county and a state, with a state only, divisions,
+    /// countries and regions.
+    #[test]
+    fn a_spot_is_where_the_gazetteer_puts_the_place() {
+        let g = Gazetteer::builtin();
+        let mut places: Vec<Place> = (0..g.cities.len()).step_by(97).map(Place::city_at).collect();
+        places.extend((0..g.divisions.len()).step_by(7).map(Place::division_at));
+        places.extend((0..g.countries.len()).map(Place::country_at));
+        places.extend((0..g.regions.len()).map(Place::region_at));
+        let with_county = places
+            .iter()
+            .filter(|p| matches!(p, Place::City(_)) && p.divisions(g).count() >= 2)
+            .count();
+        assert!(with_county > 100, "{with_county}");
+        for place in places {
+            let spot = super::Spot::of(g, place);
+            assert_eq!(spot.at, place.lon_lat(g), "{place:?}");
+            assert_eq!(spot.country(), place.country(g), "{place:?}");
+            assert!(spot.divisions().eq(place.divisions(g)), "{place:?}");
+        }
     }
 
     /// A long article holds a slot for every name that may be a town at its peak.
