@@ -827,12 +827,29 @@ const CALENDAR: [&str; 19] = [
     "December",
 ];
 
-/// Words before a name that make it a place whatever follows ("officials
-/// in Alexandria said").
-const PLACE_BEFORE: [&str; 16] = [
-    "in", "at", "from", "near", "of", "to", "outside", "around", "across", "into", "toward", "towards", "via",
-    "between", "through", "within",
-];
+/// Is `word` one before a name that makes it a place whatever follows
+/// ("officials in Alexandria said")? A `match`, not a list: asked of the
+/// word before every name, and compared with constants in registers.
+fn places_what_follows(word: &str) -> bool {
+    matches!(
+        word,
+        "in" | "at"
+            | "from"
+            | "near"
+            | "of"
+            | "to"
+            | "outside"
+            | "around"
+            | "across"
+            | "into"
+            | "toward"
+            | "towards"
+            | "via"
+            | "between"
+            | "through"
+            | "within"
+    )
+}
 
 /// Words that, after a person's name, say it is a person.
 const SPEECH: [&str; 12] = [
@@ -876,7 +893,7 @@ fn not_a_place(
     // What the word lists say of the words before, of the name and after: one look-up each.
     let before_is = rules.flags(before);
     let words_are = rules.flags(words);
-    let placed = PLACE_BEFORE.contains(&before);
+    let placed = places_what_follows(before);
     // A county's own buildings are in the county ("Henderson County Jail").
     let county = ["County", "Parish", "Borough"].iter().any(|k| words.ends_with(k));
     if before_is.has(WordFlags::NOT_PLACE_BEFORE) || is_initials(before) {
