@@ -20,6 +20,19 @@ pub(super) fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
     2.0 * 6371.0 * h.sqrt().min(1.0).asin()
 }
 
+/// [`distance_km`] from `a` to `b` if it is at most `km`. Points farther
+/// apart in latitude alone are turned away without trigonometry: the
+/// great-circle distance is at least the distance along the meridian, and
+/// [`KM_PER_DEGREE`] is rounded down (most points a cell search hands over
+/// are rows of cells away).
+pub(super) fn distance_within(a: (f64, f64), b: (f64, f64), km: f64) -> Option<f64> {
+    if (a.1 - b.1).abs() * KM_PER_DEGREE > km {
+        return None;
+    }
+    let d = distance_km(a, b);
+    (d <= km).then_some(d)
+}
+
 /// `x.floor() as i32` without a call to the C library's `floor` (this
 /// target's baseline has no rounding instruction, and every question asks
 /// for a cell): the cast rounds toward zero and saturates.
@@ -212,6 +225,30 @@ mod tests {
             ControlFlow::<()>::Continue(())
         });
         found
+    }
+
+    #[test]
+    fn a_distance_within_reach_is_the_great_circle_distance_and_none_beyond() {
+        // Pairs all over the globe, many just inside or outside the reach
+        // in latitude alone (the shortcut's edge), at every longitude apart.
+        let mut pairs = Vec::new();
+        for lat in [-89.5, -60.0, -1.0, 0.0, 0.4, 35.0, 59.9, 89.9] {
+            for dlat in [0.0, 0.3, 0.899, 0.8993, 0.9, 0.91, 1.0, 3.6, 3.598, 3.6, 4.0] {
+                for dlon in [0.0, 0.5, 1.0, 179.9, -179.9, 359.0] {
+                    for sign in [1.0, -1.0] {
+                        let b_lat = f64::clamp(lat + sign * dlat, -90.0, 90.0);
+                        pairs.push(((10.0, lat), (10.0 + dlon, b_lat)));
+                    }
+                }
+            }
+        }
+        for km in [100.0, 400.0] {
+            for &(a, b) in &pairs {
+                let d = distance_km(a, b);
+                let expected = (d <= km).then_some(d);
+                assert_eq!(distance_within(a, b, km), expected, "{a:?} {b:?} within {km}");
+            }
+        }
     }
 
     #[test]

@@ -43,7 +43,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::ToponymRules;
 use super::matcher::{Found, Matcher, Reading};
-use super::nearness::{Grid, distance_km};
+use super::nearness::{Grid, distance_within};
 use super::rules::WordFlags;
 use super::{Mention, MentionKind};
 use crate::gazetteer::{Feature, Gazetteer};
@@ -345,6 +345,10 @@ impl<'a> Cues<'a> {
     }
 }
 
+/// An item with the point it is filed at: what the cell searches of the
+/// rounds measure distances from, without reading the gazetteer's record.
+type Located<T> = (T, (f64, f64));
+
 /// What the article says for certain: places decided so far.
 #[derive(Default)]
 struct Evidence<'a> {
@@ -359,16 +363,16 @@ struct Evidence<'a> {
     /// Decided cities, each once (an article names its towns again and again).
     cities: HashSet<u32>,
     /// Decided cities, by one-degree cell, for nearness.
-    cells: Grid<usize>,
+    cells: Grid<Located<usize>>,
     /// The same by four-degree cell, for being in the same part of the world.
-    wide_cells: Grid<usize, 4>,
+    wide_cells: Grid<Located<usize>, 4>,
     /// Small towns decided on weak evidence: near them is weak evidence only.
-    weak_cells: Grid<usize>,
+    weak_cells: Grid<Located<usize>>,
     /// The dateline's country and division.
     home: Option<(usize, Option<usize>)>,
     /// The candidate cities of names not yet decided, by cell, with their slot:
     /// two names whose candidates lie close together support each other.
-    pending: Grid<(usize, usize)>,
+    pending: Grid<Located<(usize, usize)>>,
     /// The divisions holding a candidate city of an undecided name, with its
     /// slot: one list sorted by division (not a list per division).
     pending_divisions: Vec<(usize, usize)>,
@@ -381,7 +385,7 @@ impl Evidence<'_> {
     fn add_weak(&mut self, g: &Gazetteer, place: Place) {
         if let Place::City(i) = place {
             let c = &g.cities[i as usize];
-            self.weak_cells.insert((c.lon, c.lat), i as usize);
+            self.weak_cells.insert((c.lon, c.lat), (i as usize, (c.lon, c.lat)));
         }
     }
 
@@ -410,38 +414,36 @@ impl Evidence<'_> {
                 }
                 if let Place::City(i) = place {
                     let c = &g.cities[i as usize];
-                    self.cells.insert((c.lon, c.lat), i as usize);
-                    self.wide_cells.insert((c.lon, c.lat), i as usize);
+                    self.cells.insert((c.lon, c.lat), (i as usize, (c.lon, c.lat)));
+                    self.wide_cells.insert((c.lon, c.lat), (i as usize, (c.lon, c.lat)));
                 }
             }
         }
     }
 
     /// The nearest decided city to `at` within `km`, other than `not`.
-    fn nearest(&self, g: &Gazetteer, at: (f64, f64), km: f64, not: Option<usize>) -> Option<(usize, f64)> {
+    fn nearest(&self, at: (f64, f64), km: f64, not: Option<usize>) -> Option<(usize, f64)> {
         if km > 2.0 * NEAR_KM {
-            Self::nearest_in(&self.wide_cells, g, at, km, not)
+            Self::nearest_in(&self.wide_cells, at, km, not)
         } else {
-            Self::nearest_in(&self.cells, g, at, km, not)
+            Self::nearest_in(&self.cells, at, km, not)
         }
     }
 
     /// The nearest city of `grid` to `at` within `km`, other than `not`.
     fn nearest_in<const D: u16>(
-        grid: &Grid<usize, D>,
-        g: &Gazetteer,
+        grid: &Grid<Located<usize>, D>,
         at: (f64, f64),
         km: f64,
         not: Option<usize>,
     ) -> Option<(usize, f64)> {
         let mut best: Option<(usize, f64)> = None;
-        grid.visit_around(at, km, |&i| {
-            let c = &g.cities[i];
-            if Some(i) != not {
-                let d = distance_km(at, (c.lon, c.lat));
-                if d <= km && best.is_none_or(|(_, b)| d < b) {
-                    best = Some((i, d));
-                }
+        grid.visit_around(at, km, |&(i, point)| {
+            if Some(i) != not
+                && let Some(d) = distance_within(at, point, km)
+                && best.is_none_or(|(_, b)| d < b)
+            {
+                best = Some((i, d));
             }
             ControlFlow::<()>::Continue(())
         });
@@ -450,15 +452,15 @@ impl Evidence<'_> {
 
     /// A candidate city of another undecided name within [`NEAR_KM`] of `candidate`
     /// ("Valencia" and "Paiporta": the two in Spain are neighbours), `at` its place.
-    fn pending_near(&self, g: &Gazetteer, candidate: Place, at: (f64, f64)) -> Option<usize> {
+    fn pending_near(&self, candidate: Place, at: (f64, f64)) -> Option<usize> {
         let Place::City(me) = candidate else { return None };
         // Not a candidate of one of my own names ("Springfield" and "Springfield").
         let mine = self.pending.at(at);
-        self.pending.visit_around(at, NEAR_KM, |&(i, slot)| {
+        self.pending.visit_around(at, NEAR_KM, |&((i, slot), point)| {
             let near = i != me as usize
                 && !self.is_closed(slot)
-                && !mine.contains(&(me as usize, slot))
-                && distance_km(at, (g.cities[i].lon, g.cities[i].lat)) <= NEAR_KM;
+                && !mine.iter().any(|&(other, _)| other == (me as usize, slot))
+                && distance_within(at, point, NEAR_KM).is_some();
             if near {
                 ControlFlow::Break(i)
             } else {
@@ -474,11 +476,11 @@ impl Evidence<'_> {
 
     /// How the article supports `candidate` (a candidate of slot `slot`).
     fn support(&self, g: &Gazetteer, candidate: Place, slot: usize) -> Support {
-        self.support_at(g, candidate, &Spot::of(g, candidate), slot)
+        self.support_at(candidate, &Spot::of(g, candidate), slot)
     }
 
     /// [`Evidence::support`] of `candidate`, which lies at `spot`.
-    fn support_at(&self, g: &Gazetteer, candidate: Place, spot: &Spot, slot: usize) -> Support {
+    fn support_at(&self, candidate: Place, spot: &Spot, slot: usize) -> Support {
         let none = Support {
             level: 0,
             reason: Reason::Largest,
@@ -530,7 +532,7 @@ impl Evidence<'_> {
             _ => None,
         };
         if matches!(candidate, Place::City(_))
-            && let Some((near, _)) = self.nearest(g, at, NEAR_KM, me)
+            && let Some((near, _)) = self.nearest(at, NEAR_KM, me)
         {
             return Support {
                 level: 3,
@@ -560,7 +562,7 @@ impl Evidence<'_> {
                 reason: Reason::ArticleNames(Place::country_at(country)),
             };
         }
-        if let Some(near) = self.pending_near(g, candidate, at) {
+        if let Some(near) = self.pending_near(candidate, at) {
             return Support {
                 level: 2,
                 reason: Reason::Near(Place::city_at(near)),
@@ -574,8 +576,8 @@ impl Evidence<'_> {
         }
         if matches!(candidate, Place::City(_))
             && let Some((near, _)) = self
-                .nearest(g, at, REGION_KM, me)
-                .or_else(|| Self::nearest_in(&self.weak_cells, g, at, NEAR_KM, me))
+                .nearest(at, REGION_KM, me)
+                .or_else(|| Self::nearest_in(&self.weak_cells, at, NEAR_KM, me))
         {
             return Support {
                 level: 1,
@@ -716,11 +718,11 @@ struct Ranked {
 /// The candidates of `slot` (number `s`), best first: by support (a famous
 /// place counting as much as its country named), then by prior; in
 /// `ranked`, which the rounds of [`resolve`] reuse for every name.
-fn rank<'r>(g: &Gazetteer, evidence: &Evidence, slot: &Slot, s: usize, ranked: &'r mut Vec<Ranked>) -> &'r [Ranked] {
+fn rank<'r>(evidence: &Evidence, slot: &Slot, s: usize, ranked: &'r mut Vec<Ranked>) -> &'r [Ranked] {
     let words = &slot.words;
     ranked.clear();
     ranked.extend(words.candidates.iter().zip(words.worth.iter()).map(|(&place, &worth)| {
-        let support = evidence.support_at(g, place, &worth.spot, s);
+        let support = evidence.support_at(place, &worth.spot, s);
         Ranked {
             place,
             support,
@@ -1070,7 +1072,7 @@ fn used_alone(text: &str, at: usize, word: &str) -> bool {
     // not "Film Festival"), nor after an article or a possessive, as a thing
     // is ("the Festival").
     const DETERMINERS: [&str; 10] = ["the", "a", "an", "this", "that", "his", "her", "its", "their", "our"];
-    text[from..to].match_indices(word).any(|(i, _)| {
+    memchr::memmem::find_iter(&text.as_bytes()[from..to], word.as_bytes()).any(|i| {
         let (start, end) = (from + i, from + i + word.len());
         let before = word_before(text, start);
         start != at
@@ -1629,7 +1631,7 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
             if let Place::City(i) = c
                 && !(word && worth.population < NOTABLE)
             {
-                evidence.pending.insert(worth.spot.at, (i as usize, s));
+                evidence.pending.insert(worth.spot.at, ((i as usize, s), worth.spot.at));
                 for d in worth.spot.divisions() {
                     evidence.pending_divisions.push((d, s));
                 }
@@ -1647,7 +1649,7 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
             if slot.chosen.is_some() {
                 continue;
             }
-            let ranked = rank(g, &evidence, slot, s, &mut ranking);
+            let ranked = rank(&evidence, slot, s, &mut ranking);
             let Some(&Ranked {
                 place: candidate,
                 support,
@@ -1753,7 +1755,7 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
             continue;
         }
         // The article names another candidate's country or division: not this one.
-        let ranked = rank(g, &evidence, slot, s, &mut ranking);
+        let ranked = rank(&evidence, slot, s, &mut ranking);
         if ranked.first().is_none_or(|first| first.support.level >= 2) {
             continue;
         }
@@ -1797,7 +1799,7 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
             place: candidate,
             support,
             ..
-        }) = rank(g, &evidence, slot, s, &mut ranking).iter().find(|r| {
+        }) = rank(&evidence, slot, s, &mut ranking).iter().find(|r| {
             !written
                 || match r.place {
                     Place::City(k) => is_own_name(g.cities[k as usize].name, &slot.words.name),
