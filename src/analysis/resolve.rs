@@ -1264,29 +1264,10 @@ fn two_words_before<'b>(text: &str, start: usize, into: &'b mut String) -> Optio
 /// US or Canadian town; the countries are given), or, for a country's name,
 /// after "city of" or as a home town ("a Lebanon woman"), any name followed
 /// by its town's public bodies ("Roswell police") or after a street's
-/// address ("12 Main St., Annville"): a town anywhere, `None`. Every found name is read, place or not: "Norfolk High School"
+/// address ("12 Main St., Annville"): a town anywhere, `None`. Every found
+/// name is read, place or not ([`read_town_cues`]): "Norfolk High School"
 /// is a school, but it says which Norfolk the article's "Norfolk" is.
-fn town_cues(g: &Gazetteer, rules: &ToponymRules, text: &str, found: &[Found]) -> HashMap<u32, Option<Rc<[usize]>>> {
-    // Each name is read on its own, so a long article's are read on every
-    // core; only the few that have a cue are kept, then filed in text order.
-    let read = |pair: &mut String, f: &Found| -> Option<(u32, TownCue<'_>)> {
-        let Reading::Toponym { group, default } = f.reading else {
-            return None;
-        };
-        town_cue(rules, text, f, default.is_some(), pair).map(|cue| (group, cue))
-    };
-    let read: Vec<(u32, TownCue<'_>)> = if found.len() < 2 * READ_PART {
-        let mut pair = String::new();
-        found.iter().filter_map(|f| read(&mut pair, f)).collect()
-    } else {
-        use rayon::prelude::*;
-        found
-            .par_iter()
-            .with_min_len(READ_PART)
-            .map_init(String::new, read)
-            .flatten_iter()
-            .collect()
-    };
+fn town_cues(g: &Gazetteer, read: Vec<(u32, TownCue<'_>)>) -> HashMap<u32, Option<Rc<[usize]>>> {
     let mut cues: HashMap<u32, Option<Rc<[usize]>>> = HashMap::default();
     for (group, cue) in read {
         match cue {
@@ -1305,6 +1286,30 @@ fn town_cues(g: &Gazetteer, rules: &ToponymRules, text: &str, found: &[Found]) -
         }
     }
     cues
+}
+
+/// The town cues of the found names (see [`town_cues`]), by toponym group,
+/// in text order. Each name is read on its own, so a long article's are
+/// read on every core; only the few that have a cue are kept.
+fn read_town_cues<'r>(rules: &'r ToponymRules, text: &str, found: &[Found]) -> Vec<(u32, TownCue<'r>)> {
+    let read = |pair: &mut String, f: &Found| -> Option<(u32, TownCue<'r>)> {
+        let Reading::Toponym { group, default } = f.reading else {
+            return None;
+        };
+        town_cue(rules, text, f, default.is_some(), pair).map(|cue| (group, cue))
+    };
+    if found.len() < 2 * READ_PART {
+        let mut pair = String::new();
+        found.iter().filter_map(|f| read(&mut pair, f)).collect()
+    } else {
+        use rayon::prelude::*;
+        found
+            .par_iter()
+            .with_min_len(READ_PART)
+            .map_init(String::new, read)
+            .flatten_iter()
+            .collect()
+    }
 }
 
 /// What the words around one name say about it being a town's (see [`town_cues`]).
@@ -1378,38 +1383,51 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
     let mut people: HashSet<u32> = HashSet::default();
     // What each toponym's words say wherever they stand, worked out once.
     let mut known: HashMap<(u32, &str), Rc<Words>> = HashMap::default();
-    for (i, f) in found.iter().enumerate() {
-        match f.reading {
-            Reading::Fixed(place, kind) | Reading::Corrected(place, kind) => evidence.add(g, place, kind),
-            Reading::Toponym { group, default } => {
-                match around[i].verdict {
-                    Verdict::Place => {}
-                    Verdict::NotAPlace => continue,
-                    Verdict::Person => {
-                        people.insert(group);
-                        continue;
+    let mut file_names = || {
+        for (i, f) in found.iter().enumerate() {
+            match f.reading {
+                Reading::Fixed(place, kind) | Reading::Corrected(place, kind) => evidence.add(g, place, kind),
+                Reading::Toponym { group, default } => {
+                    match around[i].verdict {
+                        Verdict::Place => {}
+                        Verdict::NotAPlace => continue,
+                        Verdict::Person => {
+                            people.insert(group);
+                            continue;
+                        }
                     }
+                    let words = doc.slice(f.span);
+                    let info = known
+                        .entry((group, words))
+                        .or_insert_with(|| words_of(m, g, group, words));
+                    let weak = info.weak || (info.saint && around[i].possessive);
+                    slots.push(Slot {
+                        found: i,
+                        words: info.clone(),
+                        default,
+                        group,
+                        weak,
+                        chosen: None,
+                    });
                 }
-                let words = doc.slice(f.span);
-                let info = known
-                    .entry((group, words))
-                    .or_insert_with(|| words_of(m, g, group, words));
-                let weak = info.weak || (info.saint && around[i].possessive);
-                slots.push(Slot {
-                    found: i,
-                    words: info.clone(),
-                    default,
-                    group,
-                    weak,
-                    chosen: None,
-                });
             }
         }
+    };
+    // How the article writes its names as towns' (below): a long article's
+    // are read on the other cores while this thread files its names.
+    let mut cues_read = None;
+    if found.len() >= 2 * READ_PART {
+        rayon::in_place_scope(|scope| {
+            scope.spawn(|_| cues_read = Some(read_town_cues(rules, text, &found)));
+            file_names();
+        });
+    } else {
+        file_names();
     }
     slots.retain(|slot| !people.contains(&slot.group));
     // A name written as a town's: only its towns in the countries the words
     // point to stay candidates ("Athens High School": not Greece's capital).
-    let towns = town_cues(g, rules, text, &found);
+    let towns = town_cues(g, cues_read.unwrap_or_else(|| read_town_cues(rules, text, &found)));
     let mut kept: HashMap<u32, Option<Narrowed>> = HashMap::default();
     // The narrowed words, by the words they narrow (kept alive in `known`).
     let mut narrowed: HashMap<*const Words, Rc<Words>> = HashMap::default();
