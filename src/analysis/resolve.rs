@@ -792,16 +792,26 @@ fn is_name_char(c: char) -> bool {
 /// The word just before `start` (only spaces between, or a line wrapped
 /// inside a paragraph: "Atletico\n    Madrid").
 fn word_before(text: &str, start: usize) -> &str {
-    let before = text[..start].trim_end_matches(' ');
-    let wrapped = before.trim_end_matches([' ', '\t', '\n', '\r']);
-    let before = if wrapped.len() < before.len() && text[wrapped.len()..start].matches('\n').count() == 1 {
+    // Trimmed a byte at a time (ASCII spaces are never part of another
+    // character in UTF-8): asked several times of every name.
+    let bytes = text.as_bytes();
+    let trimmed = |mut end: usize, spaces: &[u8]| {
+        while end > 0 && spaces.contains(&bytes[end - 1]) {
+            end -= 1;
+        }
+        end
+    };
+    let before = trimmed(start, b" ");
+    let wrapped = trimmed(before, b" \t\n\r");
+    let end = if wrapped < before && bytes[wrapped..start].iter().filter(|&&b| b == b'\n').count() == 1 {
         wrapped
     } else {
         before
     };
-    if before.len() == start {
+    if end == start {
         return "";
     }
+    let before = &text[..end];
     let from = trailing_run(before, is_name_char);
     &before[from..]
 }
@@ -1923,7 +1933,7 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
 
 #[cfg(test)]
 mod tests {
-    use super::{GIVEN_BACK, TitleCase, title_case};
+    use super::{GIVEN_BACK, TitleCase, is_name_char, title_case, word_before};
     use crate::analysis::{Analyzer, Mention};
     use crate::gazetteer::Gazetteer;
     use crate::place::Place;
@@ -1936,6 +1946,40 @@ mod tests {
         let mut titles = TitleCase::new();
         let asked: Vec<bool> = [0, 0, 1, 1, 0, 1].iter().map(|&s| titles.of(&doc, s)).collect();
         assert_eq!(asked, [true, true, false, false, true, false]);
+    }
+
+    #[test]
+    fn the_word_before_trimmed_a_byte_at_a_time_is_the_one_trimmed_by_characters() {
+        let by_chars = |text: &str, start: usize| -> String {
+            let before = text[..start].trim_end_matches(' ');
+            let wrapped = before.trim_end_matches([' ', '\t', '\n', '\r']);
+            let before = if wrapped.len() < before.len() && text[wrapped.len()..start].matches('\n').count() == 1 {
+                wrapped
+            } else {
+                before
+            };
+            if before.len() == start {
+                return String::new();
+            }
+            let from = crate::text::trailing_run(before, is_name_char);
+            before[from..].to_string()
+        };
+        let texts = [
+            "officials in Alexandria said",
+            "Atletico\n    Madrid won",
+            "Atletico \r\n Madrid won",
+            "end of a paragraph.\n\nMadrid won",
+            "tab\tMadrid and  two  spaces",
+            "Mr. O'Brien of Kraków-based Müller’s  Zürich firm",
+            "  \n\t \r",
+            "",
+            "café\u{a0}Paris — Lyon",
+        ];
+        for text in texts {
+            for start in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                assert_eq!(word_before(text, start), by_chars(text, start), "{text:?} at {start}");
+            }
+        }
     }
 
     #[test]
