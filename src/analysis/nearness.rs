@@ -47,10 +47,19 @@ fn ceil_i32(x: f64) -> i32 {
     if f64::from(t) < x { t.saturating_add(1) } else { t }
 }
 
+/// The end of a cell's items ([`Grid::items`]).
+const NO_ITEM: u32 = u32::MAX;
+
 /// Items filed by the cell of their point, cells `DEGREES` wide (a divisor of 360).
 pub(super) struct Grid<T, const DEGREES: u16 = 1> {
     degrees: f64,
-    cells: FxHashMap<(i32, i32), Vec<T>>,
+    /// Each filed cell's first and last item in `items`.
+    cells: FxHashMap<(i32, i32), (u32, u32)>,
+    /// Every item, with the next item of its cell ([`NO_ITEM`] after the
+    /// last): a cell's items in the order filed, in one list rather than a
+    /// list per cell (the rounds file a town per cell, and each list was an
+    /// allocation).
+    items: Vec<(T, u32)>,
     /// How many cells make a turn of longitude.
     columns: i32,
     /// A bit for each cell of the world, set when the cell holds items:
@@ -65,6 +74,7 @@ impl<T, const DEGREES: u16> Grid<T, DEGREES> {
         Grid {
             degrees: f64::from(DEGREES),
             cells: FxHashMap::default(),
+            items: Vec::new(),
             columns: 360 / i32::from(DEGREES),
             occupied: Vec::new(),
         }
@@ -108,12 +118,34 @@ impl<T, const DEGREES: u16> Grid<T, DEGREES> {
             }
             self.occupied[b / 64] |= 1 << (b % 64);
         }
-        self.cells.entry(at).or_default().push(item);
+        let k = u32::try_from(self.items.len()).expect("fewer than 4 billion items");
+        self.items.push((item, NO_ITEM));
+        match self.cells.entry(at) {
+            std::collections::hash_map::Entry::Occupied(mut cell) => {
+                let last = &mut cell.get_mut().1;
+                self.items[*last as usize].1 = k;
+                *last = k;
+            }
+            std::collections::hash_map::Entry::Vacant(cell) => {
+                cell.insert((k, k));
+            }
+        }
     }
 
-    /// The items filed in the cell of `point` itself.
-    pub(super) fn at(&self, point: (f64, f64)) -> &[T] {
-        self.cells.get(&self.cell(point)).map_or(&[], Vec::as_slice)
+    /// The items of the cell whose first item is `first`, in the order filed.
+    fn cell_items(&self, first: u32) -> impl Iterator<Item = &T> + Clone + '_ {
+        std::iter::successors(Some(first), |&k| {
+            Some(self.items[k as usize].1).filter(|&n| n != NO_ITEM)
+        })
+        .map(|k| &self.items[k as usize].0)
+    }
+
+    /// The items filed in the cell of `point` itself, in the order filed.
+    pub(super) fn at(&self, point: (f64, f64)) -> impl Iterator<Item = &T> + Clone + '_ {
+        self.cells
+            .get(&self.cell(point))
+            .into_iter()
+            .flat_map(|&(first, _)| self.cell_items(first))
     }
 
     /// Visit the items filed within `km` of `point`, and maybe a little
@@ -153,8 +185,8 @@ impl<T, const DEGREES: u16> Grid<T, DEGREES> {
         let width = if cols == self.columns { cols } else { 2 * cols + 1 };
         let asked = (width * (2 * rows + 1)) as usize;
         let columns = self.columns;
-        let mut items = |list: &Vec<T>| {
-            for item in list {
+        let mut items = |&(first, _): &(u32, u32)| {
+            for item in self.cell_items(first) {
                 if let ControlFlow::Break(b) = visit(item) {
                     return Some(b);
                 }
@@ -201,6 +233,7 @@ impl<T, const DEGREES: u16> Grid<T, DEGREES> {
     /// Forget every item.
     pub(super) fn clear(&mut self) {
         self.cells.clear();
+        self.items.clear();
         self.occupied.fill(0);
     }
 }
@@ -225,6 +258,33 @@ mod tests {
             ControlFlow::<()>::Continue(())
         });
         found
+    }
+
+    #[test]
+    fn a_cell_gives_its_items_in_the_order_filed_however_the_cells_are_interleaved() {
+        let mut grid: Grid<(f64, f64), 1> = Grid::new();
+        let paris = [(2.1, 48.1), (2.9, 48.9), (2.5, 48.5)];
+        let lyon = [(4.8, 45.7), (4.9, 45.8)];
+        for k in 0..3 {
+            grid.insert(paris[k], paris[k]);
+            if let Some(&p) = lyon.get(k) {
+                grid.insert(p, p);
+            }
+        }
+        assert_eq!(grid.at((2.0, 48.0)).copied().collect::<Vec<_>>(), paris);
+        assert_eq!(grid.at((4.5, 45.5)).copied().collect::<Vec<_>>(), lyon);
+        assert_eq!(grid.at((10.0, 10.0)).count(), 0);
+        // The walk around a point meets a cell's items in that order too.
+        let mut met = Vec::new();
+        grid.visit_around((2.5, 48.5), 50.0, |&p| {
+            met.push(p);
+            ControlFlow::<()>::Continue(())
+        });
+        assert_eq!(met, paris);
+        grid.clear();
+        assert_eq!(grid.at((2.0, 48.0)).count(), 0);
+        grid.insert(lyon[1], lyon[1]);
+        assert_eq!(grid.at((4.5, 45.5)).copied().collect::<Vec<_>>(), [lyon[1]]);
     }
 
     #[test]
@@ -397,7 +457,7 @@ mod tests {
             few.insert(*p, *p);
         }
         assert_eq!(within(&few, (20.5, 20.5), 120.0).len(), 5);
-        assert_eq!(few.at((20.2, 20.9)), [(20.5, 20.5)]);
+        assert_eq!(few.at((20.2, 20.9)).copied().collect::<Vec<_>>(), [(20.5, 20.5)]);
         few.clear();
         assert!(within(&few, (20.5, 20.5), 120.0).is_empty());
     }

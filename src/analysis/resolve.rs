@@ -283,6 +283,22 @@ fn slot_at(slots: &[Slot], k: usize) -> Option<usize> {
     slots.binary_search_by_key(&k, |s| s.found).ok()
 }
 
+/// The undecided slots by toponym group, each group's in slot order: one
+/// sorted list of (group, slot), not a list per group (a long article has
+/// thousands of groups, each a small allocation).
+struct Members(Vec<(u32, usize)>);
+
+impl Members {
+    /// The slots of `group`, in order.
+    fn of(&self, group: u32) -> impl Iterator<Item = usize> + '_ {
+        let from = self.0.partition_point(|&(g, _)| g < group);
+        self.0[from..]
+            .iter()
+            .take_while(move |&&(g, _)| g == group)
+            .map(|&(_, s)| s)
+    }
+}
+
 /// An ambiguous name being decided. (A long article has a slot for every
 /// occurrence of a town's name: what its words say is shared.)
 struct Slot {
@@ -459,7 +475,7 @@ impl Evidence<'_> {
         self.pending.visit_around(at, NEAR_KM, |&((i, slot), point)| {
             let near = i != me as usize
                 && !self.is_closed(slot)
-                && !mine.iter().any(|&(other, _)| other == (me as usize, slot))
+                && !mine.clone().any(|&(other, _)| other == (me as usize, slot))
                 && distance_within(at, point, NEAR_KM).is_some();
             if near {
                 ControlFlow::Break(i)
@@ -1637,16 +1653,17 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
     for slot in slots.iter_mut().filter(|s| s.chosen.is_none()) {
         slot.chosen = sense.get(&slot.group).copied();
     }
-    // Names still open, one entry per group of the same words.
-    let mut open: Vec<usize> = Vec::new();
-    let mut members: HashMap<u32, Vec<usize>> = HashMap::default();
-    for (s, slot) in slots.iter().enumerate().filter(|(_, slot)| slot.chosen.is_none()) {
-        let list = members.entry(slot.group).or_default();
-        if list.is_empty() {
-            open.push(s);
-        }
-        list.push(s);
-    }
+    // Names still open, one entry per group of the same words: its first slot.
+    let mut grouped: Vec<(u32, usize)> = slots
+        .iter()
+        .enumerate()
+        .filter(|(_, slot)| slot.chosen.is_none())
+        .map(|(s, slot)| (slot.group, s))
+        .collect();
+    grouped.sort_unstable();
+    let mut open: Vec<usize> = grouped.chunk_by(|a, b| a.0 == b.0).map(|group| group[0].1).collect();
+    open.sort_unstable();
+    let members = Members(grouped);
 
     // 3–4. The article's other places, then the prior. Rounds go on while
     // they decide something, so that what one decides is evidence for the
@@ -1766,7 +1783,7 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
             continue;
         }
         for (s, candidate, reason) in decided {
-            for &member in &members[&slots[s].group] {
+            for member in members.of(slots[s].group) {
                 if slots[member].chosen.is_none() {
                     slots[member].chosen = Some((candidate, reason));
                 }
@@ -1823,7 +1840,7 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
         } else {
             Reason::Largest
         };
-        for &member in &members[&slots[s].group] {
+        for member in members.of(slots[s].group) {
             if slots[member].chosen.is_none() {
                 slots[member].chosen = Some((candidate, reason));
             }
@@ -1857,7 +1874,7 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
         } else {
             Reason::Town
         };
-        for &member in &members[&slot.group] {
+        for member in members.of(slot.group) {
             if slots[member].chosen.is_none() {
                 slots[member].chosen = Some((candidate, reason));
             }
