@@ -246,7 +246,12 @@ pub(super) fn counts(mentions: &[Mention], g: &Gazetteer) -> Vec<(Place, usize, 
             self.out[at].2 += usize::from(own);
         }
     }
-    let [mut countries, mut regions, mut cities, mut divisions]: [Counts; 4] = Default::default();
+    // Room for an article's places up front: growing a table rehashes it.
+    let room = |n: usize| Counts {
+        index: FxHashMap::with_capacity_and_hasher(mentions.len().min(n), Default::default()),
+        out: Vec::with_capacity(mentions.len().min(n)),
+    };
+    let (mut countries, mut regions, mut cities, mut divisions) = (room(32), Counts::default(), room(64), room(16));
     for m in mentions {
         match m.place {
             Place::Country(_) => countries.add(m.place, true),

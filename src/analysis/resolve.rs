@@ -262,10 +262,15 @@ fn words_of(m: &Matcher, g: &Gazetteer, group: u32, words: &str) -> Rc<Words> {
     KNOWN_WORDS.with_borrow_mut(|known| {
         let owner = Some((m.id(), std::ptr::from_ref(g) as usize));
         if known.owner != owner || known.len >= WORDS_KEPT {
+            // Full: started again at the size it reached (a collection fills it again).
+            let full = known.len >= WORDS_KEPT;
             *known = KnownWords {
                 owner,
                 ..KnownWords::default()
             };
+            if full {
+                known.by_group.reserve(WORDS_KEPT);
+            }
         }
         let list = known.by_group.entry(group).or_default();
         if let Some((_, w)) = list.iter().find(|(k, _)| **k == *words) {
@@ -1133,27 +1138,26 @@ fn names_person(m: &Matcher, doc: &Document, found: &Found) -> bool {
     !before.is_empty() && (m.rules().person_before.contains(before) || m.rules().toponyms.given_names.contains(before))
 }
 
-/// The places `qualifier` (the words after "X, " or "X in ") can stand for:
-/// a found place starting there, or a newsroom abbreviation of a division.
+/// The places the qualifier at `at` (the words after "X, " or "X in ") can
+/// stand for, into `options` (room reused from name to name): a found place
+/// starting there, or a newsroom abbreviation of a division.
 fn containers(
-    g: &Gazetteer,
     m: &Matcher,
     doc: &Document,
     found: &[Found],
     next: Option<usize>,
     at: usize,
-) -> Vec<(Place, Option<usize>)> {
-    let mut options: Vec<(Place, Option<usize>)> = match next.filter(|&k| found[k].span.start == at) {
-        Some(k) => match found[k].reading {
-            Reading::Fixed(p, _) | Reading::Corrected(p, _) => vec![(p, Some(k))],
-            Reading::Toponym { group, default } => m
-                .candidates(group)
-                .chain(default.map(|d| d.0))
-                .map(|p| (p, Some(k)))
-                .collect(),
-        },
-        None => Vec::new(),
-    };
+    options: &mut Vec<(Place, Option<usize>)>,
+) {
+    options.clear();
+    if let Some(k) = next.filter(|&k| found[k].span.start == at) {
+        match found[k].reading {
+            Reading::Fixed(p, _) | Reading::Corrected(p, _) => options.push((p, Some(k))),
+            Reading::Toponym { group, default } => {
+                options.extend(m.candidates(group).chain(default.map(|d| d.0)).map(|p| (p, Some(k))));
+            }
+        }
+    }
     let (word, end) = word_after(&doc.text, at);
     // "Ky" as "Ky.": some newsrooms drop the full stop; only after a comma
     // and before no other word ("EDMONTON, Ky (WBKO)", not "in La Liga").
@@ -1166,8 +1170,6 @@ fn containers(
         .division_abbreviations(word)
         .or_else(|| dotted.as_deref().and_then(|w| m.division_abbreviations(w)));
     options.extend(list.into_iter().flatten().map(|&d| (Place::division_at(d), None)));
-    let _ = g;
-    options
 }
 
 /// What [`not_a_place`] says of a found toponym.
@@ -1408,7 +1410,9 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
     // A name the article uses for a person somewhere is a person everywhere ("John Hoeven", then "Hoeven said").
     let mut people: HashSet<u32> = HashSet::default();
     // What each toponym's words say wherever they stand, worked out once.
-    let mut known: HashMap<(u32, &str), Rc<Words>> = HashMap::default();
+    // (Sized for an article's names up front: growing a table rehashes it.)
+    let mut known: HashMap<(u32, &str), Rc<Words>> =
+        HashMap::with_capacity_and_hasher(toponyms.min(1024), Default::default());
     let mut file_names = || {
         for (i, f) in found.iter().enumerate() {
             match f.reading {
@@ -1523,6 +1527,7 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
     }
 
     // 1. Qualifiers: "X, Y", "X in Y".
+    let mut options = Vec::new();
     for s in 0..slots.len() {
         let i = slots[s].found;
         let end = found[i].span.end;
@@ -1530,7 +1535,14 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
         if gap == 0 {
             continue;
         }
-        let options = containers(g, m, doc, &found, Some(i + 1).filter(|&k| k < found.len()), end + gap);
+        containers(
+            m,
+            doc,
+            &found,
+            Some(i + 1).filter(|&k| k < found.len()),
+            end + gap,
+            &mut options,
+        );
         let slot = &slots[s];
         let everything = slot.words.candidates.iter().copied().chain(slot.default.map(|d| d.0));
         let best = everything
