@@ -291,7 +291,7 @@ fn slot_at(slots: &[Slot], k: usize) -> Option<usize> {
 /// The undecided slots by toponym group, each group's in slot order: one
 /// sorted list of (group, slot), not a list per group (a long article has
 /// thousands of groups, each a small allocation).
-struct Members(Vec<(u32, usize)>);
+struct Members(Vec<(u32, u32)>);
 
 impl Members {
     /// The slots of `group`, in order.
@@ -300,7 +300,7 @@ impl Members {
         self.0[from..]
             .iter()
             .take_while(move |&&(g, _)| g == group)
-            .map(|&(_, s)| s)
+            .map(|&(_, s)| s as usize)
     }
 }
 
@@ -393,7 +393,7 @@ struct Evidence<'a> {
     home: Option<(usize, Option<usize>)>,
     /// The candidate cities of names not yet decided, by cell, with their slot:
     /// two names whose candidates lie close together support each other.
-    pending: Grid<Located<(usize, usize)>>,
+    pending: Grid<Located<(u32, u32)>>,
     /// The divisions holding a candidate city of an undecided name, with its
     /// slot: one list sorted by division (not a list per division).
     pending_divisions: Vec<(usize, usize)>,
@@ -478,12 +478,12 @@ impl Evidence<'_> {
         // Not a candidate of one of my own names ("Springfield" and "Springfield").
         let mine = self.pending.at(at);
         self.pending.visit_around(at, NEAR_KM, |&((i, slot), point)| {
-            let near = i != me as usize
-                && !self.is_closed(slot)
-                && !mine.clone().any(|&(other, _)| other == (me as usize, slot))
+            let near = i != me
+                && !self.is_closed(slot as usize)
+                && !mine.clone().any(|&(other, _)| other == (me, slot))
                 && distance_within(at, point, NEAR_KM).is_some();
             if near {
-                ControlFlow::Break(i)
+                ControlFlow::Break(i as usize)
             } else {
                 ControlFlow::Continue(())
             }
@@ -1666,14 +1666,18 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
         slot.chosen = sense.get(&slot.group).copied();
     }
     // Names still open, one entry per group of the same words: its first slot.
-    let mut grouped: Vec<(u32, usize)> = slots
+    // (Slot numbers fit in `u32`: each is a name of an article of at most 2 GB.)
+    let mut grouped: Vec<(u32, u32)> = slots
         .iter()
         .enumerate()
         .filter(|(_, slot)| slot.chosen.is_none())
-        .map(|(s, slot)| (slot.group, s))
+        .map(|(s, slot)| (slot.group, s as u32))
         .collect();
     grouped.sort_unstable();
-    let mut open: Vec<usize> = grouped.chunk_by(|a, b| a.0 == b.0).map(|group| group[0].1).collect();
+    let mut open: Vec<usize> = grouped
+        .chunk_by(|a, b| a.0 == b.0)
+        .map(|group| group[0].1 as usize)
+        .collect();
     open.sort_unstable();
     let members = Members(grouped);
 
@@ -1703,7 +1707,7 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
             if let Place::City(i) = c
                 && !(word && worth.population < NOTABLE)
             {
-                evidence.pending.insert(worth.spot.at, ((i as usize, s), worth.spot.at));
+                evidence.pending.insert(worth.spot.at, ((i, s as u32), worth.spot.at));
                 for d in worth.spot.divisions() {
                     evidence.pending_divisions.push((d, s));
                 }
