@@ -265,10 +265,10 @@ mod tests {
         let mut grid: Grid<(f64, f64), 1> = Grid::new();
         let paris = [(2.1, 48.1), (2.9, 48.9), (2.5, 48.5)];
         let lyon = [(4.8, 45.7), (4.9, 45.8)];
-        for k in 0..3 {
-            grid.insert(paris[k], paris[k]);
-            if let Some(&p) = lyon.get(k) {
-                grid.insert(p, p);
+        for (k, &p) in paris.iter().enumerate() {
+            grid.insert(p, p);
+            if let Some(&l) = lyon.get(k) {
+                grid.insert(l, l);
             }
         }
         assert_eq!(grid.at((2.0, 48.0)).copied().collect::<Vec<_>>(), paris);
