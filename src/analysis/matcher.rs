@@ -156,6 +156,11 @@ impl Progress<'_> {
         } else {
             at
         };
+        if done >= self.len {
+            // All scanned: what comes next reports on (a bar at its end
+            // while the names are still being decided would mislead).
+            return true;
+        }
         let go_on = self.watch.proceed(done as f32 / self.len as f32);
         if !go_on {
             self.stopped.store(true, Ordering::Relaxed);
@@ -1041,7 +1046,7 @@ impl Matcher {
     fn hits(&self, text: &str, watch: &dyn Watch) -> Option<Vec<Hit>> {
         // A long text is cut at line ends (no spelling spans one) and its
         // parts scanned on every core, then joined in order: the same hits.
-        let parts = (text.len() / PART).clamp(1, rayon::current_num_threads().max(1));
+        let parts = crate::text::parts_of(text.len(), PART);
         let progress = Progress {
             watch,
             len: text.len(),
@@ -1054,15 +1059,19 @@ impl Matcher {
         }
         let cuts = line_cuts(text, parts);
         use rayon::prelude::*;
-        let parts: Vec<Option<Vec<Hit>>> = cuts
+        let parts: Option<Vec<Vec<Hit>>> = cuts
             .par_windows(2)
-            .map(|cut| self.hits_in(text, cut[0]..cut[1], &progress))
+            .with_max_len(1)
+            .map(|cut| {
+                if progress.stopped.load(Ordering::Relaxed) {
+                    return None;
+                }
+                let hits = self.hits_in(text, cut[0]..cut[1], &progress)?;
+                // Each part is about half a megabyte: a report each.
+                progress.proceed(cut[1], cut[1] - cut[0]).then_some(hits)
+            })
             .collect();
-        let mut hits = Vec::with_capacity(parts.iter().flatten().map(Vec::len).sum());
-        for part in parts {
-            hits.extend(part?);
-        }
-        Some(hits)
+        Some(crate::memory::join_parts(parts?, |_, hit| hit))
     }
 
     /// The hits that start in `range` of `text` (which starts at a line start
@@ -1087,7 +1096,12 @@ impl Matcher {
         // Room for a dense text's hits up front: growing a large vector costs page faults twice.
         let mut hits = Vec::with_capacity((bytes.len() - start) / 64);
         let mut i = start;
-        let mut next_report = start + REPORT_EVERY;
+        // One of several parts reports once it is scanned ([`Matcher::hits`]).
+        let mut next_report = if progress.shared {
+            usize::MAX
+        } else {
+            start + REPORT_EVERY
+        };
         loop {
             if i >= next_report {
                 next_report = i + REPORT_EVERY;

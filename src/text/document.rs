@@ -70,11 +70,25 @@ pub fn line_cuts(text: &str, parts: usize) -> Vec<usize> {
 /// parts, on every core.
 const PART: usize = 4 << 20;
 
+/// How many parts to read a text of `len` bytes in, on every core, when a
+/// text at least twice `part` long is worth reading in parts: 1 below that
+/// or with one core, else parts of about half a megabyte (at most 256).
+/// Each core takes the next part when done with one (read them with
+/// `with_max_len(1)`), so that one that meets a denser stretch of the text
+/// holds the others up for one small part at most: cut in one part per
+/// core, 20 MB of news left one of two cores idle for a tenth of its scan.
+pub fn parts_of(len: usize, part: usize) -> usize {
+    if len < 2 * part || rayon::current_num_threads() < 2 {
+        return 1;
+    }
+    (len >> 19).clamp(2, 256)
+}
+
 impl Document {
     /// Cut already-decoded text (see [`crate::text::decode_article`]) into
     /// paragraphs and sentences.
     pub fn new(text: String) -> Document {
-        let parts = (text.len() / PART).clamp(1, rayon::current_num_threads().max(1));
+        let parts = parts_of(text.len(), PART);
         let (paragraphs, sentences) = if parts == 1 {
             let (mut paragraphs, mut sentences) = cut(&text, 0..text.len());
             // Grown by doubling: a long text's lists would keep up to half
@@ -86,6 +100,7 @@ impl Document {
             use rayon::prelude::*;
             let parts: Vec<(Vec<Paragraph>, Vec<Sentence>)> = line_cuts(&text, parts)
                 .par_windows(2)
+                .with_max_len(1)
                 .map(|range| cut(&text, range[0]..range[1]))
                 .collect();
             join(parts)
@@ -152,19 +167,33 @@ fn cut(text: &str, range: std::ops::Range<usize>) -> (Vec<Paragraph>, Vec<Senten
 
 /// The parts' paragraphs and sentences as one list each, renumbered.
 fn join(parts: Vec<(Vec<Paragraph>, Vec<Sentence>)>) -> (Vec<Paragraph>, Vec<Sentence>) {
-    let mut paragraphs = Vec::with_capacity(parts.iter().map(|p| p.0.len()).sum());
-    let mut sentences = Vec::with_capacity(parts.iter().map(|p| p.1.len()).sum());
-    for (part_paragraphs, part_sentences) in parts {
-        let (p, s) = (paragraphs.len(), sentences.len());
-        paragraphs.extend(part_paragraphs.into_iter().map(|para| Paragraph {
-            first_sentence: para.first_sentence + s,
-            ..para
-        }));
-        sentences.extend(part_sentences.into_iter().map(|sentence| Sentence {
-            paragraph: sentence.paragraph + p,
-            ..sentence
-        }));
-    }
+    // Each part's first paragraph's and first sentence's numbers in the whole.
+    let before = |lengths: &mut dyn Iterator<Item = usize>| -> Vec<usize> {
+        lengths
+            .scan(0, |total, n| {
+                let first = *total;
+                *total += n;
+                Some(first)
+            })
+            .collect()
+    };
+    let first_paragraph = before(&mut parts.iter().map(|p| p.0.len()));
+    let first_sentence = before(&mut parts.iter().map(|p| p.1.len()));
+    let (paragraphs, sentences): (Vec<_>, Vec<_>) = parts.into_iter().unzip();
+    let (paragraphs, sentences) = rayon::join(
+        || {
+            crate::memory::join_parts(paragraphs, |k, para| Paragraph {
+                first_sentence: para.first_sentence + first_sentence[k],
+                ..para
+            })
+        },
+        || {
+            crate::memory::join_parts(sentences, |k, sentence| Sentence {
+                paragraph: sentence.paragraph + first_paragraph[k],
+                ..sentence
+            })
+        },
+    );
     (paragraphs, sentences)
 }
 

@@ -6,6 +6,6 @@ mod input;
 mod runs;
 mod sentences;
 
-pub use document::{Document, Paragraph, Sentence, Span, line_cuts};
+pub use document::{Document, Paragraph, Sentence, Span, line_cuts, parts_of};
 pub use input::{InputError, decode_article, decode_article_as, read_article, read_bytes};
 pub use runs::{leading_run, trailing_run};
