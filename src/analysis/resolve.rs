@@ -1138,6 +1138,85 @@ fn names_person(m: &Matcher, doc: &Document, found: &Found) -> bool {
     !before.is_empty() && (m.rules().person_before.contains(before) || m.rules().toponyms.given_names.contains(before))
 }
 
+/// Does found name `f` head a dateline: a name in capitals opening a
+/// paragraph (or, for a name that is no country's, a sentence: a headline
+/// run into the story, "Council meets. TORRINGTON — The mayor ..."), then
+/// perhaps a qualifier and an agency, capitalised, then a dash?
+#[inline]
+fn dateline_at(doc: &Document, f: &Found, country: bool) -> bool {
+    let sentence = &doc.sentences[f.passage];
+    let opens = doc
+        .paragraphs
+        .get(sentence.paragraph)
+        .is_some_and(|p| p.span.start == f.span.start)
+        || (!country && sentence.span.start == f.span.start);
+    opens && dateline_after(doc, f, sentence.paragraph)
+}
+
+/// Does found name `f`, which opens a paragraph or a sentence of paragraph
+/// `paragraph`, head a dateline ([`dateline_at`])?
+fn dateline_after(doc: &Document, f: &Found, paragraph: usize) -> bool {
+    if doc.slice(f.span).chars().any(char::is_lowercase) {
+        return false;
+    }
+    let line = &doc.text[f.span.end..doc.paragraphs[paragraph].span.end];
+    let head: String = line.chars().take(60).collect();
+    let dash = head
+        .find(['—', '–'])
+        .or_else(|| head.find(" - "))
+        .or_else(|| head.find(" -- "));
+    let agency = head
+        .find("(AP)")
+        .or_else(|| head.find("(Reuters)"))
+        .or_else(|| head.find("(AFP)"));
+    let Some(at) = dash.or(agency) else { return false };
+    // Only a qualifier and an agency between the name and the dash ...
+    if head[..at].split_whitespace().count() > 4 {
+        return false;
+    }
+    // ... and those capitalised: "NICE to tidy parks. DeKALB –" is a headline.
+    !head[..at]
+        .split_whitespace()
+        .any(|w| !w.starts_with('(') && w.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_lowercase))
+}
+
+/// A name with a qualifier's room after it ("Paris" of "Paris, Texas"): its
+/// slot, its found name, where the qualifier would start, and what it may be.
+struct Ask<'s> {
+    slot: usize,
+    found: usize,
+    at: usize,
+    candidates: &'s [Place],
+    default: Option<Place>,
+}
+
+impl Ask<'_> {
+    /// Slot `s`'s ask, if a gap for a qualifier follows its name.
+    fn of<'s>(s: usize, slot: &'s Slot, around: &[Around], found: &[Found]) -> Option<Ask<'s>> {
+        let gap = usize::from(around[slot.found].gap);
+        (gap > 0).then(|| Ask {
+            slot: s,
+            found: slot.found,
+            at: found[slot.found].span.end + gap,
+            candidates: &slot.words.candidates,
+            default: slot.default.map(|d| d.0),
+        })
+    }
+}
+
+/// What a qualifier says of the name before it.
+enum Qualified {
+    /// `candidate` in `container` ("Paris, Texas"), the container's own
+    /// found name at `at`, if it has one (not an abbreviation: "Ga.").
+    By {
+        candidate: Place,
+        container: Place,
+        at: Option<usize>,
+    },
+    /// A newsroom abbreviation's division that holds none of the name's places.
+    Abbreviation(Place),
+}
+
 /// The places the qualifier at `at` (the words after "X, " or "X in ") can
 /// stand for, into `options` (room reused from name to name): a found place
 /// starting there, or a newsroom abbreviation of a division.
@@ -1526,25 +1605,20 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
         }
     }
 
-    // 1. Qualifiers: "X, Y", "X in Y".
-    let mut options = Vec::new();
-    for s in 0..slots.len() {
-        let i = slots[s].found;
-        let end = found[i].span.end;
-        let gap = usize::from(around[i].gap);
-        if gap == 0 {
-            continue;
-        }
+    // 1. Qualifiers: "X, Y", "X in Y". What each says depends on the text
+    // and the found names only: a long article's are read on every core
+    // first, then taken in order.
+    let qualify = |options: &mut Vec<(Place, Option<usize>)>, ask: &Ask<'_>| {
+        let i = ask.found;
         containers(
             m,
             doc,
             &found,
             Some(i + 1).filter(|&k| k < found.len()),
-            end + gap,
-            &mut options,
+            ask.at,
+            options,
         );
-        let slot = &slots[s];
-        let everything = slot.words.candidates.iter().copied().chain(slot.default.map(|d| d.0));
+        let everything = ask.candidates.iter().copied().chain(ask.default);
         let best = everything
             .flat_map(|c| {
                 options
@@ -1559,18 +1633,59 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
                 ka.0.total_cmp(&kb.0).then(ka.1.cmp(&kb.1))
             });
         if let Some((candidate, container, at)) = best {
-            slots[s].chosen = Some((candidate, Reason::Qualifier(container)));
-            if let Some(ks) = at.and_then(|k| slot_at(&slots, k)) {
-                slots[ks].chosen = Some((container, Reason::Qualifies(candidate)));
-            }
-        } else if let Some(&(division, _)) = options
-            .iter()
-            .find(|(k, at)| at.is_none() && matches!(k, Place::Division(_)))
-        {
+            Some(Qualified::By {
+                candidate,
+                container,
+                at,
+            })
+        } else {
             // A newsroom abbreviation that holds none of its places: a place
             // of that division too small to be known ("Belgrade, Minn."), not
             // a place of the name elsewhere.
-            slots[s].chosen = Some((division, Reason::Qualifier(division)));
+            options
+                .iter()
+                .find(|(k, at)| at.is_none() && matches!(k, Place::Division(_)))
+                .map(|&(division, _)| Qualified::Abbreviation(division))
+        }
+    };
+    let read_first: Option<Vec<(usize, Option<Qualified>)>> = (slots.len() >= 2 * READ_PART).then(|| {
+        use rayon::prelude::*;
+        let asks: Vec<Ask<'_>> = (slots.iter().enumerate())
+            .filter_map(|(s, slot)| Ask::of(s, slot, &around, &found))
+            .collect();
+        let mut qualified = Vec::new();
+        asks.par_iter()
+            .with_min_len(READ_PART)
+            .map_init(Vec::new, |options, ask| (ask.slot, qualify(options, ask)))
+            .collect_into_vec(&mut qualified);
+        qualified
+    });
+    let mut options = Vec::new();
+    let mut read_first = read_first.map(Vec::into_iter);
+    for s in 0..slots.len() {
+        let qualified = match &mut read_first {
+            Some(read) => match read.as_slice().first() {
+                Some(&(at, _)) if at == s => read.next().and_then(|(_, q)| q),
+                _ => continue,
+            },
+            None => match Ask::of(s, &slots[s], &around, &found) {
+                Some(ask) => qualify(&mut options, &ask),
+                None => continue,
+            },
+        };
+        match qualified {
+            Some(Qualified::By {
+                candidate,
+                container,
+                at,
+            }) => {
+                slots[s].chosen = Some((candidate, Reason::Qualifier(container)));
+                if let Some(ks) = at.and_then(|k| slot_at(&slots, k)) {
+                    slots[ks].chosen = Some((container, Reason::Qualifies(candidate)));
+                }
+            }
+            Some(Qualified::Abbreviation(division)) => slots[s].chosen = Some((division, Reason::Qualifier(division))),
+            None => {}
         }
     }
 
@@ -1585,39 +1700,26 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
     }
 
     // 2. Datelines: a name in capitals opening a paragraph, then perhaps a
-    // qualifier and an agency, then a dash.
-    for slot in &mut slots {
-        let f = &found[slot.found];
-        // Or a town's (not a country's) name opening a sentence: a headline
-        // run into the story ("Council meets. TORRINGTON — The mayor ...").
-        let opens = doc
-            .paragraphs
-            .get(doc.sentences[f.passage].paragraph)
-            .is_some_and(|p| p.span.start == f.span.start)
-            || (slot.default.is_none() && doc.sentences[f.passage].span.start == f.span.start);
-        if !opens || doc.slice(f.span).chars().any(char::is_lowercase) {
-            continue;
-        }
-        let line = &text[f.span.end..doc.paragraphs[doc.sentences[f.passage].paragraph].span.end];
-        let head: String = line.chars().take(60).collect();
-        let dash = head
-            .find(['—', '–'])
-            .or_else(|| head.find(" - "))
-            .or_else(|| head.find(" -- "));
-        let agency = head
-            .find("(AP)")
-            .or_else(|| head.find("(Reuters)"))
-            .or_else(|| head.find("(AFP)"));
-        let Some(at) = dash.or(agency) else { continue };
-        // Only a qualifier and an agency between the name and the dash.
-        if head[..at].split_whitespace().count() > 4 {
-            continue;
-        }
-        // ... and those capitalised: "NICE to tidy parks. DeKALB –" is a headline.
-        if head[..at]
-            .split_whitespace()
-            .any(|w| !w.starts_with('(') && w.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_lowercase))
-        {
+    // qualifier and an agency, then a dash. Which names stand so depends on
+    // the text only: a long article's are looked for on every core.
+    let heads_a_dateline = |slot: &Slot| dateline_at(doc, &found[slot.found], slot.default.is_some());
+    let read_first: Option<Vec<bool>> = (slots.len() >= 2 * READ_PART).then(|| {
+        use rayon::prelude::*;
+        let heads: Vec<(usize, bool)> = slots.iter().map(|slot| (slot.found, slot.default.is_some())).collect();
+        let mut datelines = Vec::new();
+        heads
+            .par_iter()
+            .with_min_len(READ_PART)
+            .map(|&(i, country)| dateline_at(doc, &found[i], country))
+            .collect_into_vec(&mut datelines);
+        datelines
+    });
+    for (s, slot) in slots.iter_mut().enumerate() {
+        let heads = match &read_first {
+            Some(datelines) => datelines[s],
+            None => heads_a_dateline(slot),
+        };
+        if !heads {
             continue;
         }
         let chosen = match slot.chosen {
@@ -1935,6 +2037,17 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
             .count()
     };
     let mut mentions = Vec::with_capacity(count);
+    if count >= 2 * GIVEN_BACK {
+        // Filled by this thread alone below.
+        let filler = Mention {
+            place: Place::Country(0),
+            kind: MentionKind::Name,
+            span: crate::text::Span { start: 0, end: 0 },
+            passage: 0,
+            reason: Reason::Unambiguous,
+        };
+        crate::memory::fault_in(mentions.spare_capacity_mut(), filler);
+    }
     let mut found = found;
     while !found.is_empty() {
         let from = found.len().saturating_sub(GIVEN_BACK);
@@ -2082,11 +2195,13 @@ mod tests {
     fn a_long_article_s_mentions_are_its_lines_mentions_in_order() {
         let analyzer = Analyzer::builtin();
         // Names of every kind: a qualified town and its state, a capital, a
-        // country, a demonym, a division, a person's name that is no place.
-        let line = "Paris, Texas and Moscow. Athens, Ga. hosted French and Ohio officials; Mr. Jordan spoke.\n";
+        // country, a demonym, a division, a person's name that is no place,
+        // a dateline (each read on every core in a long article, then taken in order).
+        let line = "PARIS, Texas (AP) — Paris, Texas and Moscow. Athens, Ga. hosted French and Ohio officials; Mr. Jordan spoke.\n";
         let one = analyzer.analyze_text(line);
         let per_line = one.mentions.len();
-        assert!(per_line >= 6, "{:?}", one.mentions);
+        assert!(per_line >= 7, "{:?}", one.mentions);
+        assert!(one.mentions.iter().any(|m| m.reason == crate::place::Reason::Dateline));
         let sentences = one.document.sentences.len();
         let copies = GIVEN_BACK * 5 / 2 / per_line;
         let all = analyzer.analyze_text(&line.repeat(copies));
