@@ -1271,6 +1271,8 @@ struct Around {
     gap: u8,
     /// Followed by "'s" (a saint's name so is a church or a school).
     possessive: bool,
+    /// A toponym heading a dateline ([`dateline_at`]).
+    dateline: bool,
 }
 
 /// Found names turned into mentions before their memory is given back (2.5 MB).
@@ -1278,6 +1280,10 @@ const GIVEN_BACK: usize = 65_536;
 
 /// Found names per part, where each name's neighbourhood is read on every core.
 const READ_PART: usize = 16_384;
+
+/// Names whose qualifiers are read at a time (on every core, in parts of
+/// [`READ_PART`], in a long article).
+const QUALIFY_PART: usize = 4 * READ_PART;
 
 /// What the text says around every found name, in order: its [`Verdict`], a
 /// qualifier's gap and a possessive; in parts on every core for a long article.
@@ -1323,11 +1329,16 @@ fn read_around(m: &Matcher, g: &Gazetteer, doc: &Document, found: &[Found]) -> V
             0
         };
         let possessive = rest.starts_with("'s") || rest.starts_with("\u{2019}s");
+        let dateline = match f.reading {
+            Reading::Toponym { default, .. } => dateline_at(doc, f, default.is_some()),
+            _ => false,
+        };
         let verdict = verdict(titles, i);
         Around {
             verdict,
             gap,
             possessive,
+            dateline,
         }
     };
     if found.len() < 2 * READ_PART {
@@ -1648,44 +1659,40 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
                 .map(|&(division, _)| Qualified::Abbreviation(division))
         }
     };
-    let read_first: Option<Vec<(usize, Option<Qualified>)>> = (slots.len() >= 2 * READ_PART).then(|| {
-        use rayon::prelude::*;
-        let asks: Vec<Ask<'_>> = (slots.iter().enumerate())
-            .filter_map(|(s, slot)| Ask::of(s, slot, &around, &found))
-            .collect();
-        let mut qualified = Vec::new();
-        asks.par_iter()
-            .with_min_len(READ_PART)
-            .map_init(Vec::new, |options, ask| (ask.slot, qualify(options, ask)))
-            .collect_into_vec(&mut qualified);
-        qualified
-    });
     let mut options = Vec::new();
-    let mut read_first = read_first.map(Vec::into_iter);
-    for s in 0..slots.len() {
-        let qualified = match &mut read_first {
-            Some(read) => match read.as_slice().first() {
-                Some(&(at, _)) if at == s => read.next().and_then(|(_, q)| q),
-                _ => continue,
-            },
-            None => match Ask::of(s, &slots[s], &around, &found) {
-                Some(ask) => qualify(&mut options, &ask),
-                None => continue,
-            },
+    // A few parts' worth at a time: what they say is held until taken.
+    for first in (0..slots.len()).step_by(QUALIFY_PART) {
+        let range = first..(first + QUALIFY_PART).min(slots.len());
+        let asks = range.filter_map(|s| Ask::of(s, &slots[s], &around, &found));
+        let read: Vec<(usize, Option<Qualified>)> = if slots.len() < 2 * READ_PART {
+            asks.map(|ask| (ask.slot, qualify(&mut options, &ask))).collect()
+        } else {
+            use rayon::prelude::*;
+            let asks: Vec<Ask<'_>> = asks.collect();
+            let mut read = Vec::new();
+            asks.par_iter()
+                .with_min_len(READ_PART)
+                .map_init(Vec::new, |options, ask| (ask.slot, qualify(options, ask)))
+                .collect_into_vec(&mut read);
+            read
         };
-        match qualified {
-            Some(Qualified::By {
-                candidate,
-                container,
-                at,
-            }) => {
-                slots[s].chosen = Some((candidate, Reason::Qualifier(container)));
-                if let Some(ks) = at.and_then(|k| slot_at(&slots, k)) {
-                    slots[ks].chosen = Some((container, Reason::Qualifies(candidate)));
+        for (s, qualified) in read {
+            match qualified {
+                Some(Qualified::By {
+                    candidate,
+                    container,
+                    at,
+                }) => {
+                    slots[s].chosen = Some((candidate, Reason::Qualifier(container)));
+                    if let Some(ks) = at.and_then(|k| slot_at(&slots, k)) {
+                        slots[ks].chosen = Some((container, Reason::Qualifies(candidate)));
+                    }
                 }
+                Some(Qualified::Abbreviation(division)) => {
+                    slots[s].chosen = Some((division, Reason::Qualifier(division)))
+                }
+                None => {}
             }
-            Some(Qualified::Abbreviation(division)) => slots[s].chosen = Some((division, Reason::Qualifier(division))),
-            None => {}
         }
     }
 
@@ -1700,26 +1707,9 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
     }
 
     // 2. Datelines: a name in capitals opening a paragraph, then perhaps a
-    // qualifier and an agency, then a dash. Which names stand so depends on
-    // the text only: a long article's are looked for on every core.
-    let heads_a_dateline = |slot: &Slot| dateline_at(doc, &found[slot.found], slot.default.is_some());
-    let read_first: Option<Vec<bool>> = (slots.len() >= 2 * READ_PART).then(|| {
-        use rayon::prelude::*;
-        let heads: Vec<(usize, bool)> = slots.iter().map(|slot| (slot.found, slot.default.is_some())).collect();
-        let mut datelines = Vec::new();
-        heads
-            .par_iter()
-            .with_min_len(READ_PART)
-            .map(|&(i, country)| dateline_at(doc, &found[i], country))
-            .collect_into_vec(&mut datelines);
-        datelines
-    });
-    for (s, slot) in slots.iter_mut().enumerate() {
-        let heads = match &read_first {
-            Some(datelines) => datelines[s],
-            None => heads_a_dateline(slot),
-        };
-        if !heads {
+    // qualifier and an agency, then a dash (read with what is around each name).
+    for slot in &mut slots {
+        if !around[slot.found].dateline {
             continue;
         }
         let chosen = match slot.chosen {
@@ -2037,19 +2027,23 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
             .count()
     };
     let mut mentions = Vec::with_capacity(count);
-    if count >= 2 * GIVEN_BACK {
-        // Filled by this thread alone below.
-        let filler = Mention {
-            place: Place::Country(0),
-            kind: MentionKind::Name,
-            span: crate::text::Span { start: 0, end: 0 },
-            passage: 0,
-            reason: Reason::Unambiguous,
-        };
-        crate::memory::fault_in(mentions.spare_capacity_mut(), filler);
-    }
+    // Filled by this thread alone below: a long list's room for the next
+    // part's mentions is faulted in on every core first (only that part's:
+    // the found names given back so far make room for it).
+    let filler = Mention {
+        place: Place::Country(0),
+        kind: MentionKind::Name,
+        span: crate::text::Span { start: 0, end: 0 },
+        passage: 0,
+        reason: Reason::Unambiguous,
+    };
     let mut found = found;
     while !found.is_empty() {
+        if count >= 2 * GIVEN_BACK {
+            let room = mentions.spare_capacity_mut();
+            let next = room.len().min(GIVEN_BACK);
+            crate::memory::fault_in(&mut room[..next], filler);
+        }
         let from = found.len().saturating_sub(GIVEN_BACK);
         // The slots of the names read so far: those from `last` on.
         let mut last = slots.len();

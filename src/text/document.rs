@@ -88,7 +88,10 @@ impl Document {
     /// Cut already-decoded text (see [`crate::text::decode_article`]) into
     /// paragraphs and sentences.
     pub fn new(text: String) -> Document {
-        let parts = parts_of(text.len(), PART);
+        // One part per core: the cut is quick, and the parts' lists of a
+        // long text, each a block of its own, go back once joined (lists of
+        // many small parts stayed in the heap: 100 MB peaked 20 MB higher).
+        let parts = (text.len() / PART).clamp(1, rayon::current_num_threads().max(1));
         let (paragraphs, sentences) = if parts == 1 {
             let (mut paragraphs, mut sentences) = cut(&text, 0..text.len());
             // Grown by doubling: a long text's lists would keep up to half
@@ -100,7 +103,6 @@ impl Document {
             use rayon::prelude::*;
             let parts: Vec<(Vec<Paragraph>, Vec<Sentence>)> = line_cuts(&text, parts)
                 .par_windows(2)
-                .with_max_len(1)
                 .map(|range| cut(&text, range[0]..range[1]))
                 .collect();
             join(parts)
