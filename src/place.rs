@@ -140,7 +140,7 @@ impl Place {
         match self {
             Place::Country(i) => Some(i as usize),
             Place::Region(_) => None,
-            Place::City(i) => Some(g.cities[i as usize].country()),
+            Place::City(i) => Some(g.cities.country(i as usize)),
             Place::Division(i) => Some(g.divisions[i as usize].country),
         }
     }
@@ -149,7 +149,10 @@ impl Place {
     /// a county's state).
     pub fn divisions(self, g: &Gazetteer) -> impl Iterator<Item = usize> + '_ {
         let (first, second) = match self {
-            Place::City(i) => (g.cities[i as usize].admin2(), g.cities[i as usize].admin1()),
+            Place::City(i) => {
+                let (admin1, admin2) = g.cities.admins(i as usize);
+                (admin2, admin1)
+            }
             Place::Division(i) => (g.divisions[i as usize].parent, None),
             Place::Country(_) | Place::Region(_) => (None, None),
         };
@@ -182,7 +185,7 @@ impl Place {
         match self {
             Place::Country(i) => &g.countries[i as usize].name,
             Place::Region(i) => &g.regions[i as usize].name,
-            Place::City(i) => g.cities[i as usize].name,
+            Place::City(i) => g.cities.name(i as usize),
             Place::Division(i) => &g.divisions[i as usize].name,
         }
     }
@@ -193,7 +196,7 @@ impl Place {
         match self {
             Place::Country(i) => &g.countries[i as usize].code,
             Place::Region(i) => &g.regions[i as usize].id,
-            Place::City(i) => &g.countries[g.cities[i as usize].country()].code,
+            Place::City(i) => &g.countries[g.cities.country(i as usize)].code,
             Place::Division(i) => &g.divisions[i as usize].code,
         }
     }
@@ -203,7 +206,7 @@ impl Place {
     pub fn id(self, g: &Gazetteer) -> String {
         match self {
             Place::Country(_) | Place::Region(_) => self.code(g).to_string(),
-            Place::City(i) => g.cities[i as usize].id.to_string(),
+            Place::City(i) => g.cities.id(i as usize).to_string(),
             Place::Division(i) => g.divisions[i as usize].id.clone(),
         }
     }
@@ -211,7 +214,7 @@ impl Place {
     /// How many people live there (0 when unknown: countries and regions).
     pub fn population(self, g: &Gazetteer) -> u64 {
         match self {
-            Place::City(i) => g.cities[i as usize].population,
+            Place::City(i) => g.cities.population(i as usize),
             Place::Division(i) => g.divisions[i as usize].population,
             Place::Country(_) | Place::Region(_) => 0,
         }
@@ -222,7 +225,7 @@ impl Place {
         match self {
             Place::Country(i) => (g.countries[i as usize].lon, g.countries[i as usize].lat),
             Place::Region(i) => (g.regions[i as usize].lon, g.regions[i as usize].lat),
-            Place::City(i) => (g.cities[i as usize].lon, g.cities[i as usize].lat),
+            Place::City(i) => g.cities.lon_lat(i as usize),
             Place::Division(i) => (g.divisions[i as usize].lon, g.divisions[i as usize].lat),
         }
     }
@@ -237,9 +240,9 @@ impl Place {
                 id: g.regions[i as usize].id.clone(),
             },
             Place::City(i) => PlaceRef::City {
-                name: g.cities[i as usize].name.to_string(),
+                name: g.cities.name(i as usize).to_string(),
                 code: self.code(g).to_string(),
-                id: Some(g.cities[i as usize].id),
+                id: Some(g.cities.id(i as usize)),
             },
             Place::Division(i) => PlaceRef::Division {
                 id: g.divisions[i as usize].id.clone(),
@@ -266,7 +269,7 @@ impl Place {
                     return Err(format!("unknown country code \"{code}\" for the city \"{name}\""));
                 };
                 // Without its GeoNames id (older projects): the most populous of that name.
-                let named = |c: &&crate::gazetteer::City| c.country() == country && c.is_called(name);
+                let named = |c: &crate::gazetteer::City| c.country() == country && c.is_called(name);
                 g.cities
                     .iter()
                     .enumerate()

@@ -152,7 +152,7 @@ fn summarise_in_parts(g: &Gazetteer, document: Document, mentions: Vec<Mention>,
                 Place::Country(c) => countries.add(c as usize, &document, m, surface, true),
                 Place::Region(r) => regions.add(r as usize, &document, m, surface, true),
                 Place::City(city) => {
-                    countries.add(g.cities[city as usize].country(), &document, m, surface, false);
+                    countries.add(g.cities.country(city as usize), &document, m, surface, false);
                     cities.add(city as usize, &document, m, surface, true);
                 }
                 Place::Division(d) => {
@@ -257,7 +257,7 @@ pub(super) fn counts(mentions: &[Mention], g: &Gazetteer) -> Vec<(Place, usize, 
             Place::Country(_) => countries.add(m.place, true),
             Place::Region(_) => regions.add(m.place, true),
             Place::City(city) => {
-                countries.add(Place::country_at(g.cities[city as usize].country()), false);
+                countries.add(Place::country_at(g.cities.country(city as usize)), false);
                 cities.add(m.place, true);
             }
             Place::Division(d) => {

@@ -205,7 +205,7 @@ impl Words {
         let mut candidates: Vec<Place> = m.candidates(group).collect();
         prune(g, &mut candidates);
         let owned = candidates.iter().any(|&c| match c {
-            Place::City(k) => is_own_name(g.cities[k as usize].name, &name),
+            Place::City(k) => is_own_name(g.cities.name(k as usize), &name),
             _ => c.name(g) == name,
         });
         let worth = Worth::of_all(g, &candidates, &name, owned);
@@ -405,8 +405,8 @@ impl Evidence<'_> {
     /// Note a small town decided on weak evidence: evidence only of its neighbourhood.
     fn add_weak(&mut self, g: &Gazetteer, place: Place) {
         if let Place::City(i) = place {
-            let c = &g.cities[i as usize];
-            self.weak_cells.insert((c.lon, c.lat), (i as usize, (c.lon, c.lat)));
+            let at = g.cities.lon_lat(i as usize);
+            self.weak_cells.insert(at, (i as usize, at));
         }
     }
 
@@ -434,9 +434,9 @@ impl Evidence<'_> {
                     self.divisions.entry(d).or_insert(place);
                 }
                 if let Place::City(i) = place {
-                    let c = &g.cities[i as usize];
-                    self.cells.insert((c.lon, c.lat), (i as usize, (c.lon, c.lat)));
-                    self.wide_cells.insert((c.lon, c.lat), (i as usize, (c.lon, c.lat)));
+                    let at = g.cities.lon_lat(i as usize);
+                    self.cells.insert(at, (i as usize, at));
+                    self.wide_cells.insert(at, (i as usize, at));
                 }
             }
         }
@@ -615,7 +615,7 @@ impl Evidence<'_> {
 fn prior(g: &Gazetteer, candidate: Place) -> f64 {
     let population = candidate.population(g) as f64;
     let feature = match candidate {
-        Place::City(i) => match g.cities[i as usize].feature {
+        Place::City(i) => match g.cities.feature(i as usize) {
             Feature::Capital => 1.0,
             Feature::Seat(1) => 0.4,
             Feature::Seat(_) => 0.1,
@@ -632,7 +632,7 @@ fn prior(g: &Gazetteer, candidate: Place) -> f64 {
 /// capital, not Chittagong, once also called so).
 fn prior_named(g: &Gazetteer, candidate: Place, name: &str) -> f64 {
     let own = match candidate {
-        Place::City(i) => is_own_name(g.cities[i as usize].name, name),
+        Place::City(i) => is_own_name(g.cities.name(i as usize), name),
         _ => candidate.name(g) == name,
     };
     prior(g, candidate) + if own { 0.75 } else { 0.0 }
@@ -707,8 +707,8 @@ fn fold(c: char) -> impl Iterator<Item = char> {
 fn standing_named(g: &Gazetteer, candidate: Place, name: &str, owned: bool) -> u64 {
     match candidate {
         Place::Division(_) => NOTABLE.max(candidate.population(g)),
-        Place::City(i) if !is_own_name(g.cities[i as usize].name, name) => {
-            let population = g.cities[i as usize].population;
+        Place::City(i) if !is_own_name(g.cities.name(i as usize), name) => {
+            let population = g.cities.population(i as usize);
             if population >= MILLION && !owned { population } else { 0 }
         }
         _ => candidate.population(g),
@@ -722,7 +722,7 @@ fn standing_named(g: &Gazetteer, candidate: Place, name: &str, owned: bool) -> u
 fn famous_named(g: &Gazetteer, candidate: Place, name: &str, owned: bool) -> bool {
     let Place::City(i) = candidate else { return false };
     let population = standing_named(g, candidate, name, owned);
-    population >= MILLION || (g.cities[i as usize].feature == Feature::Capital && population >= NOTABLE)
+    population >= MILLION || (g.cities.feature(i as usize) == Feature::Capital && population >= NOTABLE)
 }
 
 /// A candidate as [`rank`] ranks it.
@@ -1301,7 +1301,7 @@ fn read_around(m: &Matcher, g: &Gazetteer, doc: &Document, found: &[Found]) -> V
                 .all(|c| matches!(c, Place::City(_)) && c.population(g) < NOTABLE);
             let capital = m
                 .candidates(group)
-                .any(|c| matches!(c, Place::City(k) if g.cities[k as usize].capital()));
+                .any(|c| matches!(c, Place::City(k) if g.cities.feature(k as usize) == Feature::Capital));
             u8::from(small) | (u8::from(capital) << 1)
         });
         let (small, capital) = (sizes & 1 != 0, sizes & 2 != 0);
@@ -1970,7 +1970,7 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
         }) = rank(&evidence, slot, s, &mut ranking).iter().find(|r| {
             !written
                 || match r.place {
-                    Place::City(k) => is_own_name(g.cities[k as usize].name, &slot.words.name),
+                    Place::City(k) => is_own_name(g.cities.name(k as usize), &slot.words.name),
                     _ => false,
                 }
         })

@@ -160,7 +160,7 @@ fn write_json_object(
         let m = &a.mentions[i];
         let mut id = itoa::Buffer::new();
         let place = match m.place {
-            crate::place::Place::City(c) => Some(id.format(g.cities[c as usize].id)),
+            crate::place::Place::City(c) => Some(id.format(g.cities.id(c as usize))),
             crate::place::Place::Division(d) => Some(g.divisions[d as usize].id.as_str()),
             _ => None,
         };

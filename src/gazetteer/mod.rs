@@ -5,10 +5,12 @@
 //! regions, tab-separated for the 170,000 places and 6,800 divisions), so the
 //! app needs no files at run time.
 
+mod cities;
 pub(crate) mod packed;
 mod records;
 
-pub use records::{City, Country, Division, Feature, Region};
+pub use cities::{Cities, City};
+pub use records::{Country, Division, Feature, Region};
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -21,7 +23,7 @@ pub struct Gazetteer {
     /// Named regions (Europe, the Levant, ...).
     pub regions: Vec<Region>,
     /// Populated places of at least 1,000 people.
-    pub cities: Vec<City>,
+    pub cities: Cities,
     /// First-level divisions and counties.
     pub divisions: Vec<Division>,
     by_code: HashMap<String, usize>,
@@ -105,85 +107,66 @@ impl Gazetteer {
     pub fn from_tables(
         countries: &str,
         regions: &str,
-        places: &'static str,
+        places: &str,
         divisions: &str,
     ) -> Result<Gazetteer, GazetteerError> {
-        let mut g = Gazetteer::without_towns(countries, regions, divisions)?;
-        g.cities
-            .reserve_exact(memchr::memchr_iter(b'\n', places.as_bytes()).count());
+        let g = Gazetteer::without_towns(countries, regions, divisions)?;
+        let mut rows = Vec::new();
         for mut f in data_lines("places", places) {
             let id = f.number("geonameid")?;
             let name = f.text("name")?;
-            let code = f.text("country")?;
-            let country = g.country_of(&f, code)?;
-            let admin1 = g.division_of(&mut f, "admin1")?;
-            let admin2 = g.division_of(&mut f, "admin2")?;
-            let feature = Feature::from_code(f.text("feature code")?);
+            let country = f.text("country")?;
+            g.country_of(&f, country)?;
+            let division = |f: &mut Fields<'_>, column| -> Result<u32, GazetteerError> {
+                Ok(g.division_of(f, column)?.map_or(packed::NONE, |d| d as u32))
+            };
+            let admin1 = division(&mut f, "admin1")?;
+            let admin2 = division(&mut f, "admin2")?;
+            let feature = f.text("feature code")?;
             let population = f.number("population")?;
             let lat = f.number("latitude")?;
             let lon = f.number("longitude")?;
             let spellings = f.text("spellings")?;
-            g.cities.push(City::new(
+            rows.push(packed::Row {
                 id,
                 name,
                 spellings,
-                (lon, lat),
+                lon,
+                lat,
                 population,
-                feature,
                 country,
-                (admin1, admin2),
-            ));
+                feature,
+                admin1,
+                admin2,
+            });
         }
-        Ok(g)
+        // Read like the built-in table, which lives as long as the program:
+        // so does this one (a gazetteer is read once).
+        let packed: &'static [u8] = Box::leak(packed::pack(rows).into_boxed_slice());
+        g.with_towns(packed)
     }
 
     /// [`Gazetteer::from_tables`] with the places already packed into
     /// records by `build.rs` (see `packed.rs`): the same gazetteer, read
-    /// without parsing 170,000 lines.
+    /// without parsing 170,000 lines, and its towns read in place.
     fn from_packed(
         countries: &str,
         regions: &str,
         places: &'static [u8],
         divisions: &str,
     ) -> Result<Gazetteer, GazetteerError> {
-        let mut g = Gazetteer::without_towns(countries, regions, divisions)?;
-        let error = |line: usize, problem: String| GazetteerError::Line {
+        Gazetteer::without_towns(countries, regions, divisions)?.with_towns(places)
+    }
+
+    /// This gazetteer with the towns of a packed table.
+    fn with_towns(mut self, places: &'static [u8]) -> Result<Gazetteer, GazetteerError> {
+        let cities = Cities::new(places, |code| self.country_index(code), self.divisions.len());
+        self.cities = cities.map_err(|bad| GazetteerError::Line {
             table: "places (packed)",
-            line,
-            problem,
-        };
-        let packed = packed::Packed::new(places).ok_or_else(|| error(0, "not a packed table".into()))?;
-        let countries: Vec<Option<usize>> = packed.codes().iter().map(|c| g.country_index(c)).collect();
-        let features: Vec<Feature> = packed.features().iter().map(|f| Feature::from_code(f)).collect();
-        let division = |i: u32| -> Option<Option<usize>> {
-            match i {
-                packed::NONE => Some(None),
-                i => ((i as usize) < g.divisions.len()).then_some(Some(i as usize)),
-            }
-        };
-        let mut cities = Vec::with_capacity(packed.len());
-        for i in 0..packed.len() {
-            let (row, code, feature) = packed
-                .row_codes(i)
-                .ok_or_else(|| error(i + 1, "strings out of range".into()))?;
-            let country =
-                countries[code].ok_or_else(|| error(i + 1, format!("unknown country code {:?}", row.country)))?;
-            let (Some(admin1), Some(admin2)) = (division(row.admin1), division(row.admin2)) else {
-                return Err(error(i + 1, "unknown division".into()));
-            };
-            cities.push(City::new(
-                row.id,
-                row.name,
-                row.spellings,
-                (row.lon, row.lat),
-                row.population,
-                features[feature],
-                country,
-                (admin1, admin2),
-            ));
-        }
-        g.cities = cities;
-        Ok(g)
+            line: bad.row.map_or(0, |row| row + 1),
+            problem: bad.problem,
+        })?;
+        Ok(self)
     }
 
     /// The countries, regions and divisions, with no towns yet.
@@ -299,7 +282,7 @@ impl Gazetteer {
 
     /// Index of the place with this GeoNames id (a scan: for files, not for analysis).
     pub fn city_index(&self, geonameid: i64) -> Option<usize> {
-        self.cities.iter().position(|c| c.id == geonameid)
+        (0..self.cities.len()).position(|i| self.cities.id(i) == geonameid)
     }
 }
 
@@ -318,7 +301,7 @@ mod tests {
         .unwrap();
         let packed = Gazetteer::builtin();
         assert_eq!(text.cities.len(), packed.cities.len());
-        for (a, b) in text.cities.iter().zip(&packed.cities) {
+        for (a, b) in text.cities.iter().zip(packed.cities.iter()) {
             assert_eq!(a, b);
             assert_eq!((a.lon.to_bits(), a.lat.to_bits()), (b.lon.to_bits(), b.lat.to_bits()));
         }

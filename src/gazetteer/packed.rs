@@ -103,8 +103,9 @@ pub fn pack<'a>(rows: impl IntoIterator<Item = Row<'a>>) -> Vec<u8> {
     out
 }
 
-/// Records made by [`pack`], read in place.
+/// Records made by [`pack`], read in place (by default, none).
 #[allow(clippy::len_without_is_empty)]
+#[derive(Default)]
 pub struct Packed<'a> {
     rows: usize,
     codes: Vec<&'a str>,
@@ -159,26 +160,96 @@ impl<'a> Packed<'a> {
     }
 
     /// Row `i` with its country and feature codes as numbers (see
-    /// [`Packed::codes`], [`Packed::features`]); `None` if its strings are out of range.
+    /// [`Packed::codes`], [`Packed::features`]); `None` if its strings or
+    /// codes are out of range.
     pub fn row_codes(&self, i: usize) -> Option<(Row<'a>, usize, usize)> {
-        let r = &self.records[ROW * i..ROW * (i + 1)];
-        let u64_at = |at: usize| u64::from_le_bytes(r[at..at + 8].try_into().expect("eight bytes"));
-        let u32_at = |at: usize| u32::from_le_bytes(r[at..at + 4].try_into().expect("four bytes"));
-        let u16_at = |at: usize| u16::from_le_bytes(r[at..at + 2].try_into().expect("two bytes"));
-        let (at, name_len, spell_len) = (u32_at(32) as usize, u32_at(36) as usize, u32_at(40) as usize);
-        let (code, feature) = (usize::from(u16_at(52)), usize::from(u16_at(54)));
+        let (code, feature) = self.code_numbers(i);
+        let (name, spellings) = self.names(i)?;
+        let (lon, lat) = self.lon_lat(i);
+        let (admin1, admin2) = self.admins(i);
         let row = Row {
-            id: u64_at(0) as i64,
-            lon: f64::from_bits(u64_at(8)),
-            lat: f64::from_bits(u64_at(16)),
-            population: u64_at(24),
-            name: self.strings.get(at..at + name_len)?,
-            spellings: self.strings.get(at + name_len..at + name_len + spell_len)?,
-            admin1: u32_at(44),
-            admin2: u32_at(48),
+            id: self.id(i),
+            lon,
+            lat,
+            population: self.population(i),
+            name,
+            spellings,
+            admin1,
+            admin2,
             country: self.codes.get(code)?,
             feature: self.features.get(feature)?,
         };
         Some((row, code, feature))
+    }
+
+    /// The bytes of row `i` from `at`, `N` of them.
+    #[inline]
+    fn field<const N: usize>(&self, i: usize, at: usize) -> [u8; N] {
+        let from = ROW * i + at;
+        self.records[from..from + N].try_into().expect("a field within its row")
+    }
+
+    /// Row `i`'s GeoNames id.
+    #[inline]
+    pub fn id(&self, i: usize) -> i64 {
+        i64::from_le_bytes(self.field(i, 0))
+    }
+
+    /// Row `i`'s longitude and latitude.
+    #[inline]
+    pub fn lon_lat(&self, i: usize) -> (f64, f64) {
+        (
+            f64::from_le_bytes(self.field(i, 8)),
+            f64::from_le_bytes(self.field(i, 16)),
+        )
+    }
+
+    /// Row `i`'s population.
+    #[inline]
+    pub fn population(&self, i: usize) -> u64 {
+        u64::from_le_bytes(self.field(i, 24))
+    }
+
+    /// Row `i`'s name and spellings; `None` if they are out of range.
+    pub fn names(&self, i: usize) -> Option<(&'a str, &'a str)> {
+        let (at, name_len) = self.name_at(i);
+        let spell_len = u32::from_le_bytes(self.field(i, 40)) as usize;
+        Some((
+            self.name(i)?,
+            self.strings.get(at + name_len..at + name_len + spell_len)?,
+        ))
+    }
+
+    /// Row `i`'s name; `None` if it is out of range.
+    #[inline]
+    pub fn name(&self, i: usize) -> Option<&'a str> {
+        let (at, len) = self.name_at(i);
+        self.strings.get(at..at + len)
+    }
+
+    /// Where row `i`'s name starts in the strings, and its length.
+    #[inline]
+    fn name_at(&self, i: usize) -> (usize, usize) {
+        let u32_at = |at: usize| u32::from_le_bytes(self.field(i, at)) as usize;
+        (u32_at(32), u32_at(36))
+    }
+
+    /// Row `i`'s first-level division and county ([`NONE`]: none).
+    #[inline]
+    pub fn admins(&self, i: usize) -> (u32, u32) {
+        (
+            u32::from_le_bytes(self.field(i, 44)),
+            u32::from_le_bytes(self.field(i, 48)),
+        )
+    }
+
+    /// Row `i`'s country and feature codes as numbers (see [`Packed::codes`],
+    /// [`Packed::features`]).
+    #[inline]
+    pub fn code_numbers(&self, i: usize) -> (usize, usize) {
+        (
+            usize::from(u16::from_le_bytes(self.field(i, 52))),
+            usize::from(u16::from_le_bytes(self.field(i, 54))),
+        )
     }
 }
