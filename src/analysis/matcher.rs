@@ -302,15 +302,23 @@ pub struct Matcher {
     shared: usize,
     /// The divisions each newsroom abbreviation stands for ("Ga." → Georgia).
     abbreviations: FxHashMap<&'static str, Vec<usize>>,
-    /// Every country cue (`country_cues.tsv`, also with a curly
-    /// apostrophe), searched for at once; pattern `k` is cue `cue_of[k]`.
-    cues: Option<AhoCorasick>,
-    cue_of: Vec<usize>,
+    /// The country cues (`country_cues.tsv`, also with a curly
+    /// apostrophe), an automaton per country.
+    cues: Vec<CountryCues>,
     /// This matcher among all made by the process (what it worked out may be kept under it).
     id: u64,
     /// A byte per toponym group that the resolution works out once per
     /// process ([`Matcher::group_memo`]); 0 while not worked out.
     group_memos: Box<[AtomicU8]>,
+}
+
+/// One country's cues, searched for together.
+struct CountryCues {
+    /// The country's code.
+    code: String,
+    automaton: AhoCorasick,
+    /// The words of each pattern of the automaton.
+    words: Vec<String>,
 }
 
 /// Does the variant have no lowercase letters (an acronym such as "UK", "U.S.")?
@@ -774,29 +782,37 @@ impl Matcher {
             }
         }
         static MATCHERS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
-        let (mut cue_words, mut cue_of) = (Vec::new(), Vec::new());
-        for (k, (words, _)) in rules.toponyms.country_cues.iter().enumerate() {
-            cue_words.push(words.clone());
-            cue_of.push(k);
+        // A country's cues apart from the others': a text is asked for the
+        // cues of one country at a time (one it names no place of), and the
+        // search stops at the first. Leftmost-longest, so that a cue inside
+        // a longer one of the same country is not seen apart from it.
+        let mut by_country: Vec<(String, Vec<String>)> = Vec::new();
+        for (words, code) in &rules.toponyms.country_cues {
+            let at = match by_country.iter().position(|(c, _)| c == code) {
+                Some(at) => at,
+                None => {
+                    by_country.push((code.clone(), Vec::new()));
+                    by_country.len() - 1
+                }
+            };
+            by_country[at].1.push(words.clone());
             if words.contains('\'') {
-                cue_words.push(words.replace('\'', "\u{2019}"));
-                cue_of.push(k);
+                by_country[at].1.push(words.replace('\'', "\u{2019}"));
             }
         }
-        let cues = (!cue_words.is_empty()).then(|| {
-            // Leftmost-longest, so that the search skips ahead on rare bytes:
-            // every article is searched, and a collection has thousands. A cue
-            // inside a longer one is then not seen, but cues that overlap are
-            // one country's ("County Sheriff's Office").
-            AhoCorasick::builder()
-                .match_kind(MatchKind::LeftmostLongest)
-                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-                .build(&cue_words)
-                .expect("country cues make an automaton")
-        });
+        let cues = by_country
+            .into_iter()
+            .map(|(code, words)| CountryCues {
+                code,
+                automaton: AhoCorasick::builder()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .build(&words)
+                    .expect("country cues make an automaton"),
+                words,
+            })
+            .collect();
         Matcher {
             cues,
-            cue_of,
             abbreviations,
             id: MATCHERS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             group_memos: (0..places.len()).map(|_| AtomicU8::new(0)).collect(),
@@ -986,42 +1002,36 @@ impl Matcher {
         self.abbreviations.get(word).map(Vec::as_slice)
     }
 
-    /// The country cues (`country_cues.tsv`) `text` holds as whole
-    /// words (a sign at a cue's end may be followed by anything: "£5"), by
-    /// their index; one pass over the text for all of them.
-    /// A long text is searched in parts on every core, as it is scanned.
-    pub(super) fn country_cues_in(&self, text: &str) -> Vec<usize> {
-        let Some(cues) = &self.cues else { return Vec::new() };
-        let table = &self.rules.toponyms.country_cues;
+    /// The codes of the countries that have cues (`country_cues.tsv`).
+    pub(super) fn cue_countries(&self) -> impl Iterator<Item = &str> {
+        self.cues.iter().map(|c| c.code.as_str())
+    }
+
+    /// Does `text` hold a cue (`country_cues.tsv`) of the country with this
+    /// code as whole words (a sign at a cue's end may be followed by
+    /// anything: "£5")? The search stops at the first. A long text is
+    /// searched in parts on every core, as it is scanned.
+    pub(super) fn holds_country_cue(&self, text: &str, code: &str) -> bool {
+        let Some(cues) = self.cues.iter().find(|c| c.code == code) else {
+            return false;
+        };
         let search = |range: std::ops::Range<usize>| {
-            let mut found = vec![false; table.len()];
-            for m in cues.find_iter(aho_corasick::Input::new(text).range(range)) {
-                let k = self.cue_of[m.pattern().as_usize()];
-                let words = &table[k].0;
-                let open_end = !words.chars().next_back().is_some_and(char::is_alphanumeric);
-                if !found[k]
-                    && !text[..m.start()].chars().next_back().is_some_and(char::is_alphanumeric)
-                    && (open_end || !text[m.end()..].chars().next().is_some_and(char::is_alphanumeric))
-                {
-                    found[k] = true;
-                }
-            }
-            found
+            cues.automaton
+                .find_iter(aho_corasick::Input::new(text).range(range))
+                .any(|m| {
+                    let words = &cues.words[m.pattern().as_usize()];
+                    let open_end = !words.chars().next_back().is_some_and(char::is_alphanumeric);
+                    !text[..m.start()].chars().next_back().is_some_and(char::is_alphanumeric)
+                        && (open_end || !text[m.end()..].chars().next().is_some_and(char::is_alphanumeric))
+                })
         };
         let parts = (text.len() / PART).clamp(1, rayon::current_num_threads().max(1));
-        let found = if parts == 1 {
+        if parts == 1 {
             search(0..text.len())
         } else {
             use rayon::prelude::*;
-            line_cuts(text, parts)
-                .par_windows(2)
-                .map(|cut| search(cut[0]..cut[1]))
-                .reduce(
-                    || vec![false; table.len()],
-                    |a, b| a.iter().zip(&b).map(|(x, y)| *x || *y).collect(),
-                )
-        };
-        (0..table.len()).filter(|&k| found[k]).collect()
+            line_cuts(text, parts).par_windows(2).any(|cut| search(cut[0]..cut[1]))
+        }
     }
 
     /// A number that tells this matcher from every other the process made.
@@ -1400,17 +1410,19 @@ mod tests {
     #[test]
     fn country_cues_are_found_in_every_part_of_a_long_text() {
         let matcher = &crate::analysis::Analyzer::builtin().matcher;
-        let cues = &matcher.rules().toponyms.country_cues;
-        let at = |words: &str| cues.iter().position(|(w, _)| w == words).expect("a cue of the table");
         let filler = "The council met on Tuesday to talk about roads and schools.\n".repeat(3 * PART / 60);
         // Cut on every core: one cue before the first cut, one after the last.
         let text = format!("The Sheriff's Office said so.\n{filler}{filler}Officers of the RCMP came.\n");
         assert!(text.len() > 2 * PART);
-        let found = matcher.country_cues_in(&text);
-        assert_eq!(found, [at("Sheriff's Office"), at("RCMP")]);
-        // Whole words only, in the last part too.
+        assert!(matcher.holds_country_cue(&text, "USA") && matcher.holds_country_cue(&text, "CAN"));
+        assert!(!matcher.holds_country_cue(&text, "GBR"));
+        // Whole words only, in the last part too, and a curly apostrophe as a straight one.
         let text = format!("{filler}{filler}The RCMPs and the felonyish.\n");
-        assert!(matcher.country_cues_in(&text).is_empty());
+        assert!(!matcher.holds_country_cue(&text, "CAN") && !matcher.holds_country_cue(&text, "USA"));
+        assert!(matcher.holds_country_cue("A Sheriff\u{2019}s Office car.", "USA"));
+        // A sign may be followed by anything; a country with no cues has none.
+        assert!(matcher.holds_country_cue("It cost £5.", "GBR"));
+        assert!(!matcher.holds_country_cue("It cost £5.", "FRA"));
     }
 
     /// A thread keeps the words one matcher looked up ([`WordCache`]): a

@@ -329,40 +329,30 @@ struct Slot {
 /// countries the cues are of, which is better evidence.
 struct Cues<'a> {
     matcher: &'a Matcher,
-    g: &'a Gazetteer,
     text: &'a str,
-    /// The countries some cue is of.
-    of: HashSet<usize>,
-    /// The countries the text's cues are of, once searched for.
-    found: std::cell::OnceCell<HashSet<usize>>,
+    /// The countries that have cues, with their codes and, once searched
+    /// for, whether the text holds one.
+    of: Vec<(usize, &'a str, std::cell::OnceCell<bool>)>,
 }
 
 impl<'a> Cues<'a> {
     fn new(matcher: &'a Matcher, g: &'a Gazetteer, text: &'a str) -> Cues<'a> {
-        let table = &matcher.rules().toponyms.country_cues;
         Cues {
             matcher,
-            g,
             text,
-            of: table.iter().filter_map(|(_, code)| g.country_index(code)).collect(),
-            found: std::cell::OnceCell::new(),
+            of: matcher
+                .cue_countries()
+                .filter_map(|code| Some((g.country_index(code)?, code, std::cell::OnceCell::new())))
+                .collect(),
         }
     }
 
     /// Does the text hold a cue of `country`?
     fn cue(&self, country: usize) -> bool {
-        self.of.contains(&country)
-            && self
-                .found
-                .get_or_init(|| {
-                    let table = &self.matcher.rules().toponyms.country_cues;
-                    self.matcher
-                        .country_cues_in(self.text)
-                        .into_iter()
-                        .filter_map(|k| self.g.country_index(&table[k].1))
-                        .collect()
-                })
-                .contains(&country)
+        self.of
+            .iter()
+            .find(|(c, _, _)| *c == country)
+            .is_some_and(|(_, code, held)| *held.get_or_init(|| self.matcher.holds_country_cue(self.text, code)))
     }
 }
 
