@@ -387,7 +387,7 @@ fn caps_len(spelling: &str) -> usize {
 fn whole_word(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
-    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    !before.is_some_and(crate::text::is_alphanumeric) && !after.is_some_and(crate::text::is_alphanumeric)
 }
 
 fn any_whole_word(automaton: &AhoCorasick, text: &str) -> bool {
@@ -409,7 +409,7 @@ fn prev_word(text: &str, start: usize) -> &str {
         return "";
     }
     let word_start = trailing_run(trimmed, |c| {
-        c.is_alphanumeric() || matches!(c, '.' | '\'' | '\u{2019}' | '-')
+        crate::text::is_alphanumeric(c) || matches!(c, '.' | '\'' | '\u{2019}' | '-')
     });
     &trimmed[word_start..]
 }
@@ -422,7 +422,9 @@ fn next_word(text: &str, end: usize) -> (&str, usize) {
         return ("", end);
     }
     let word_start = end + (after.len() - trimmed.len());
-    let len = leading_run(trimmed, |c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '\u{2019}'));
+    let len = leading_run(trimmed, |c| {
+        crate::text::is_alphanumeric(c) || matches!(c, '-' | '\'' | '\u{2019}')
+    });
     (&trimmed[..len], word_start)
 }
 
@@ -908,7 +910,7 @@ impl Matcher {
         let ends_word = |len: usize| {
             len <= rest.len()
                 && rest.is_char_boundary(len)
-                && !rest[len..].chars().next().is_some_and(char::is_alphanumeric)
+                && !rest[len..].chars().next().is_some_and(crate::text::is_alphanumeric)
         };
         let rule = looked.rule.and_then(|group| {
             let mut start = group.spellings.0 as usize;
@@ -962,7 +964,7 @@ impl Matcher {
     /// with its length in the text: the spellings of both tables in one order
     /// (longest first, then by bytes); of a spelling both have, the rule table's.
     fn caps_at(&self, key: &str, rest: &str) -> Option<(Pattern, usize)> {
-        let ends_word = |len: usize| !rest[len..].chars().next().is_some_and(char::is_alphanumeric);
+        let ends_word = |len: usize| !rest[len..].chars().next().is_some_and(crate::text::is_alphanumeric);
         let matches = |spelling: &str| {
             if !starts_with_caps(rest, spelling) {
                 return None;
@@ -1020,9 +1022,12 @@ impl Matcher {
                 .find_iter(aho_corasick::Input::new(text).range(range))
                 .any(|m| {
                     let words = &cues.words[m.pattern().as_usize()];
-                    let open_end = !words.chars().next_back().is_some_and(char::is_alphanumeric);
-                    !text[..m.start()].chars().next_back().is_some_and(char::is_alphanumeric)
-                        && (open_end || !text[m.end()..].chars().next().is_some_and(char::is_alphanumeric))
+                    let open_end = !words.chars().next_back().is_some_and(crate::text::is_alphanumeric);
+                    !text[..m.start()]
+                        .chars()
+                        .next_back()
+                        .is_some_and(crate::text::is_alphanumeric)
+                        && (open_end || !text[m.end()..].chars().next().is_some_and(crate::text::is_alphanumeric))
                 })
         };
         let parts = (text.len() / PART).clamp(1, rayon::current_num_threads().max(1));
@@ -1128,7 +1133,7 @@ impl Matcher {
             let at_word_start = match i.checked_sub(1).map(|p| bytes[p]) {
                 None => true,
                 Some(p) if p.is_ascii() => !p.is_ascii_alphanumeric(),
-                Some(_) => !text[..i].chars().next_back().is_some_and(char::is_alphanumeric),
+                Some(_) => !text[..i].chars().next_back().is_some_and(crate::text::is_alphanumeric),
             };
             let second = bytes.get(i + 1).copied().unwrap_or(0);
             let bit = (usize::from(b) << 8) | usize::from(second);

@@ -332,27 +332,36 @@ struct Cues<'a> {
     text: &'a str,
     /// The countries that have cues, with their codes and, once searched
     /// for, whether the text holds one.
-    of: Vec<(usize, &'a str, std::cell::OnceCell<bool>)>,
+    of: Vec<(&'a str, std::cell::OnceCell<bool>)>,
+    /// For each country, 1 + its place in `of`, or 0 if it has no cues: a
+    /// candidate's country is asked about again and again, and most have none.
+    at: Box<[u8]>,
 }
 
 impl<'a> Cues<'a> {
     fn new(matcher: &'a Matcher, g: &'a Gazetteer, text: &'a str) -> Cues<'a> {
-        Cues {
-            matcher,
-            text,
-            of: matcher
-                .cue_countries()
-                .filter_map(|code| Some((g.country_index(code)?, code, std::cell::OnceCell::new())))
-                .collect(),
+        let mut at = vec![0; g.countries.len()].into_boxed_slice();
+        let mut of = Vec::new();
+        for code in matcher.cue_countries() {
+            if let Some(country) = g.country_index(code)
+                && of.len() < usize::from(u8::MAX)
+            {
+                of.push((code, std::cell::OnceCell::new()));
+                at[country] = of.len() as u8;
+            }
         }
+        Cues { matcher, text, of, at }
     }
 
     /// Does the text hold a cue of `country`?
     fn cue(&self, country: usize) -> bool {
-        self.of
-            .iter()
-            .find(|(c, _, _)| *c == country)
-            .is_some_and(|(_, code, held)| *held.get_or_init(|| self.matcher.holds_country_cue(self.text, code)))
+        match self.at.get(country).copied().unwrap_or(0) {
+            0 => false,
+            k => {
+                let (code, held) = &self.of[usize::from(k) - 1];
+                *held.get_or_init(|| self.matcher.holds_country_cue(self.text, code))
+            }
+        }
     }
 }
 
@@ -797,7 +806,7 @@ fn word_after(text: &str, end: usize) -> (&str, usize) {
 /// A character of a word next to a name: a letter or digit, or the full
 /// stop, apostrophe or hyphen inside one ("Mr.", "O'Brien", "Kraków-based").
 fn is_name_char(c: char) -> bool {
-    c.is_alphanumeric() || matches!(c, '.' | '\'' | '\u{2019}' | '-')
+    crate::text::is_alphanumeric(c) || matches!(c, '.' | '\'' | '\u{2019}' | '-')
 }
 
 /// The word just before `start` (only spaces between, or a line wrapped
@@ -932,7 +941,7 @@ fn not_a_place(
     let opens_sentence = !text[sentence.span.start..found.span.start]
         .chars()
         .rev()
-        .any(char::is_alphanumeric);
+        .any(crate::text::is_alphanumeric);
     if opens_sentence && words_are.has(WordFlags::COMMON) && !after.starts_with(',') {
         return true;
     }
@@ -1013,7 +1022,7 @@ fn not_a_place(
         && prev_end.is_none_or(|end| end < before_start + before.len())
         && text[sentence.span.start..before_start]
             .chars()
-            .any(char::is_alphanumeric)
+            .any(crate::text::is_alphanumeric)
         && !titles.of(doc, found.passage)
 }
 
@@ -1112,8 +1121,11 @@ fn used_alone(text: &str, at: usize, word: &str) -> bool {
         let (start, end) = (from + i, from + i + word.len());
         let before = word_before(text, start);
         start != at
-            && !text[..start].chars().next_back().is_some_and(char::is_alphanumeric)
-            && !text[end..].chars().next().is_some_and(char::is_alphanumeric)
+            && !text[..start]
+                .chars()
+                .next_back()
+                .is_some_and(crate::text::is_alphanumeric)
+            && !text[end..].chars().next().is_some_and(crate::text::is_alphanumeric)
             && !before.chars().next().is_some_and(char::is_uppercase)
             && !DETERMINERS.contains(&before)
             && !text[end..]
@@ -1233,7 +1245,7 @@ fn containers(
     let alone = doc.text[..at].ends_with(", ")
         && !doc.text[end..]
             .trim_start_matches(' ')
-            .starts_with(char::is_alphanumeric);
+            .starts_with(crate::text::is_alphanumeric);
     let dotted = (alone && !word.contains('.') && word.len() >= 2).then(|| format!("{word}."));
     let list = m
         .division_abbreviations(word)

@@ -302,7 +302,7 @@ impl<T> Default for Following<T> {
 
 /// The first word of `text`: up to its first character that is not a letter or a digit.
 fn leading_word(text: &str) -> &str {
-    &text[..crate::text::leading_run(text, char::is_alphanumeric)]
+    &text[..crate::text::leading_run(text, crate::text::is_alphanumeric)]
 }
 
 impl<T> Following<T> {
@@ -328,7 +328,7 @@ impl<T> Following<T> {
         list.iter()
             .find(|(phrase, _)| {
                 text.strip_prefix(phrase.as_str())
-                    .is_some_and(|after| !after.chars().next().is_some_and(char::is_alphanumeric))
+                    .is_some_and(|after| !after.chars().next().is_some_and(crate::text::is_alphanumeric))
             })
             .map(|(phrase, value)| (phrase.as_str(), value))
     }

@@ -8,4 +8,4 @@ mod sentences;
 
 pub use document::{Document, Paragraph, Sentence, Span, line_cuts, parts_of};
 pub use input::{InputError, decode_article, decode_article_as, read_article, read_bytes};
-pub use runs::{leading_run, trailing_run};
+pub use runs::{is_alphanumeric, leading_run, trailing_run};
