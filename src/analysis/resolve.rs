@@ -1302,6 +1302,9 @@ struct Around {
     dateline: bool,
 }
 
+/// The most rounds of ranking the open names ([`resolve`]).
+const ROUNDS: usize = 24;
+
 /// Found names turned into mentions before their memory is given back (2.5 MB).
 const GIVEN_BACK: usize = 65_536;
 
@@ -1836,7 +1839,9 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
     // By division, each division's in the order filed (a stable sort).
     sort_by_division(&mut evidence.pending_divisions, g.divisions.len());
     evidence.closed = vec![false; slots.len()];
-    for _ in 0..24 {
+    let mut round = 0;
+    while round < ROUNDS {
+        round += 1;
         let mut decided = Vec::new();
         let mut by_prior = Vec::new();
         for &s in &open {
@@ -1888,9 +1893,20 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
                 && ranked.iter().skip(1).any(|r| r.worth.famous);
             if on_evidence && !waits {
                 decided.push((s, candidate, support.reason));
-            } else if prior_only && on_prior {
+            } else if on_prior {
+                // Noted before the evidence is spent too: see below.
                 let rival = ranked.get(1).map_or(f64::NEG_INFINITY, |next| next.worth.prior);
                 by_prior.push((rival, s, candidate));
+            }
+        }
+        if decided.is_empty() && !prior_only {
+            // The evidence is spent. The next round would rank every name
+            // as this one did (nothing was decided), so it is not run: its
+            // choices on the prior are this round's.
+            prior_only = true;
+            round += 1;
+            if round > ROUNDS {
+                break;
             }
         }
         if decided.is_empty() {
@@ -1911,11 +1927,7 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
             decided.extend(by_prior.into_iter().take(take).map(|(_, s, c)| (s, c, largest(s))));
         }
         if decided.is_empty() {
-            if prior_only {
-                break;
-            }
-            prior_only = true;
-            continue;
+            break;
         }
         for (s, candidate, reason) in decided {
             for member in members.of(slots[s].group) {
