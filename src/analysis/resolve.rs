@@ -50,6 +50,9 @@ use crate::gazetteer::{Feature, Gazetteer};
 use crate::place::{Place, Reason};
 use crate::text::{Document, leading_run, trailing_run};
 
+mod stale;
+use stale::{Changes, Stale};
+
 /// Places of at least this many people stand on the prior alone.
 const NOTABLE: u64 = 100_000;
 
@@ -398,6 +401,8 @@ struct Evidence<'a> {
     pending_divisions: Vec<(usize, usize)>,
     /// The slots decided since `pending` was filled: no longer pending.
     closed: Vec<bool>,
+    /// What changed since the open names were last ranked.
+    changes: Changes,
 }
 
 impl Evidence<'_> {
@@ -406,6 +411,7 @@ impl Evidence<'_> {
         if let Place::City(i) = place {
             let at = g.cities.lon_lat(i as usize);
             self.weak_cells.insert(at, (i as usize, at));
+            self.changes.points.push((at, NEAR_KM));
         }
     }
 
@@ -419,25 +425,38 @@ impl Evidence<'_> {
         }
         match place {
             Place::Country(c) if kind == MentionKind::Demonym => {
-                self.demonym_countries.insert(c as usize);
+                if self.demonym_countries.insert(c as usize) {
+                    self.changes.countries.push(c as usize);
+                }
             }
             Place::Region(_) => {}
             _ => {
-                if let Some(c) = place.country(g) {
-                    self.countries.insert(c);
+                if let Some(c) = place.country(g)
+                    && self.countries.insert(c)
+                {
+                    self.changes.countries.push(c);
                 }
                 if let Place::Division(d) = place {
-                    self.divisions.entry(d as usize).or_insert(place);
+                    self.add_division(d as usize, place);
                 }
                 for d in place.divisions(g) {
-                    self.divisions.entry(d).or_insert(place);
+                    self.add_division(d, place);
                 }
                 if let Place::City(i) = place {
                     let at = g.cities.lon_lat(i as usize);
                     self.cells.insert(at, (i as usize, at));
                     self.wide_cells.insert(at, (i as usize, at));
+                    self.changes.points.push((at, REGION_KM));
                 }
             }
+        }
+    }
+
+    /// Note division `d` as named, by `place` (in it or it), unless it was already.
+    fn add_division(&mut self, d: usize, place: Place) {
+        if let std::collections::hash_map::Entry::Vacant(entry) = self.divisions.entry(d) {
+            entry.insert(place);
+            self.changes.divisions.push(d);
         }
     }
 
@@ -606,6 +625,25 @@ impl Evidence<'_> {
         }
         none
     }
+}
+
+/// The candidate cities of an open name filed as pending, so that other
+/// names near them or in their divisions find them ([`Evidence::pending`]):
+/// none of a weak name or of a name far more frequent as a word than its
+/// largest place explains, and no small town of a dictionary word.
+fn pending_candidates(slot: &Slot) -> impl Iterator<Item = (u32, &Worth)> + '_ {
+    let words = &slot.words;
+    let files = !(slot.weak || (slot.default.is_none() && words.too_frequent(words.largest.saturating_mul(10))));
+    let word = words.common;
+    words
+        .candidates
+        .iter()
+        .zip(words.worth.iter())
+        .filter(move |_| files)
+        .filter_map(move |(&c, worth)| match c {
+            Place::City(i) if !(word && worth.population < NOTABLE) => Some((i, worth)),
+            _ => None,
+        })
 }
 
 /// `pairs` ordered by their division (the first item, below `divisions`),
@@ -1819,36 +1857,40 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
     // its largest would explain (never a country's), and a small town
     // whose name is a dictionary word.
     for &s in open.iter().filter(|&&s| slots[s].chosen.is_none()) {
-        let slot = &slots[s];
-        let largest = slot.words.largest;
-        if slot.weak || (slot.default.is_none() && slot.words.too_frequent(largest.saturating_mul(10))) {
-            continue;
-        }
-        let word = slot.words.common;
-        for (&c, worth) in slot.words.candidates.iter().zip(slot.words.worth.iter()) {
-            if let Place::City(i) = c
-                && !(word && worth.population < NOTABLE)
-            {
-                evidence.pending.insert(worth.spot.at, ((i, s as u32), worth.spot.at));
-                for d in worth.spot.divisions() {
-                    evidence.pending_divisions.push((d, s));
-                }
+        for (i, worth) in pending_candidates(&slots[s]) {
+            evidence.pending.insert(worth.spot.at, ((i, s as u32), worth.spot.at));
+            for d in worth.spot.divisions() {
+                evidence.pending_divisions.push((d, s));
             }
         }
     }
     // By division, each division's in the order filed (a stable sort).
     sort_by_division(&mut evidence.pending_divisions, g.divisions.len());
     evidence.closed = vec![false; slots.len()];
+    // A name is ranked again only when the evidence changed near its
+    // candidates ([`Stale`]); until then it keeps its last ranking's choice
+    // on the prior, if it had one (it was not decided, or it would be closed).
+    let mut stale = Stale::new(open.len());
+    let mut on_prior_before: Vec<Option<(f64, Place)>> = vec![None; open.len()];
+    evidence.changes.clear();
     let mut round = 0;
     while round < ROUNDS {
         round += 1;
+        stale.mark(&mut evidence.changes, &open, &slots);
         let mut decided = Vec::new();
         let mut by_prior = Vec::new();
-        for &s in &open {
+        for (k, &s) in open.iter().enumerate() {
             let slot = &slots[s];
             if slot.chosen.is_some() {
                 continue;
             }
+            if !stale.take(k) {
+                if let Some((rival, candidate)) = on_prior_before[k] {
+                    by_prior.push((rival, s, candidate));
+                }
+                continue;
+            }
+            on_prior_before[k] = None;
             let ranked = rank(&evidence, slot, s, &mut ranking);
             let Some(&Ranked {
                 place: candidate,
@@ -1897,6 +1939,7 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
                 // Noted before the evidence is spent too: see below.
                 let rival = ranked.get(1).map_or(f64::NEG_INFINITY, |next| next.worth.prior);
                 by_prior.push((rival, s, candidate));
+                on_prior_before[k] = Some((rival, candidate));
             }
         }
         if decided.is_empty() && !prior_only {
@@ -1949,6 +1992,11 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
         }
         for s in closing.drain(..) {
             evidence.closed[s] = true;
+            // Its candidates no longer support their neighbours, nor count towards their divisions.
+            for (_, worth) in pending_candidates(&slots[s]) {
+                evidence.changes.points.push((worth.spot.at, NEAR_KM));
+                evidence.changes.divisions.extend(worth.spot.divisions());
+            }
         }
     }
     // What is left: notable places on the prior alone, where the article
