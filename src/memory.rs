@@ -157,9 +157,30 @@ pub fn fault_in<T: Copy + Send + Sync>(room: &mut [std::mem::MaybeUninit<T>], fi
     });
 }
 
+/// [`fault_in`] for room of any type: a zero byte written at the start of
+/// every page (the room is uninitialised either way).
+pub fn fault_in_room<T>(room: &mut [std::mem::MaybeUninit<T>]) {
+    let len = std::mem::size_of_val(room);
+    // SAFETY: the same memory, as bytes that may be anything (`MaybeUninit<u8>`);
+    // `room`'s borrow is held for as long as this view lives.
+    let bytes = unsafe { std::slice::from_raw_parts_mut(room.as_mut_ptr().cast::<std::mem::MaybeUninit<u8>>(), len) };
+    fault_in(bytes, 0);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn room_touched_first_is_still_room_of_any_type() {
+        let mut names: Vec<(String, u64)> = Vec::with_capacity(100_000);
+        fault_in_room(names.spare_capacity_mut());
+        assert!(names.is_empty());
+        names.extend((0..100_000).map(|i| (i.to_string(), i)));
+        assert!(names.iter().zip(0..).all(|((s, n), i)| *s == i.to_string() && *n == i));
+        // No room: nothing to touch.
+        fault_in_room(Vec::<String>::new().spare_capacity_mut());
+    }
 
     #[test]
     fn parts_join_in_order_through_their_map() {

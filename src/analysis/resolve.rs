@@ -1565,6 +1565,11 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
         .count();
     // In the order of their found names ([`slot_at`]).
     let mut slots: Vec<Slot> = Vec::with_capacity(toponyms);
+    // A long article's: filled by this thread alone below, so its pages are
+    // first touched on every core (see `memory::fault_in`).
+    if found.len() >= 2 * READ_PART {
+        crate::memory::fault_in_room(slots.spare_capacity_mut());
+    }
     // A name the article uses for a person somewhere is a person everywhere ("John Hoeven", then "Hoeven said").
     let mut people: HashSet<u32> = HashSet::default();
     // What each toponym's words say wherever they stand, worked out once.
@@ -2126,7 +2131,7 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
     };
     let mut found = found;
     while !found.is_empty() {
-        if count >= 2 * GIVEN_BACK {
+        if count >= 2 * READ_PART {
             let room = mentions.spare_capacity_mut();
             let next = room.len().min(GIVEN_BACK);
             crate::memory::fault_in(&mut room[..next], filler);
