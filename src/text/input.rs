@@ -64,6 +64,37 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, InputError> {
     read_limited(path, MAX_ARTICLE_BYTES)
 }
 
+/// Files of this many bytes or more are read in halves ([`read_in_halves`]).
+const READ_IN_HALVES: u64 = 8 << 20;
+
+/// The `len` bytes of a long file read in two halves at once, each on a
+/// core of its own, then whatever it grew by since, up to `limit` and one
+/// byte more (as [`read_limited`] reads). Reading a long file is mostly the
+/// kernel handing over fresh pages, one fault at a time on the reading
+/// thread. `None` if the file shrank under the read or a read failed: the
+/// caller reads it again the usual way (and reports the error, if any).
+#[cfg(unix)]
+fn read_in_halves(file: &std::fs::File, len: u64, limit: u64) -> Option<Vec<u8>> {
+    use std::os::unix::fs::FileExt;
+    // A fresh block: its pages are zeroed as they are first touched, by the reads.
+    let whole = usize::try_from(len).ok()?;
+    let mut buf = vec![0u8; whole];
+    let (first, second) = buf.split_at_mut(whole / 2);
+    let at = first.len() as u64;
+    let (a, b) = rayon::join(|| file.read_exact_at(first, 0), || file.read_exact_at(second, at));
+    a.ok()?;
+    b.ok()?;
+    std::io::Seek::seek(&mut &*file, std::io::SeekFrom::Start(len)).ok()?;
+    file.take(limit.saturating_sub(len) + 1).read_to_end(&mut buf).ok()?;
+    Some(buf)
+}
+
+/// Elsewhere, no reading in halves.
+#[cfg(not(unix))]
+fn read_in_halves(_file: &std::fs::File, _len: u64, _limit: u64) -> Option<Vec<u8>> {
+    None
+}
+
 fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, InputError> {
     let io_error = |e: std::io::Error| match e.kind() {
         std::io::ErrorKind::NotFound => InputError::Missing(path.to_path_buf()),
@@ -90,9 +121,21 @@ fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, InputError> {
             });
         }
         let file = std::fs::File::open(path).map_err(io_error)?;
-        buf.reserve(meta.len() as usize);
-        // `take` also bounds files that grow while being read.
-        file.take(limit + 1).read_to_end(&mut buf).map_err(io_error)?;
+        let halves = (meta.len() >= READ_IN_HALVES)
+            .then(|| read_in_halves(&file, meta.len(), limit))
+            .flatten();
+        match halves {
+            Some(bytes) => buf = bytes,
+            None => {
+                if meta.len() >= READ_IN_HALVES {
+                    // From the start again, however far the attempt got.
+                    std::io::Seek::rewind(&mut &file).map_err(io_error)?;
+                }
+                buf.reserve(meta.len() as usize);
+                // `take` also bounds files that grow while being read.
+                (&file).take(limit + 1).read_to_end(&mut buf).map_err(io_error)?;
+            }
+        }
     }
     if buf.len() as u64 > limit {
         return Err(InputError::TooLarge {
@@ -319,6 +362,22 @@ mod tests {
         );
         assert!(e.to_string().contains("big.txt"));
         assert_eq!(read_limited(&path, 500).unwrap().len(), 500);
+    }
+
+    #[test]
+    fn a_long_file_read_in_halves_is_the_file_byte_for_byte() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("long.txt");
+        // An odd length, and no two halves alike: a half read into the wrong place shows.
+        let bytes: Vec<u8> = (0..READ_IN_HALVES as usize + 4097).map(|i| b'a' + (i % 23) as u8).collect();
+        std::fs::write(&path, &bytes).unwrap();
+        let file = std::fs::File::open(&path).unwrap();
+        assert_eq!(read_in_halves(&file, bytes.len() as u64, MAX_ARTICLE_BYTES).unwrap(), bytes);
+        // What the file grew by since its size was taken is read too; a file shorter than that size is not read so.
+        assert_eq!(read_in_halves(&file, bytes.len() as u64 - 10, MAX_ARTICLE_BYTES).unwrap(), bytes);
+        assert!(read_in_halves(&file, bytes.len() as u64 + 10, MAX_ARTICLE_BYTES).is_none());
+        assert_eq!(read_limited(&path, MAX_ARTICLE_BYTES).unwrap(), bytes);
+        assert!(matches!(read_limited(&path, READ_IN_HALVES), Err(InputError::TooLarge { .. })));
     }
 
     #[test]
