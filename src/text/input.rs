@@ -369,15 +369,26 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("long.txt");
         // An odd length, and no two halves alike: a half read into the wrong place shows.
-        let bytes: Vec<u8> = (0..READ_IN_HALVES as usize + 4097).map(|i| b'a' + (i % 23) as u8).collect();
+        let bytes: Vec<u8> = (0..READ_IN_HALVES as usize + 4097)
+            .map(|i| b'a' + (i % 23) as u8)
+            .collect();
         std::fs::write(&path, &bytes).unwrap();
         let file = std::fs::File::open(&path).unwrap();
-        assert_eq!(read_in_halves(&file, bytes.len() as u64, MAX_ARTICLE_BYTES).unwrap(), bytes);
+        assert_eq!(
+            read_in_halves(&file, bytes.len() as u64, MAX_ARTICLE_BYTES).unwrap(),
+            bytes
+        );
         // What the file grew by since its size was taken is read too; a file shorter than that size is not read so.
-        assert_eq!(read_in_halves(&file, bytes.len() as u64 - 10, MAX_ARTICLE_BYTES).unwrap(), bytes);
+        assert_eq!(
+            read_in_halves(&file, bytes.len() as u64 - 10, MAX_ARTICLE_BYTES).unwrap(),
+            bytes
+        );
         assert!(read_in_halves(&file, bytes.len() as u64 + 10, MAX_ARTICLE_BYTES).is_none());
         assert_eq!(read_limited(&path, MAX_ARTICLE_BYTES).unwrap(), bytes);
-        assert!(matches!(read_limited(&path, READ_IN_HALVES), Err(InputError::TooLarge { .. })));
+        assert!(matches!(
+            read_limited(&path, READ_IN_HALVES),
+            Err(InputError::TooLarge { .. })
+        ));
     }
 
     #[test]
