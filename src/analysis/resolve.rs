@@ -1349,6 +1349,10 @@ const GIVEN_BACK: usize = 65_536;
 /// Found names per part, where each name's neighbourhood is read on every core.
 const READ_PART: usize = 16_384;
 
+/// Qualifiers read per part on a core: a part of [`QUALIFY_PART`] names
+/// holds only a few thousand names followed by ", " or " in ".
+const ASKS_PART: usize = 1024;
+
 /// Names whose qualifiers are read at a time (on every core, in parts of
 /// [`READ_PART`], in a long article).
 const QUALIFY_PART: usize = 4 * READ_PART;
@@ -1744,7 +1748,7 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
             let asks: Vec<Ask<'_>> = asks.collect();
             let mut read = Vec::new();
             asks.par_iter()
-                .with_min_len(READ_PART)
+                .with_min_len(ASKS_PART)
                 .map_init(Vec::new, |options, ask| (ask.slot, qualify(options, ask)))
                 .collect_into_vec(&mut read);
             read

@@ -64,6 +64,9 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, InputError> {
     read_limited(path, MAX_ARTICLE_BYTES)
 }
 
+/// Inputs of this many bytes or more are checked on two cores ([`decode_article_as`]).
+const CHECKED_ON_TWO_CORES: usize = 1 << 20;
+
 /// Files of this many bytes or more are read in halves ([`read_in_halves`]).
 const READ_IN_HALVES: u64 = 8 << 20;
 
@@ -169,11 +172,26 @@ pub fn decode_article_as(
     origin: &Path,
     declared: Option<&'static encoding_rs::Encoding>,
 ) -> Result<(String, Vec<String>), InputError> {
-    if memchr::memchr(0, &bytes).is_some() {
+    // NUL bytes and CRs are looked for while the UTF-8 is checked: on two
+    // cores at once for a long input (three passes over it, one core each).
+    let look = |b: &[u8]| (memchr::memchr(0, b).is_some(), memchr::memchr(b'\r', b).is_some());
+    let ((binary, returns), utf8) = if bytes.len() >= CHECKED_ON_TWO_CORES {
+        rayon::join(|| look(&bytes), || is_utf8(&bytes))
+    } else {
+        (look(&bytes), is_utf8(&bytes))
+    };
+    if binary {
         return Err(InputError::Binary(origin.to_path_buf()));
     }
     let mut warnings = Vec::new();
-    let mut text = match utf8_string(bytes) {
+    let utf8 = if utf8 {
+        // SAFETY: `is_utf8` has just found these very bytes valid UTF-8.
+        Ok(unsafe { String::from_utf8_unchecked(bytes) })
+    } else {
+        Err(bytes)
+    };
+    let utf8_read = utf8.is_ok();
+    let mut text = match utf8 {
         Ok(s) => s,
         Err(bytes) => {
             let declared = declared.filter(|&e| e != encoding_rs::UTF_8);
@@ -204,22 +222,24 @@ pub fn decode_article_as(
     if text.starts_with('\u{FEFF}') {
         text.drain(..3);
     }
-    if memchr::memchr(b'\r', text.as_bytes()).is_some() {
+    // (Text decoded from another encoding is looked at again.)
+    let returns = if utf8_read {
+        returns
+    } else {
+        memchr::memchr(b'\r', text.as_bytes()).is_some()
+    };
+    if returns {
         text = text.replace("\r\n", "\n").replace('\r', "\n");
     }
     Ok((text, warnings))
 }
 
-/// `bytes` as a string if they are UTF-8, else the bytes back. Checked by
-/// `simdutf8` (a long article's bytes a tenth as many instructions as the
-/// standard library's check, which a 20 MB file spent 35 million on).
-fn utf8_string(bytes: Vec<u8>) -> Result<String, Vec<u8>> {
-    if simdutf8::basic::from_utf8(&bytes).is_err() {
-        return Err(bytes);
-    }
-    // SAFETY: `simdutf8` has just found the bytes valid UTF-8 (a test holds
-    // its verdicts to the standard library's).
-    Ok(unsafe { String::from_utf8_unchecked(bytes) })
+/// Are `bytes` UTF-8? Checked by `simdutf8` (a long article's bytes in a
+/// tenth as many instructions as the standard library's check, which a
+/// 20 MB file spent 35 million on; a test holds its verdicts to the
+/// standard library's).
+fn is_utf8(bytes: &[u8]) -> bool {
+    simdutf8::basic::from_utf8(bytes).is_ok()
 }
 
 /// Is this UTF-8 with a few broken bytes, rather than a legacy encoding?
@@ -283,10 +303,23 @@ mod tests {
         let long = "Kyiv — Київ, 東京 and 😀 ".repeat(40);
         for sample in samples {
             for text in [sample.clone(), [long.as_bytes(), &sample, long.as_bytes()].concat()] {
-                let by_std = String::from_utf8(text.clone()).map_err(|e| e.into_bytes());
-                assert_eq!(utf8_string(text), by_std);
+                assert_eq!(is_utf8(&text), std::str::from_utf8(&text).is_ok(), "{text:?}");
             }
         }
+    }
+
+    #[test]
+    fn a_long_input_is_checked_as_a_short_one() {
+        let long = "Kyiv — Київ, 東京.\r\n".repeat(CHECKED_ON_TWO_CORES / 10);
+        assert!(long.len() >= CHECKED_ON_TWO_CORES);
+        assert_eq!(decode(long.as_bytes()).unwrap().0, long.replace("\r\n", "\n"));
+        let mut nul = long.clone().into_bytes();
+        nul.push(0);
+        assert!(matches!(decode(&nul), Err(InputError::Binary(_))));
+        let mut broken = long.into_bytes();
+        broken.push(0xFF);
+        let (text, warnings) = decode(&broken).unwrap();
+        assert!(text.ends_with("\n\u{FFFD}") && !text.contains('\r'), "{warnings:?}");
     }
 
     #[test]
