@@ -135,7 +135,7 @@ impl BusyFrames {
 }
 
 /// Is the file at `path` a saved collection (read only when its name is a project's)?
-fn is_collection_project(path: &Path) -> bool {
+pub(super) fn is_collection_project(path: &Path) -> bool {
     let name = path
         .file_name()
         .and_then(|n| n.to_str())
