@@ -146,7 +146,10 @@ fn summarise_in_parts(g: &Gazetteer, document: Document, mentions: Vec<Mention>,
     let tally = |mentions: &[Mention]| {
         let mut tallies: [Tallies; 4] = Default::default();
         let [countries, regions, cities, divisions] = &mut tallies;
-        for m in mentions {
+        let text = document.text.as_bytes();
+        for (k, m) in mentions.iter().enumerate() {
+            // The text of the mention a few on is fetched while this one is tallied.
+            crate::memory::prefetch(text, mentions.get(k + crate::memory::AHEAD).map(|m| m.span.start));
             let surface = document.slice(m.span);
             match m.place {
                 Place::Country(c) => countries.add(c as usize, &document, m, surface, true),

@@ -963,7 +963,12 @@ impl Matcher {
                 if !ends_word(run.len) {
                     continue;
                 }
-                if let Some(k) = self.places.search(run, &rest.as_bytes()[..run.len]) {
+                // Longer than the word: a search only where a spelling may be the text.
+                let bytes = &rest.as_bytes()[..run.len];
+                if run.len > word.len() && !self.places.may_spell(bytes) {
+                    continue;
+                }
+                if let Some(k) = self.places.search(run, bytes) {
                     return Some((Pattern::Place(k as u32), run.len));
                 }
             }
@@ -1261,9 +1266,8 @@ impl Matcher {
         // What each context rule decides for this text, decided once (it reads the whole text).
         let contexts: Vec<OnceLock<(usize, Option<MentionKind>)>> =
             (0..self.contexts.len()).map(|_| OnceLock::new()).collect();
-        // One entry per hit (`None`: no place), read in parts on every core
-        // for a long text, then the places kept in place. `last`: the hit
-        // read last, and its sentence.
+        // What hit `k` names, if a place (read in parts on every core for a
+        // long text). `last`: the hit read last, and its sentence.
         let read = |last: &mut (usize, usize), k: usize| {
             if last.0.wrapping_add(1) != k {
                 // The first sentence that ends after the hit starts.
@@ -1272,22 +1276,23 @@ impl Matcher {
             last.0 = k;
             self.found_at(doc, &hits, k, &contexts, &mut last.1)
         };
-        let mut found: Vec<Option<Found>> = Vec::new();
         if hits.len() < 2 * FOUND_PART {
             let mut last = (usize::MAX, 0);
-            found.extend((0..hits.len()).map(|k| read(&mut last, k)));
-        } else {
-            use rayon::prelude::*;
-            (0..hits.len())
-                .into_par_iter()
-                .with_min_len(FOUND_PART)
-                .map_init(|| (usize::MAX, 0), read)
-                .collect_into_vec(&mut found);
+            return Some((0..hits.len()).filter_map(|k| read(&mut last, k)).collect());
         }
-        // Collected into the same allocation (an entry is a found name's
-        // size): `filter_map` is, `flatten` was not (a long text peaked higher).
-        #[allow(clippy::filter_map_identity)]
-        Some(found.into_iter().filter_map(std::convert::identity).collect())
+        // A part's places listed on its core, then the parts joined on every
+        // core (joined by one thread, the list of a long text was a wait).
+        use rayon::prelude::*;
+        let parts: Vec<Vec<Found>> = (0..hits.len().div_ceil(FOUND_PART))
+            .into_par_iter()
+            .map(|part| {
+                let mut last = (usize::MAX, 0);
+                let range = part * FOUND_PART..((part + 1) * FOUND_PART).min(hits.len());
+                range.filter_map(|k| read(&mut last, k)).collect()
+            })
+            .collect();
+        drop(hits);
+        Some(crate::memory::join_parts(parts, |_, found| found))
     }
 
     /// What hit `k` of `doc` names, if a place: its reading once the tables'

@@ -128,6 +128,10 @@ impl Analyzer {
 /// Apply `overrides` to the names found (in text order, and kept so).
 fn apply(g: &Gazetteer, doc: &Document, mentions: &mut Vec<Found>, overrides: &[Override]) -> Vec<OverrideProblem> {
     let mut problems = Vec::new();
+    // No corrections: the names keep the passages the matcher gave them.
+    if overrides.is_empty() {
+        return problems;
+    }
     for (index, o) in overrides.iter().enumerate() {
         if let Err(message) = apply_one(g, doc, mentions, o) {
             problems.push(OverrideProblem { index, message });

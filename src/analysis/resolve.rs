@@ -1392,6 +1392,11 @@ fn read_around(m: &Matcher, g: &Gazetteer, doc: &Document, found: &[Found]) -> V
     let text = doc.text.as_str();
     let around = |titles: &mut TitleCase, i: usize| {
         let f = &found[i];
+        // The text around the name a few on is fetched while this one is read.
+        crate::memory::prefetch(
+            text.as_bytes(),
+            found.get(i + crate::memory::AHEAD).map(|f| f.span.start),
+        );
         let rest = &text[f.span.end..];
         let gap = if rest.starts_with(", ") {
             2
@@ -1493,10 +1498,15 @@ fn read_town_cues<'r>(rules: &'r ToponymRules, text: &str, found: &[Found]) -> V
         found.iter().filter_map(|f| read(&mut pair, f)).collect()
     } else {
         use rayon::prelude::*;
-        found
-            .par_iter()
+        let ahead = |i: usize| found.get(i + crate::memory::AHEAD).map(|f| f.span.start);
+        (0..found.len())
+            .into_par_iter()
             .with_min_len(READ_PART)
-            .map_init(String::new, read)
+            .map_init(String::new, |pair, i| {
+                // The text of the name a few on is fetched while this one is read.
+                crate::memory::prefetch(text.as_bytes(), ahead(i));
+                read(pair, &found[i])
+            })
             .flatten_iter()
             .collect()
     }
@@ -1582,6 +1592,11 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
         HashMap::with_capacity_and_hasher(toponyms.min(1024), Default::default());
     let mut file_names = || {
         for (i, f) in found.iter().enumerate() {
+            // The words of the name a few on are fetched while this one is filed.
+            crate::memory::prefetch(
+                text.as_bytes(),
+                found.get(i + crate::memory::AHEAD).map(|f| f.span.start),
+            );
             match f.reading {
                 Reading::Fixed(place, kind) | Reading::Corrected(place, kind) => evidence.add(g, place, kind),
                 Reading::Toponym { group, default } => {
@@ -1842,7 +1857,12 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
         .filter(|(_, slot)| slot.chosen.is_none())
         .map(|(s, slot)| (slot.group, s as u32))
         .collect();
-    grouped.sort_unstable();
+    if grouped.len() >= 2 * READ_PART {
+        use rayon::prelude::*;
+        grouped.par_sort_unstable();
+    } else {
+        grouped.sort_unstable();
+    }
     let mut open: Vec<usize> = grouped
         .chunk_by(|a, b| a.0 == b.0)
         .map(|group| group[0].1 as usize)

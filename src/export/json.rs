@@ -157,10 +157,10 @@ fn write_json_object(
         PlaceOut::of(towns(i), g)
     })?;
     // The text a few elements on is fetched while this one is written.
-    const AHEAD: usize = 8;
+    use crate::memory::AHEAD;
     o.array_with("mentions", a.mentions.len(), |i, out, lined| {
         let m = &a.mentions[i];
-        super::line::prefetch(doc.text.as_bytes(), a.mentions.get(i + AHEAD).map(|m| m.span.start));
+        crate::memory::prefetch(doc.text.as_bytes(), a.mentions.get(i + AHEAD).map(|m| m.span.start));
         let mut id = itoa::Buffer::new();
         let place = match m.place {
             crate::place::Place::City(c) => Some(id.format(g.cities.id(c as usize))),
@@ -183,7 +183,7 @@ fn write_json_object(
     o.array_with("passages", passages.len(), |k, out, lined| {
         let i = passages[k];
         let ahead = passages.get(k + AHEAD).and_then(|&i| doc.sentences.get(i));
-        super::line::prefetch(doc.text.as_bytes(), ahead.map(|s| s.span.start));
+        crate::memory::prefetch(doc.text.as_bytes(), ahead.map(|s| s.span.start));
         let s = doc.sentences[i];
         Line::open(out, lined)
             .uint("index", i)

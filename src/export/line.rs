@@ -97,24 +97,6 @@ impl<'o> Line<'o> {
     }
 }
 
-/// Ask the processor to fetch `bytes[at]` into its cache, if `at` is given
-/// and in bounds: the JSON of a long article reads the text of each mention
-/// and passage, one at a time, in text order but too far apart for the
-/// processor to foresee (a fifth of the time writing the mentions went to
-/// waiting for the text).
-#[inline(always)]
-pub fn prefetch(bytes: &[u8], at: Option<usize>) {
-    #[cfg(target_arch = "x86_64")]
-    if let Some(byte) = at.and_then(|at| bytes.get(at)) {
-        use std::arch::x86_64::{_MM_HINT_T0, _mm_prefetch};
-        // SAFETY: SSE is part of x86-64; a prefetch only hints, reads nothing
-        // the program sees, and the address is of a byte of `bytes`.
-        unsafe { _mm_prefetch::<_MM_HINT_T0>(std::ptr::from_ref(byte).cast::<i8>()) };
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    let _ = (bytes, at);
-}
-
 /// Strings this short are looked over here: most have nothing to escape,
 /// and the escaper's setup costs more than they do.
 const SHORT: usize = 64;
