@@ -154,6 +154,7 @@ impl AtlasApp {
     /// The app showing `article`, with `settings` applied to `ctx`.
     pub fn new(ctx: &Context, article: Article, settings: Settings) -> AtlasApp {
         apply_visuals(ctx, settings.theme);
+        crate::cartography::font::install(ctx);
         let mut map = MapView::new(ctx);
         map.fit_all(&article.analysis);
         AtlasApp {
