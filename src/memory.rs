@@ -163,6 +163,70 @@ pub fn join_parts<T: Send, U: Send>(parts: Vec<Vec<T>>, map: impl Fn(usize, T) -
     joined
 }
 
+/// The list `make` makes of `source`, part by part, on every core, with
+/// `source`'s memory given back as it goes: `source` is cut into parts of
+/// `part` items, part `k` makes `counts[k]` items of the list (`make(k,
+/// items, into)` pushes them into `into`), and the parts are made a group
+/// of `group` at a time from the last, `source` shortened after each group.
+/// So a long list and the list it is made of are never both held whole.
+///
+/// Panics if a part makes another number of items than its count.
+pub fn remake_from_end<S: Sync, T: Send>(
+    mut source: Vec<S>,
+    part: usize,
+    group: usize,
+    counts: &[usize],
+    make: impl Fn(usize, &[S], &mut Vec<T>) + Sync,
+) -> Vec<T> {
+    use rayon::prelude::*;
+    let (part, group) = (part.max(1), group.max(1));
+    let parts = source.len().div_ceil(part);
+    assert_eq!(counts.len(), parts, "one count per part");
+    let mut offsets = Vec::with_capacity(parts + 1);
+    offsets.push(0);
+    for &n in counts {
+        offsets.push(offsets.last().copied().unwrap_or(0) + n);
+    }
+    let total = offsets[parts];
+    let mut list: Vec<T> = Vec::with_capacity(total);
+    let mut end = parts;
+    while end > 0 {
+        let start = end.saturating_sub(group);
+        let room = &mut list.spare_capacity_mut()[offsets[start]..offsets[end]];
+        fault_in_room(room);
+        let mut stretches = Vec::with_capacity(end - start);
+        let mut rest = room;
+        for &n in &counts[start..end] {
+            let (stretch, after) = rest.split_at_mut(n);
+            stretches.push(stretch);
+            rest = after;
+        }
+        let whole = &source;
+        stretches.into_par_iter().enumerate().for_each(|(j, stretch)| {
+            let k = start + j;
+            let items = &whole[k * part..((k + 1) * part).min(whole.len())];
+            let mut made = Vec::with_capacity(stretch.len());
+            make(k, items, &mut made);
+            assert_eq!(
+                made.len(),
+                stretch.len(),
+                "part {k} made another number of items than its count"
+            );
+            for (slot, item) in stretch.iter_mut().zip(made) {
+                slot.write(item);
+            }
+        });
+        source.truncate(start * part);
+        source.shrink_to_fit();
+        end = start;
+    }
+    // SAFETY: every part's stretch, together the first `total` slots, was
+    // written in full above (each part made exactly its count of items, or
+    // the assertion panicked before this line and the list drops no item).
+    unsafe { list.set_len(total) };
+    list
+}
+
 /// Touch every page of `room` (the spare room of a list about to be
 /// filled) once, on every core, by writing `filler` into it.
 ///
@@ -202,6 +266,31 @@ mod tests {
         assert!(names.iter().zip(0..).all(|((s, n), i)| *s == i.to_string() && *n == i));
         // No room: nothing to touch.
         fault_in_room(Vec::<String>::new().spare_capacity_mut());
+    }
+
+    #[test]
+    fn a_list_remade_from_the_end_in_parts_is_the_list_made_in_order() {
+        // Keep the even numbers, as text: a part of 7 makes 3 or 4.
+        let source: Vec<u32> = (0..1000).collect();
+        let counts: Vec<usize> = source
+            .chunks(7)
+            .map(|c| c.iter().filter(|x| *x % 2 == 0).count())
+            .collect();
+        let made = remake_from_end(source.clone(), 7, 3, &counts, |k, items, into| {
+            assert_eq!(items[0] as usize, 7 * k, "part {k} is its own items");
+            into.extend(items.iter().filter(|x| *x % 2 == 0).map(|x| x.to_string()));
+        });
+        let whole: Vec<String> = source.iter().filter(|x| *x % 2 == 0).map(|x| x.to_string()).collect();
+        assert_eq!(made, whole);
+        assert!(remake_from_end(Vec::<u8>::new(), 4, 2, &[], |_, _, _: &mut Vec<u8>| {}).is_empty());
+    }
+
+    #[test]
+    #[should_panic(expected = "another number of items")]
+    fn a_part_that_makes_more_than_its_count_is_refused() {
+        let _ = remake_from_end(vec![1u8, 2, 3], 2, 1, &[1, 1], |_, items, into| {
+            into.extend_from_slice(items)
+        });
     }
 
     #[test]

@@ -1266,8 +1266,9 @@ impl Matcher {
         // What each context rule decides for this text, decided once (it reads the whole text).
         let contexts: Vec<OnceLock<(usize, Option<MentionKind>)>> =
             (0..self.contexts.len()).map(|_| OnceLock::new()).collect();
-        // What hit `k` names, if a place (read in parts on every core for a
-        // long text). `last`: the hit read last, and its sentence.
+        // One entry per hit (`None`: no place), read in parts on every core
+        // for a long text, then the places kept in place. `last`: the hit
+        // read last, and its sentence.
         let read = |last: &mut (usize, usize), k: usize| {
             if last.0.wrapping_add(1) != k {
                 // The first sentence that ends after the hit starts.
@@ -1276,23 +1277,24 @@ impl Matcher {
             last.0 = k;
             self.found_at(doc, &hits, k, &contexts, &mut last.1)
         };
+        let mut found: Vec<Option<Found>> = Vec::new();
         if hits.len() < 2 * FOUND_PART {
             let mut last = (usize::MAX, 0);
-            return Some((0..hits.len()).filter_map(|k| read(&mut last, k)).collect());
+            found.extend((0..hits.len()).map(|k| read(&mut last, k)));
+        } else {
+            use rayon::prelude::*;
+            (0..hits.len())
+                .into_par_iter()
+                .with_min_len(FOUND_PART)
+                .map_init(|| (usize::MAX, 0), read)
+                .collect_into_vec(&mut found);
         }
-        // A part's places listed on its core, then the parts joined on every
-        // core (joined by one thread, the list of a long text was a wait).
-        use rayon::prelude::*;
-        let parts: Vec<Vec<Found>> = (0..hits.len().div_ceil(FOUND_PART))
-            .into_par_iter()
-            .map(|part| {
-                let mut last = (usize::MAX, 0);
-                let range = part * FOUND_PART..((part + 1) * FOUND_PART).min(hits.len());
-                range.filter_map(|k| read(&mut last, k)).collect()
-            })
-            .collect();
-        drop(hits);
-        Some(crate::memory::join_parts(parts, |_, found| found))
+        // Collected into the same allocation (an entry is a found name's
+        // size): `filter_map` is, `flatten` was not (a long text peaked
+        // higher; joining parts listed on every core, 10 MB higher of 100 MB
+        // of news, and no faster).
+        #[allow(clippy::filter_map_identity)]
+        Some(found.into_iter().filter_map(std::convert::identity).collect())
     }
 
     /// What hit `k` of `doc` names, if a place: its reading once the tables'

@@ -2106,13 +2106,19 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
     }
 
     // The mentions, in text order: a fixed reading as it is, a toponym as
-    // decided. Counted first: a long article's list is allocated once, not
-    // grown by doubling while everything above is still held. Filled from
-    // the end, a part at a time, and each part of the found names (and of
-    // their slots) given back once read: the found names and the mentions
-    // are never both held whole (100 MB of news: a million of each).
+    // decided. What each slot decided is copied into a list the cores can
+    // share (a slot holds its words by `Rc`), and the slots are let go.
     drop((around, evidence));
-    let decided = |f: &Found, slot: Option<&Slot>| -> Option<(Place, MentionKind, Reason)> {
+    let decisions: Vec<Decision> = slots
+        .iter()
+        .map(|slot| Decision {
+            found: slot.found,
+            chosen: slot.chosen,
+            default: slot.default,
+        })
+        .collect();
+    drop(slots);
+    let decided = |f: &Found, d: Option<&Decision>| -> Option<(Place, MentionKind, Reason)> {
         let kind_of = |p: Place| match p {
             Place::Division(_) => MentionKind::Division,
             _ => MentionKind::City,
@@ -2120,7 +2126,7 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
         Some(match f.reading {
             Reading::Fixed(place, kind) => (place, kind, Reason::Unambiguous),
             Reading::Corrected(place, kind) => (place, kind, Reason::Correction),
-            Reading::Toponym { .. } => match (slot?.chosen, slot?.default) {
+            Reading::Toponym { .. } => match (d?.chosen, d?.default) {
                 (Some((place, reason)), Some((default, kind))) if place == default => (place, kind, reason),
                 (Some((place, reason)), _) => (place, kind_of(place), reason),
                 (None, Some((place, kind))) => (place, kind, Reason::Unambiguous),
@@ -2128,48 +2134,15 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
             },
         })
     };
-    // Each found name meets its slot, if it has one, as the slots are in
-    // the order of their names.
-    let count = {
-        let mut next = 0;
-        found
-            .iter()
-            .enumerate()
-            .filter(|&(i, f)| {
-                let slot = slots.get(next).filter(|s| s.found == i);
-                next += usize::from(slot.is_some());
-                decided(f, slot).is_some()
-            })
-            .count()
-    };
-    let mut mentions = Vec::with_capacity(count);
-    // Filled by this thread alone below: a long list's room for the next
-    // part's mentions is faulted in on every core first (only that part's:
-    // the found names given back so far make room for it).
-    let filler = Mention {
-        place: Place::Country(0),
-        kind: MentionKind::Name,
-        span: crate::text::Span { start: 0, end: 0 },
-        passage: 0,
-        reason: Reason::Unambiguous,
-    };
-    let mut found = found;
-    while !found.is_empty() {
-        if count >= 2 * READ_PART {
-            let room = mentions.spare_capacity_mut();
-            let next = room.len().min(GIVEN_BACK);
-            crate::memory::fault_in(&mut room[..next], filler);
-        }
-        let from = found.len().saturating_sub(GIVEN_BACK);
-        // The slots of the names read so far: those from `last` on.
-        let mut last = slots.len();
-        for (i, f) in found.iter().enumerate().skip(from).rev() {
-            let slot = last.checked_sub(1).filter(|&s| slots[s].found == i);
-            if let Some(s) = slot {
-                last = s;
-            }
-            if let Some((place, kind, reason)) = decided(f, slot.map(|s| &slots[s])) {
-                mentions.push(Mention {
+    // The mentions of the found names `found[first..]` (`names`), in order:
+    // each name meets its decision, if it has one, as both are in text order.
+    let mention = |first: usize, names: &[Found], into: &mut Vec<Mention>| {
+        let mut next = decisions.partition_point(|d| d.found < first);
+        for (i, f) in (first..).zip(names) {
+            let d = decisions.get(next).filter(|d| d.found == i);
+            next += usize::from(d.is_some());
+            if let Some((place, kind, reason)) = decided(f, d) {
+                into.push(Mention {
                     place,
                     kind,
                     span: f.span,
@@ -2178,13 +2151,43 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
                 });
             }
         }
-        found.truncate(from);
-        found.shrink_to_fit();
-        slots.truncate(last);
-        slots.shrink_to_fit();
+    };
+    if found.len() < 2 * READ_PART {
+        let mut mentions = Vec::with_capacity(found.len());
+        mention(0, &found, &mut mentions);
+        return mentions;
     }
-    mentions.reverse();
-    mentions
+    // A long article's, in parts on every core: counted first, so that the
+    // list is allocated once, then made from the end, the found names given
+    // back as they are read (100 MB of news: a million of each, never both
+    // held whole).
+    use rayon::prelude::*;
+    let counts: Vec<usize> = found
+        .par_chunks(READ_PART)
+        .enumerate()
+        .map(|(k, names)| {
+            let mut next = decisions.partition_point(|d| d.found < k * READ_PART);
+            (k * READ_PART..)
+                .zip(names)
+                .filter(|&(i, f)| {
+                    let d = decisions.get(next).filter(|d| d.found == i);
+                    next += usize::from(d.is_some());
+                    decided(f, d).is_some()
+                })
+                .count()
+        })
+        .collect();
+    crate::memory::remake_from_end(found, READ_PART, GIVEN_BACK / READ_PART, &counts, |k, names, into| {
+        mention(k * READ_PART, names, into)
+    })
+}
+
+/// What a slot decided, for making its mention ([`resolve`]).
+#[derive(Clone, Copy)]
+struct Decision {
+    found: usize,
+    chosen: Option<(Place, Reason)>,
+    default: Option<(Place, MentionKind)>,
 }
 
 #[cfg(test)]
