@@ -2106,18 +2106,18 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
     }
 
     // The mentions, in text order: a fixed reading as it is, a toponym as
-    // decided. What each slot decided is copied into a list the cores can
-    // share (a slot holds its words by `Rc`), and the slots are let go.
+    // decided. What each slot decided is kept in a list the cores can share
+    // (a slot holds its words by `Rc`), written over the slots' own memory
+    // (a decision is no larger than a slot: collected in place).
     drop((around, evidence));
     let decisions: Vec<Decision> = slots
-        .iter()
+        .into_iter()
         .map(|slot| Decision {
             found: slot.found,
             chosen: slot.chosen,
             default: slot.default,
         })
         .collect();
-    drop(slots);
     let decided = |f: &Found, d: Option<&Decision>| -> Option<(Place, MentionKind, Reason)> {
         let kind_of = |p: Place| match p {
             Place::Division(_) => MentionKind::Division,
@@ -2320,6 +2320,14 @@ mod tests {
     #[test]
     fn a_slot_stays_small() {
         assert!(std::mem::size_of::<super::Slot>() <= 56);
+    }
+
+    /// The decisions are collected into the slots' memory, not beside it.
+    #[test]
+    fn a_decision_fits_in_a_slot() {
+        use super::{Decision, Slot};
+        use std::mem::{align_of, size_of};
+        assert!(size_of::<Decision>() <= size_of::<Slot>() && align_of::<Decision>() == align_of::<Slot>());
     }
 
     /// The mentions of a long article are made a part at a time from the end
