@@ -532,3 +532,41 @@ fn words_of_one_country_s_public_life_are_evidence_for_it() {
         ),
     ]);
 }
+
+/// A town in a country the article names, near another name the article
+/// gives, is that country's, not its namesake's across the border (larger
+/// or not), while a famous place stays itself.
+#[test]
+fn a_border_town_is_the_named_country_s() {
+    check(&[
+        (
+            "Strikes hit Rafah and Gaza.",
+            &[
+                "Rafah → Rafaḩ in Gaza Strip, PSE (near)",
+                "Gaza → Gaza in Gaza Strip, PSE (article)",
+            ],
+        ),
+        (
+            "Israeli strikes hit Rafah and Khan Younis on Tuesday, officials in Gaza said.",
+            &[
+                "Rafah → Rafaḩ in Gaza Strip, PSE (near)",
+                "Khan Younis → Khān Yūnis in Gaza Strip, PSE (article)",
+                "Gaza → Gaza in Gaza Strip, PSE (article)",
+            ],
+        ),
+        (
+            "Floods in Switzerland closed roads in Rheinfelden and Möhlin.",
+            &[
+                "Rheinfelden → Rheinfelden in Aargau, CHE (near)",
+                "Möhlin → Möhlin in Aargau, CHE (article)",
+            ],
+        ),
+        (
+            "Floods closed roads in Rheinfelden, Germany, and in Basel.",
+            &[
+                "Rheinfelden → Rheinfelden in Baden-Wuerttemberg, DEU (qualifier)",
+                "Basel → Basel in Basel-City, CHE (near)",
+            ],
+        ),
+    ]);
+}

@@ -796,6 +796,8 @@ struct Ranked {
     worth: Worth,
     /// Its support for the ranking ([`rank_level`]).
     level: u8,
+    /// In a country the article names: of candidates equally supported, first.
+    named: bool,
 }
 
 /// The candidates of `slot` (number `s`), best first: by support (a famous
@@ -811,15 +813,42 @@ fn rank<'r>(evidence: &Evidence, slot: &Slot, s: usize, ranked: &'r mut Vec<Rank
             support,
             worth,
             level: rank_level(support, worth),
+            named: worth.spot.country().is_some_and(|c| evidence.countries.contains(&c)),
         }
     }));
-    ranked.sort_by(|a, b| {
-        (b.level, b.worth.prior)
-            .partial_cmp(&(a.level, a.worth.prior))
-            .unwrap_or(std::cmp::Ordering::Equal)
-    });
+    // A candidate in a country the article names that is also near another
+    // undecided name ranks with the candidates only near one, and first of
+    // those (below): "Rafah" and "Gaza" are Gaza's Rafah (Palestine named),
+    // not Egypt's across the border. Asked only when some candidate is near
+    // one (its support stops at the country named).
+    if ranked.iter().any(|r| r.level == NEAR_RANK) {
+        for r in ranked
+            .iter_mut()
+            .filter(|r| r.level < NEAR_RANK && matches!(r.support.reason, Reason::ArticleNames(Place::Country(_))))
+        {
+            if let Some(near) = evidence.pending_near(r.place, r.worth.spot.at) {
+                r.support = Support {
+                    level: 2,
+                    reason: Reason::Near(Place::city_at(near)),
+                };
+                r.level = NEAR_RANK;
+            }
+        }
+    }
+    // Of candidates equally near what the article names, one in a country
+    // it names first, whatever its size ("Floods in Switzerland closed roads
+    // in Rheinfelden and Möhlin": the Swiss Rheinfelden, not the larger
+    // German one across the Rhine, both near Möhlin); then the likeliest (a
+    // famous place before a small one in a country named: "Moscow" in a
+    // story naming the United States is still Russia's capital).
+    let key = |r: &Ranked| (r.level, r.named && r.level >= NEAR_RANK, r.worth.prior);
+    ranked.sort_by(|a, b| key(b).partial_cmp(&key(a)).unwrap_or(std::cmp::Ordering::Equal));
     ranked
 }
+
+/// The rank of a candidate supported by another undecided name nearby, or
+/// by the dateline's country ([`rank_level`]).
+const NEAR_RANK: u8 = 6;
 
 /// A candidate's support for the ranking: a famous place counts as much as
 /// a small town in a country the article names (4), less than a notable
@@ -828,8 +857,8 @@ fn rank<'r>(evidence: &Evidence, slot: &Slot, s: usize, ranked: &'r mut Vec<Rank
 /// that names the Philippines is still Los Angeles.
 fn rank_level(support: Support, worth: Worth) -> u8 {
     let rank = match support.level {
-        3 => 7,
-        2 if !matches!(support.reason, Reason::ArticleNames(_)) => 6,
+        3 => NEAR_RANK + 1,
+        2 if !matches!(support.reason, Reason::ArticleNames(_)) => NEAR_RANK,
         2 if worth.standing >= NOTABLE => 5,
         level => 2 * level,
     };
