@@ -796,12 +796,14 @@ struct Ranked {
     worth: Worth,
     /// Its support for the ranking ([`rank_level`]).
     level: u8,
-    /// In a country the article names: of candidates equally supported, first.
+    /// In a country the article names: first of the candidates equally near
+    /// what the article names ([`rank`]).
     named: bool,
 }
 
 /// The candidates of `slot` (number `s`), best first: by support (a famous
-/// place counting as much as its country named), then by prior; in
+/// place counting as much as its country named), then, of those near what
+/// the article names, one in a country it names, then by prior; in
 /// `ranked`, which the rounds of [`resolve`] reuse for every name.
 fn rank<'r>(evidence: &Evidence, slot: &Slot, s: usize, ranked: &'r mut Vec<Ranked>) -> &'r [Ranked] {
     let words = &slot.words;
