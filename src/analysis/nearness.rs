@@ -33,6 +33,36 @@ pub(super) fn distance_within(a: (f64, f64), b: (f64, f64), km: f64) -> Option<f
     (d <= km).then_some(d)
 }
 
+/// Entries of a thread's [`cos_degrees`] memory.
+const COS_KEPT: usize = 256;
+
+thread_local! {
+    /// The cosines [`cos_degrees`] worked out last, by their angle's bits.
+    static COSINES: std::cell::RefCell<[(u64, f64); COS_KEPT]> =
+        const { std::cell::RefCell::new([(u64::MAX, 0.0); COS_KEPT]) };
+}
+
+/// `x.to_radians().cos()`, remembered: a name's candidates are asked about
+/// in round after round, each in three grids of the same reach, and the C
+/// library's cosine was a sixtieth of a collection's time. The same
+/// argument gives the same bits, so nothing a question finds changes.
+fn cos_degrees(x: f64) -> f64 {
+    let bits = x.to_bits();
+    // (No entry's key: an empty entry's bits are a NaN's.)
+    if x.is_nan() {
+        return x.to_radians().cos();
+    }
+    // Fibonacci hashing: the top bits of the product mix every bit of the angle.
+    let at = (bits.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - COS_KEPT.trailing_zeros())) as usize;
+    COSINES.with_borrow_mut(|kept| {
+        let (key, cos) = &mut kept[at];
+        if *key != bits {
+            (*key, *cos) = (bits, x.to_radians().cos());
+        }
+        *cos
+    })
+}
+
 /// `x.floor() as i32` without a call to the C library's `floor` (this
 /// target's baseline has no rounding instruction, and every question asks
 /// for a cell): the cast rounds toward zero and saturates.
@@ -166,25 +196,26 @@ impl<T, const DEGREES: u16> Grid<T, DEGREES> {
         let (cx, cy) = self.cell(point);
         let span = self.degrees * KM_PER_DEGREE;
         let rows = ceil_i32(km / span);
-        // A degree of longitude shrinks towards the poles (400 km is 4
-        // degrees at the equator, 8 at 60°N): measured at the edge of the
-        // reach nearest the pole (and a cell further).
-        let reach = point.1.abs() + km / KM_PER_DEGREE;
-        let far = reach + self.degrees;
-        let cols = if far < 89.0 {
-            ceil_i32(km / (span * far.to_radians().cos()))
-        } else {
-            self.columns
-        };
-        // Over a pole the reach goes round the world: every column once.
-        let (first, cols) = if reach >= 90.0 || 2 * cols + 1 >= self.columns {
-            (0, self.columns)
-        } else {
-            (cx - cols, cols)
-        };
-        let width = if cols == self.columns { cols } else { 2 * cols + 1 };
-        let asked = (width * (2 * rows + 1)) as usize;
         let columns = self.columns;
+        // The columns either side of `cx` within reach (`columns`: all of
+        // them). A degree of longitude shrinks towards the poles (400 km is
+        // 4 degrees at the equator, 8 at 60°N): measured at the edge of the
+        // reach nearest the pole (and a cell further). Over a pole the reach
+        // goes round the world: every column once.
+        let reach = point.1.abs() + km / KM_PER_DEGREE;
+        let reach_columns = || {
+            let far = reach + self.degrees;
+            let cols = if far < 89.0 {
+                ceil_i32(km / (span * cos_degrees(far)))
+            } else {
+                columns
+            };
+            if reach >= 90.0 || 2 * cols + 1 >= columns {
+                columns
+            } else {
+                cols
+            }
+        };
         let mut items = |&(first, _): &(u32, u32)| {
             for item in self.cell_items(first) {
                 if let ControlFlow::Break(b) = visit(item) {
@@ -193,37 +224,56 @@ impl<T, const DEGREES: u16> Grid<T, DEGREES> {
             }
             None
         };
-        if self.cells.len() <= asked {
-            // Few cells filed: walk them rather than ask for every cell around.
+        // Few cells filed: walk them rather than ask for every cell around.
+        // The columns are worked out (a cosine) only once a filed cell is
+        // in a row within reach: most questions of a sparse grid have none.
+        let mut walk = |mut cols: Option<i32>| {
             for (&(x, y), list) in &self.cells {
+                if (y - cy).abs() > rows {
+                    continue;
+                }
+                let cols = *cols.get_or_insert_with(reach_columns);
                 // Columns apart, either way round the world (both in 0..columns).
                 let apart = (x - cx).abs();
                 let dx = apart.min(columns - apart);
                 if dx <= cols
-                    && (y - cy).abs() <= rows
                     && let Some(b) = items(list)
                 {
                     return Some(b);
                 }
             }
+            None
+        };
+        // A reach of more than 0 km asks at least three columns of cells.
+        if km > 0.0 && self.cells.len() <= (3 * (2 * rows + 1)) as usize {
+            return walk(None);
+        }
+        let cols = reach_columns();
+        let (first, width) = if cols == columns {
+            (0, columns)
         } else {
-            for x in first..first + width {
-                // Within a turn of `0..columns` either way.
-                let x = if x < 0 {
-                    x + columns
-                } else if x >= columns {
-                    x - columns
-                } else {
-                    x
-                };
-                for dy in -rows..=rows {
-                    let k = (x, cy + dy);
-                    if self.is_occupied(k)
-                        && let Some(list) = self.cells.get(&k)
-                        && let Some(b) = items(list)
-                    {
-                        return Some(b);
-                    }
+            (cx - cols, 2 * cols + 1)
+        };
+        let asked = (width * (2 * rows + 1)) as usize;
+        if self.cells.len() <= asked {
+            return walk(Some(cols));
+        }
+        for x in first..first + width {
+            // Within a turn of `0..columns` either way.
+            let x = if x < 0 {
+                x + columns
+            } else if x >= columns {
+                x - columns
+            } else {
+                x
+            };
+            for dy in -rows..=rows {
+                let k = (x, cy + dy);
+                if self.is_occupied(k)
+                    && let Some(list) = self.cells.get(&k)
+                    && let Some(b) = items(list)
+                {
+                    return Some(b);
                 }
             }
         }
@@ -247,6 +297,18 @@ impl<T, const DEGREES: u16> Default for Grid<T, DEGREES> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_remembered_cosine_is_the_one_worked_out() {
+        // Angles that share entries, asked in turn and again.
+        let angles: Vec<f64> = (0..20_000).map(|k| f64::from(k) * 0.0137 - 30.0).collect();
+        for _ in 0..2 {
+            for &x in angles.iter().chain(angles.iter().rev()) {
+                assert_eq!(cos_degrees(x).to_bits(), x.to_radians().cos().to_bits(), "{x}");
+            }
+        }
+        assert!(cos_degrees(f64::NAN).is_nan());
+    }
 
     /// The items of `grid` within `km` of `point`, by their points.
     fn within<const D: u16>(grid: &Grid<(f64, f64), D>, point: (f64, f64), km: f64) -> Vec<(f64, f64)> {

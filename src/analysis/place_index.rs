@@ -313,8 +313,9 @@ where
 /// A first word's entry: where its record is and how many runs it has.
 #[derive(Clone, Copy, Debug)]
 pub struct Word {
-    record: u32,
-    runs: u32,
+    pub(super) record: u32,
+    /// At least one (a slot of none is empty).
+    pub(super) runs: u16,
 }
 
 /// One run of a word's spellings: all of one length.
@@ -422,7 +423,7 @@ impl PlaceIndex {
             Word {
                 // The table is at most 4 GB (its offsets are `u32`).
                 record: (self.records + record.min(self.records_len)) as u32,
-                runs: packed >> 16,
+                runs: (packed >> 16) as u16,
             },
         )
     }

@@ -372,13 +372,35 @@ impl<'a> Cues<'a> {
 /// rounds measure distances from, without reading the gazetteer's record.
 type Located<T> = (T, (f64, f64));
 
+/// A set of countries, one bit each: asked of every candidate in every
+/// round, where a hash set's look-ups were a sixtieth of a collection's time.
+#[derive(Default)]
+struct Countries(Vec<u64>);
+
+impl Countries {
+    /// Add country `c`: was it new?
+    fn insert(&mut self, c: usize) -> bool {
+        let (word, bit) = (c / 64, 1u64 << (c % 64));
+        if word >= self.0.len() {
+            self.0.resize(word + 1, 0);
+        }
+        let new = self.0[word] & bit == 0;
+        self.0[word] |= bit;
+        new
+    }
+
+    fn contains(&self, c: usize) -> bool {
+        self.0.get(c / 64).is_some_and(|w| w & (1 << (c % 64)) != 0)
+    }
+}
+
 /// What the article says for certain: places decided so far.
 #[derive(Default)]
 struct Evidence<'a> {
     /// Countries named by name, alias or metonym (or holding a decided place).
-    countries: HashSet<usize>,
+    countries: Countries,
     /// Countries named only by a demonym.
-    demonym_countries: HashSet<usize>,
+    demonym_countries: Countries,
     /// Countries the article's words point to ([`Cues`]), as a demonym does.
     cues: Option<Cues<'a>>,
     /// Divisions named, or holding a decided place.
@@ -595,7 +617,7 @@ impl Evidence<'_> {
                 };
             }
         }
-        if self.countries.contains(&country) {
+        if self.countries.contains(country) {
             return Support {
                 level: 2,
                 reason: Reason::ArticleNames(Place::country_at(country)),
@@ -607,7 +629,7 @@ impl Evidence<'_> {
                 reason: Reason::Near(Place::city_at(near)),
             };
         }
-        if self.demonym_countries.contains(&country) || self.cues.as_ref().is_some_and(|c| c.cue(country)) {
+        if self.demonym_countries.contains(country) || self.cues.as_ref().is_some_and(|c| c.cue(country)) {
             return Support {
                 level: 1,
                 reason: Reason::ArticleNames(Place::country_at(country)),
@@ -806,6 +828,47 @@ struct Ranked {
 /// the article names, one in a country it names, then by prior; in
 /// `ranked`, which the rounds of [`resolve`] reuse for every name.
 fn rank<'r>(evidence: &Evidence, slot: &Slot, s: usize, ranked: &'r mut Vec<Ranked>) -> &'r [Ranked] {
+    supported(evidence, slot, s, ranked);
+    ranked.sort_by(|a, b| {
+        rank_key(b)
+            .partial_cmp(&rank_key(a))
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
+    ranked
+}
+
+/// [`rank`]'s first two only, then the others in no order: all a round asks
+/// ([`dominant`]). Each of the two is the first of the best left, as the
+/// stable sort of [`rank`] puts it: a sort of every name's candidates in
+/// every round was a fiftieth of a collection's instructions.
+fn rank_best<'r>(evidence: &Evidence, slot: &Slot, s: usize, ranked: &'r mut Vec<Ranked>) -> &'r [Ranked] {
+    supported(evidence, slot, s, ranked);
+    for place in 0..ranked.len().min(2) {
+        let mut best = place;
+        for i in place + 1..ranked.len() {
+            if rank_key(&ranked[i]).partial_cmp(&rank_key(&ranked[best])) == Some(std::cmp::Ordering::Greater) {
+                best = i;
+            }
+        }
+        // The others keep their order.
+        ranked[place..=best].rotate_right(1);
+    }
+    ranked
+}
+
+/// What [`rank`] orders by, best greatest: of candidates equally near what
+/// the article names, one in a country it names first, whatever its size
+/// ("Floods in Switzerland closed roads in Rheinfelden and Möhlin": the
+/// Swiss Rheinfelden, not the larger German one across the Rhine, both
+/// near Möhlin); then the likeliest (a famous place before a small one in
+/// a country named: "Moscow" in a story naming the United States is still
+/// Russia's capital).
+fn rank_key(r: &Ranked) -> (u8, bool, f64) {
+    (r.level, r.named && r.level >= NEAR_RANK, r.worth.prior)
+}
+
+/// The candidates of `slot` (number `s`) with their support, into `ranked`.
+fn supported(evidence: &Evidence, slot: &Slot, s: usize, ranked: &mut Vec<Ranked>) {
     let words = &slot.words;
     ranked.clear();
     ranked.extend(words.candidates.iter().zip(words.worth.iter()).map(|(&place, &worth)| {
@@ -815,7 +878,7 @@ fn rank<'r>(evidence: &Evidence, slot: &Slot, s: usize, ranked: &'r mut Vec<Rank
             support,
             worth,
             level: rank_level(support, worth),
-            named: worth.spot.country().is_some_and(|c| evidence.countries.contains(&c)),
+            named: worth.spot.country().is_some_and(|c| evidence.countries.contains(c)),
         }
     }));
     // A candidate in a country the article names that is also near another
@@ -837,15 +900,6 @@ fn rank<'r>(evidence: &Evidence, slot: &Slot, s: usize, ranked: &'r mut Vec<Rank
             }
         }
     }
-    // Of candidates equally near what the article names, one in a country
-    // it names first, whatever its size ("Floods in Switzerland closed roads
-    // in Rheinfelden and Möhlin": the Swiss Rheinfelden, not the larger
-    // German one across the Rhine, both near Möhlin); then the likeliest (a
-    // famous place before a small one in a country named: "Moscow" in a
-    // story naming the United States is still Russia's capital).
-    let key = |r: &Ranked| (r.level, r.named && r.level >= NEAR_RANK, r.worth.prior);
-    ranked.sort_by(|a, b| key(b).partial_cmp(&key(a)).unwrap_or(std::cmp::Ordering::Equal));
-    ranked
 }
 
 /// The rank of a candidate supported by another undecided name nearby, or
@@ -1006,6 +1060,7 @@ fn not_a_place(
     m: &Matcher,
     doc: &Document,
     found: &Found,
+    before: &str,
     (prev_end, next_start): (Option<usize>, Option<usize>),
     small: bool,
     capital: bool,
@@ -1015,7 +1070,6 @@ fn not_a_place(
     let rules = &m.rules().toponyms;
     let words = doc.slice(found.span);
     let after = &text[found.span.end..];
-    let before = word_before(text, found.span.start);
     // What the word lists say of the words before, of the name and after: one look-up each.
     let before_is = rules.flags(before);
     let words_are = rules.flags(words);
@@ -1169,16 +1223,30 @@ fn title_case(passage: &str) -> bool {
     let (mut words, mut capitals) = (0usize, 0usize);
     if passage.is_ascii() {
         // The same words a byte at a time: the rules ask this of long
-        // sentences, and most are ASCII. (The ASCII characters that are
-        // `char::is_whitespace`, which `split_whitespace` splits at.)
-        let mut after_space = true;
-        for &b in passage.as_bytes() {
-            let space = matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r');
-            if after_space && b.is_ascii_alphabetic() {
-                words += 1;
-                capitals += usize::from(b.is_ascii_uppercase());
+        // sentences, and most are ASCII. A word starts at a letter after
+        // whitespace (the ASCII characters that are `char::is_whitespace`,
+        // which `split_whitespace` splits at) or at the start: each pair of
+        // bytes counted apart from the others, so that the loop runs on
+        // vectors.
+        let space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r');
+        let bytes = passage.as_bytes();
+        if let Some(&first) = bytes.first() {
+            words += usize::from(first.is_ascii_alphabetic());
+            capitals += usize::from(first.is_ascii_uppercase());
+        }
+        // Counted in `u32` a part at a time: vectors of more lanes.
+        const PART: usize = 1 << 20;
+        let mut from = 0;
+        while from + 1 < bytes.len() {
+            let part = &bytes[from..(from + PART + 1).min(bytes.len())];
+            let (mut w, mut c) = (0u32, 0u32);
+            for (&before, &b) in part.iter().zip(&part[1..]) {
+                let starts = space(before) & b.is_ascii_alphabetic();
+                w += u32::from(starts);
+                c += u32::from(starts & b.is_ascii_uppercase());
             }
-            after_space = space;
+            (words, capitals) = (words + w as usize, capitals + c as usize);
+            from += PART;
         }
     } else {
         for w in passage
@@ -1228,9 +1296,8 @@ fn used_alone(text: &str, at: usize, word: &str) -> bool {
     })
 }
 
-/// Is the name at `found` preceded by a given name or a title ("John Hoeven", "Mr. Lincoln")?
-fn names_person(m: &Matcher, doc: &Document, found: &Found) -> bool {
-    let before = word_before(&doc.text, found.span.start);
+/// Is a name whose word before it is `before` preceded by a given name or a title ("John Hoeven", "Mr. Lincoln")?
+fn names_person(m: &Matcher, before: &str) -> bool {
     !before.is_empty() && (m.rules().person_before.contains(before) || m.rules().toponyms.given_names.contains(before))
 }
 
@@ -1389,11 +1456,24 @@ const ASKS_PART: usize = 1024;
 const QUALIFY_PART: usize = 4 * READ_PART;
 
 /// What the text says around every found name, in order: its [`Verdict`], a
-/// qualifier's gap and a possessive; in parts on every core for a long article.
-fn read_around(m: &Matcher, g: &Gazetteer, doc: &Document, found: &[Found]) -> Vec<Around> {
+/// qualifier's gap and a possessive; in parts on every core for a long
+/// article. A short article's town cues ([`read_town_cues`]) are read in the
+/// same pass, where the word before each name is cut once for both.
+fn read_around<'r>(
+    m: &'r Matcher,
+    g: &Gazetteer,
+    doc: &Document,
+    found: &[Found],
+) -> (Vec<Around>, Option<Vec<(u32, TownCue<'r>)>>) {
+    let text = doc.text.as_str();
+    // The word before a toponym (the rules read no other's).
+    let before = |f: &Found| match f.reading {
+        Reading::Toponym { .. } => word_before(text, f.span.start),
+        _ => "",
+    };
     // Whether every candidate is small, or one a capital, depends on the
     // group alone: worked out once per process.
-    let verdict = |titles: &mut TitleCase, i: usize| {
+    let verdict = |titles: &mut TitleCase, i: usize, before: &str| {
         let f = &found[i];
         let Reading::Toponym { group, default: None } = f.reading else {
             return Verdict::Place;
@@ -1412,16 +1492,15 @@ fn read_around(m: &Matcher, g: &Gazetteer, doc: &Document, found: &[Found]) -> V
             i.checked_sub(1).map(|p| found[p].span.end),
             found.get(i + 1).map(|n| n.span.start),
         );
-        if !not_a_place(m, doc, f, around, small, capital, titles) {
+        if !not_a_place(m, doc, f, before, around, small, capital, titles) {
             Verdict::Place
-        } else if names_person(m, doc, f) {
+        } else if names_person(m, before) {
             Verdict::Person
         } else {
             Verdict::NotAPlace
         }
     };
-    let text = doc.text.as_str();
-    let around = |titles: &mut TitleCase, i: usize| {
+    let around = |titles: &mut TitleCase, i: usize, before: &str| {
         let f = &found[i];
         // The text around the name a few on is fetched while this one is read.
         crate::memory::prefetch(
@@ -1441,7 +1520,7 @@ fn read_around(m: &Matcher, g: &Gazetteer, doc: &Document, found: &[Found]) -> V
             Reading::Toponym { default, .. } => dateline_at(doc, f, default.is_some()),
             _ => false,
         };
-        let verdict = verdict(titles, i);
+        let verdict = verdict(titles, i, before);
         Around {
             verdict,
             gap,
@@ -1450,25 +1529,35 @@ fn read_around(m: &Matcher, g: &Gazetteer, doc: &Document, found: &[Found]) -> V
         }
     };
     if found.len() < 2 * READ_PART {
-        let mut titles = TitleCase::new();
-        return (0..found.len()).map(|i| around(&mut titles, i)).collect();
+        let rules = &m.rules().toponyms;
+        let (mut titles, mut pair, mut cues) = (TitleCase::new(), String::new(), Vec::new());
+        let read = (0..found.len())
+            .map(|i| {
+                let f = &found[i];
+                let before = before(f);
+                cues.extend(read_town_cue(rules, text, f, before, &mut pair));
+                around(&mut titles, i, before)
+            })
+            .collect();
+        return (read, Some(cues));
     }
     use rayon::prelude::*;
-    (0..found.len())
+    let read = (0..found.len())
         .into_par_iter()
         .with_min_len(READ_PART)
-        .map_init(TitleCase::new, around)
-        .collect()
+        .map_init(TitleCase::new, |titles, i| around(titles, i, before(&found[i])))
+        .collect();
+    (read, None)
 }
 
 /// A name's candidates narrowed to some countries' towns, and what each is worth.
 type Narrowed = (Rc<[Place]>, Rc<[Worth]>);
 
-/// The two words just before `start` as one ("city of"), only spaces
-/// between, written into `into` (kept by the caller, so that asking about a
+/// The two words before a name as one ("city of"), only spaces between:
+/// `first`, the word just before it (a slice of `text`), and the one before
+/// that, written into `into` (kept by the caller, so that asking about a
 /// million names allocates once).
-fn two_words_before<'b>(text: &str, start: usize, into: &'b mut String) -> Option<&'b str> {
-    let first = word_before(text, start);
+fn two_words_before<'b>(text: &str, first: &str, into: &'b mut String) -> Option<&'b str> {
     if first.is_empty() {
         return None;
     }
@@ -1518,12 +1607,7 @@ fn town_cues(g: &Gazetteer, read: Vec<(u32, TownCue<'_>)>) -> HashMap<u32, Optio
 /// in text order. Each name is read on its own, so a long article's are
 /// read on every core; only the few that have a cue are kept.
 fn read_town_cues<'r>(rules: &'r ToponymRules, text: &str, found: &[Found]) -> Vec<(u32, TownCue<'r>)> {
-    let read = |pair: &mut String, f: &Found| -> Option<(u32, TownCue<'r>)> {
-        let Reading::Toponym { group, default } = f.reading else {
-            return None;
-        };
-        town_cue(rules, text, f, default.is_some(), pair).map(|cue| (group, cue))
-    };
+    let read = |pair: &mut String, f: &Found| read_town_cue(rules, text, f, word_before(text, f.span.start), pair);
     if found.len() < 2 * READ_PART {
         let mut pair = String::new();
         found.iter().filter_map(|f| read(&mut pair, f)).collect()
@@ -1543,6 +1627,21 @@ fn read_town_cues<'r>(rules: &'r ToponymRules, text: &str, found: &[Found]) -> V
     }
 }
 
+/// The town cue of found name `f` with its toponym group, if it is a
+/// toponym and has one; `before` is the word before it ([`word_before`]).
+fn read_town_cue<'r>(
+    rules: &'r ToponymRules,
+    text: &str,
+    f: &Found,
+    before: &str,
+    pair: &mut String,
+) -> Option<(u32, TownCue<'r>)> {
+    let Reading::Toponym { group, default } = f.reading else {
+        return None;
+    };
+    town_cue(rules, text, f, default.is_some(), before, pair).map(|cue| (group, cue))
+}
+
 /// What the words around one name say about it being a town's (see [`town_cues`]).
 #[derive(Clone, Copy)]
 enum TownCue<'r> {
@@ -1553,29 +1652,33 @@ enum TownCue<'r> {
 }
 
 /// The town cue of found name `f` (`country`: its words are a country's
-/// name too); `pair` is room for two words, reused from name to name.
+/// name too; `before`: the word before it); `pair` is room for two words,
+/// reused from name to name.
 fn town_cue<'r>(
     rules: &'r ToponymRules,
     text: &str,
     f: &Found,
     country: bool,
+    before: &str,
     pair: &mut String,
 ) -> Option<TownCue<'r>> {
     let next = text[f.span.end..].strip_prefix(' ');
-    if let Some((_, codes)) = next.and_then(|rest| rules.local_institutions.starting(rest)) {
+    // The next word, cut once for both tables.
+    let next_word = next.map(super::rules::leading_word).unwrap_or_default();
+    if let Some((_, codes)) = next.and_then(|rest| rules.local_institutions.starting_with(next_word, rest)) {
         return Some(TownCue::Countries(codes));
     }
     // Not the tail of a hyphenated name ("Miami-Dade police").
     let hyphened = text[..f.span.start].ends_with('-');
-    let after = !hyphened && next.is_some_and(|rest| rules.town_after.starting(rest).is_some());
-    let mut before = || {
-        rules.town_before_ends.contains(word_before(text, f.span.start))
-            && two_words_before(text, f.span.start, pair).is_some_and(|w| rules.town_before.contains(w))
+    let after = !hyphened && next.is_some_and(|rest| rules.town_after.starting_with(next_word, rest).is_some());
+    let mut written_after = || {
+        rules.town_before_ends.contains(before)
+            && two_words_before(text, before, pair).is_some_and(|w| rules.town_before.contains(w))
     };
     // "A Lebanon woman" is a town's, "an Arab woman" no place's.
     let person = || {
         country
-            && matches!(word_before(text, f.span.start), "a" | "an" | "A" | "An")
+            && matches!(before, "a" | "an" | "A" | "An")
             && next.is_some_and(|rest| rules.town_people.contains(bare_word(word_after(rest, 0).0)))
     };
     // A street's address, then the town: "400 S. Locust St., Lebanon".
@@ -1586,7 +1689,7 @@ fn town_cue<'r>(
                 .contains(head.rsplit(' ').next().unwrap_or("").trim_end_matches('.'))
         })
     };
-    (after || before() || person() || address()).then_some(TownCue::Anywhere)
+    (after || written_after() || person() || address()).then_some(TownCue::Anywhere)
 }
 
 /// Decide every found name: the mentions of the article, in text order.
@@ -1600,7 +1703,7 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
     // Which toponyms are no place at all (a street, a person, ...): each
     // asks its own neighbourhood only, so a long article's are asked on
     // every core.
-    let around = read_around(m, g, doc, &found);
+    let (around, short_cues) = read_around(m, g, doc, &found);
     // Room for every toponym that may be a place: most found names are
     // countries' or words ("May", "Will") and need no slot.
     let toponyms = found
@@ -1658,7 +1761,7 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
     };
     // How the article writes its names as towns' (below): a long article's
     // are read on the other cores while this thread files its names.
-    let mut cues_read = None;
+    let mut cues_read = short_cues;
     if found.len() >= 2 * READ_PART {
         rayon::in_place_scope(|scope| {
             scope.spawn(|_| cues_read = Some(read_town_cues(rules, text, &found)));
@@ -1951,7 +2054,7 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
                 continue;
             }
             on_prior_before[k] = None;
-            let ranked = rank(&evidence, slot, s, &mut ranking);
+            let ranked = rank_best(&evidence, slot, s, &mut ranking);
             let Some(&Ranked {
                 place: candidate,
                 support,
@@ -2070,7 +2173,7 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
             continue;
         }
         // The article names another candidate's country or division: not this one.
-        let ranked = rank(&evidence, slot, s, &mut ranking);
+        let ranked = rank_best(&evidence, slot, s, &mut ranking);
         if ranked.first().is_none_or(|first| first.support.level >= 2) {
             continue;
         }
@@ -2348,6 +2451,18 @@ mod tests {
     }
 
     /// A long article holds a slot for every name that may be a town at its peak.
+    #[test]
+    fn a_set_of_countries_holds_what_was_put_in() {
+        let mut set = super::Countries::default();
+        let mut had = std::collections::HashSet::new();
+        for c in [3, 64, 63, 0, 250, 3, 127, 128, 64, 999] {
+            assert_eq!(set.insert(c), had.insert(c), "{c}");
+        }
+        for c in 0..1100 {
+            assert_eq!(set.contains(c), had.contains(&c), "{c}");
+        }
+    }
+
     #[test]
     fn a_slot_stays_small() {
         assert!(std::mem::size_of::<super::Slot>() <= 56);

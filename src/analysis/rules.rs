@@ -301,7 +301,7 @@ impl<T> Default for Following<T> {
 }
 
 /// The first word of `text`: up to its first character that is not a letter or a digit.
-fn leading_word(text: &str) -> &str {
+pub(crate) fn leading_word(text: &str) -> &str {
     &text[..crate::text::leading_run(text, crate::text::is_alphanumeric)]
 }
 
@@ -324,7 +324,13 @@ impl<T> Following<T> {
     /// The longest phrase that `text` starts with, as whole words ("police
     /// said" in "police said on Monday"; not "police" in "policeman").
     pub fn starting(&self, text: &str) -> Option<(&str, &T)> {
-        let list = self.by_first_word.get(leading_word(text))?;
+        self.starting_with(leading_word(text), text)
+    }
+
+    /// [`Following::starting`] of `text`, whose first word is `word` (its
+    /// [`leading_word`], worked out once for several tables).
+    pub fn starting_with(&self, word: &str, text: &str) -> Option<(&str, &T)> {
+        let list = self.by_first_word.get(word)?;
         list.iter()
             .find(|(phrase, _)| {
                 text.strip_prefix(phrase.as_str())
