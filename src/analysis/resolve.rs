@@ -1062,8 +1062,7 @@ fn not_a_place(
     found: &Found,
     before: &str,
     (prev_end, next_start): (Option<usize>, Option<usize>),
-    small: bool,
-    capital: bool,
+    (small, capital): (bool, bool),
     titles: &mut TitleCase,
 ) -> bool {
     let text = doc.text.as_str();
@@ -1492,7 +1491,7 @@ fn read_around<'r>(
             i.checked_sub(1).map(|p| found[p].span.end),
             found.get(i + 1).map(|n| n.span.start),
         );
-        if !not_a_place(m, doc, f, before, around, small, capital, titles) {
+        if !not_a_place(m, doc, f, before, around, (small, capital), titles) {
             Verdict::Place
         } else if names_person(m, before) {
             Verdict::Person
