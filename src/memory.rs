@@ -105,6 +105,19 @@ pub fn prefetch(bytes: &[u8], at: Option<usize>) {
     let _ = (bytes, at);
 }
 
+/// Ask the processor to fetch `items[at]` into its cache, if in bounds (see [`prefetch`]).
+#[inline(always)]
+pub fn prefetch_item<T>(items: &[T], at: usize) {
+    #[cfg(target_arch = "x86_64")]
+    if let Some(item) = items.get(at) {
+        use std::arch::x86_64::{_MM_HINT_T0, _mm_prefetch};
+        // SAFETY: as in `prefetch`: a hint about the address of an item of `items`.
+        unsafe { _mm_prefetch::<_MM_HINT_T0>(std::ptr::from_ref(item).cast::<i8>()) };
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = (items, at);
+}
+
 /// How many names (or mentions) ahead [`prefetch`] asks for the text.
 pub const AHEAD: usize = 8;
 

@@ -129,6 +129,22 @@ struct Hit {
 /// How many bytes are scanned between two reports to the watch.
 const REPORT_EVERY: usize = 1 << 20;
 
+/// A word where a name may start, found by the scan's first pass ([`Matcher::next_words`]).
+struct ScanWord {
+    /// Where it starts in the text.
+    at: usize,
+    /// Its length in bytes ([`first_word`]).
+    len: usize,
+    /// Its [`place_index::hash`].
+    hash: u64,
+}
+
+/// Words the scan's first pass finds at a time: a block of about 2 KB of news.
+const WORDS_AHEAD: usize = 64;
+
+/// How many words ahead the second pass asks for a word's place index record.
+const LOOK_AHEAD: usize = 4;
+
 /// A text is scanned in parts on several cores when each part is at least this long.
 const PART: usize = 4 << 20;
 
@@ -258,6 +274,12 @@ impl WordCache {
     #[inline]
     fn at(h: u64) -> usize {
         (h >> (64 - WORD_CACHE_ENTRIES.trailing_zeros())) as usize
+    }
+
+    /// Ask the processor for the entry of hash `h`.
+    #[inline]
+    fn prefetch(&self, h: u64) {
+        crate::memory::prefetch_item(&self.entries, Self::at(h));
     }
 
     #[inline]
@@ -966,9 +988,8 @@ impl Matcher {
     /// for each length the spellings have, longest first, where the text has
     /// a word end at that length, one binary search among the spellings of
     /// that length ("New" heads thousands of spellings). Of a spelling both
-    /// tables have, the rule table's.
-    fn longest_at(&self, word: &str, rest: &str, cache: &mut WordCache) -> Option<(Pattern, usize)> {
-        let h = place_index::hash(word.as_bytes());
+    /// tables have, the rule table's. `h`: the word's [`place_index::hash`].
+    fn longest_at(&self, word: &str, h: u64, rest: &str, cache: &mut WordCache) -> Option<(Pattern, usize)> {
         let looked = cache.get(h, word.len()).unwrap_or_else(|| {
             let rule = if self.by_hash.is_empty() {
                 self.by_first_word.get(word).copied()
@@ -1184,6 +1205,13 @@ impl Matcher {
     }
 
     /// The hits from `start` to the end of `bytes` (a prefix of `text`'s).
+    ///
+    /// In two passes over blocks of the text: the first finds the words a
+    /// name may start at ([`Matcher::next_words`]) and asks the processor for
+    /// their word cache entries; the second looks them up, a few words ahead
+    /// asking for the place index's record of a remembered word (or its
+    /// filter and slot if not remembered). Looked up one at a time as found,
+    /// each word waited for those reads in turn: a quarter of the scan.
     fn scan(
         &self,
         text: &str,
@@ -1194,20 +1222,71 @@ impl Matcher {
     ) -> Option<Vec<Hit>> {
         // Room for a dense text's hits up front: growing a large vector costs page faults twice.
         let mut hits = Vec::with_capacity((bytes.len() - start) / 64);
-        let mut i = start;
+        // Where the first pass goes on; where the hits found so far end.
+        let (mut cursor, mut i) = (start, start);
         // One of several parts reports once it is scanned ([`Matcher::hits`]).
         let mut next_report = if progress.shared {
             usize::MAX
         } else {
             start + REPORT_EVERY
         };
-        loop {
-            if i >= next_report {
-                next_report = i + REPORT_EVERY;
-                if !progress.proceed(i, REPORT_EVERY) {
+        let mut words = Vec::with_capacity(WORDS_AHEAD);
+        while cursor < bytes.len() {
+            if cursor >= next_report {
+                next_report = cursor + REPORT_EVERY;
+                if !progress.proceed(cursor, REPORT_EVERY) {
                     return None;
                 }
             }
+            cursor = self.next_words(text, bytes, cursor, cache, &mut words);
+            for (k, w) in words.iter().enumerate() {
+                if let Some(ahead) = words.get(k + LOOK_AHEAD) {
+                    self.fetch_entry_of(cache, ahead.hash, ahead.len);
+                }
+                let at = w.at;
+                // Inside a name found before (a word that starts no name is
+                // skipped whole either way: see `next_words`).
+                if at < i {
+                    continue;
+                }
+                let rest = &text[at..];
+                let word = &rest[..w.len];
+                // A headline's or a dateline's ALL-CAPS words: looked up by their title case.
+                let found = self.longest_at(word, w.hash, rest, cache).or_else(|| {
+                    is_caps_word(word)
+                        .then(|| self.caps_at(&title_case(word), rest))
+                        .flatten()
+                });
+                if let Some((pattern, len)) = found {
+                    let end = at + len;
+                    hits.push(Hit {
+                        pattern,
+                        start: at,
+                        end,
+                    });
+                    i = end;
+                }
+            }
+        }
+        Some(hits)
+    }
+
+    /// The words from `from` on where a name may start (a word start with a
+    /// first byte and a first pair some spelling has), up to [`WORDS_AHEAD`]
+    /// of them, into `words` (cleared first), their cache entries asked for;
+    /// where to go on. Each word is skipped whole: a name found at one ends
+    /// at a word end, where this walk from any earlier word goes on alike
+    /// (no spelling ends inside a run of letters and digits).
+    fn next_words(
+        &self,
+        text: &str,
+        bytes: &[u8],
+        mut i: usize,
+        cache: &WordCache,
+        words: &mut Vec<ScanWord>,
+    ) -> usize {
+        words.clear();
+        while words.len() < WORDS_AHEAD {
             i = next_capital_or_non_ascii(bytes, i);
             let Some(&b) = bytes.get(i) else { break };
             if !self.starts[usize::from(b)] {
@@ -1223,20 +1302,14 @@ impl Matcher {
             let bit = (usize::from(b) << 8) | usize::from(second);
             let known_prefix = self.prefixes[bit / 64] & (1 << (bit % 64)) != 0;
             if at_word_start && known_prefix {
-                let rest = &text[i..];
-                let word = first_word(rest);
-                // A headline's or a dateline's ALL-CAPS words: looked up by their title case.
-                let found = self.longest_at(word, rest, cache).or_else(|| {
-                    is_caps_word(word)
-                        .then(|| self.caps_at(&title_case(word), rest))
-                        .flatten()
+                let word = first_word(&text[i..]);
+                let hash = place_index::hash(word.as_bytes());
+                cache.prefetch(hash);
+                words.push(ScanWord {
+                    at: i,
+                    len: word.len(),
+                    hash,
                 });
-                if let Some((pattern, len)) = found {
-                    let end = i + len;
-                    hits.push(Hit { pattern, start: i, end });
-                    i = end;
-                    continue;
-                }
                 // No name starts inside the word (no word start there).
                 if !word.is_empty() {
                     i += word.len();
@@ -1249,7 +1322,19 @@ impl Matcher {
                 i += 1;
             }
         }
-        Some(hits)
+        i
+    }
+
+    /// Ask the processor for what the place index holds of the word of hash
+    /// `h` and length `len`: its record if `cache` remembers the word, else
+    /// its filter word and slot.
+    #[inline]
+    fn fetch_entry_of(&self, cache: &WordCache, h: u64, len: usize) {
+        match cache.get(h, len) {
+            Some(Looked { place: Some(w), .. }) => self.places.prefetch_record(w),
+            Some(_) => {}
+            None => self.places.prefetch_probe(h),
+        }
     }
 
     /// What context rule `rule` decides for `text`: its country, and a kind
@@ -1489,6 +1574,49 @@ mod tests {
         assert_eq!(first_word("Afghanistan\u{2019}s rulers"), "Afghanistan");
         assert_eq!(first_word("Côte d'Ivoire"), "Côte");
         assert_eq!(first_word("Ürümqi"), "Ürümqi");
+    }
+
+    #[test]
+    fn a_text_scanned_whole_finds_what_its_lines_find_alone() {
+        let matcher = &crate::analysis::Analyzer::builtin().matcher;
+        let lines = [
+            "New York and New Jersey sent aid to São Paulo.",
+            "KABUL — The Taliban met in Doha, Qatar.",
+            "Officials of New South Wales visited Port Moresby in Papua New Guinea.",
+            "Über alles: Zürich, Genève and North Carolina's Raleigh.",
+            "He went to Washington, D.C., then the New Yorker's office.",
+        ];
+        let spelled = |text: &str, hits: &[Hit]| -> Vec<String> {
+            hits.iter().map(|h| text[h.start..h.end].to_string()).collect()
+        };
+        // A name of several words is one hit, its inner words none.
+        let first = matcher.hits(lines[0], &Unwatched).unwrap();
+        assert_eq!(spelled(lines[0], &first), ["New York", "New Jersey", "São Paulo"]);
+        let third = matcher.hits(lines[2], &Unwatched).unwrap();
+        assert_eq!(
+            spelled(lines[2], &third),
+            ["New South Wales", "Port Moresby", "Papua New Guinea"]
+        );
+        // Lines of different numbers of words: the first pass's blocks end
+        // everywhere, inside names too.
+        let (mut text, mut expected) = (String::new(), Vec::new());
+        for k in 0..300 {
+            let line = lines[k % lines.len()];
+            let start = text.len();
+            for h in matcher.hits(line, &Unwatched).unwrap() {
+                expected.push((h.pattern, start + h.start, start + h.end));
+            }
+            text.push_str(line);
+            text.push('\n');
+        }
+        let whole: Vec<_> = matcher
+            .hits(&text, &Unwatched)
+            .unwrap()
+            .into_iter()
+            .map(|h| (h.pattern, h.start, h.end))
+            .collect();
+        assert!(whole.len() > 10 * WORDS_AHEAD);
+        assert_eq!(whole, expected);
     }
 
     #[test]

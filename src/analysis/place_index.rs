@@ -507,6 +507,23 @@ impl PlaceIndex {
         })
     }
 
+    /// Ask the processor for the first bytes of `word`'s record (its runs,
+    /// then its first run's spellings): the scan asks a few words ahead.
+    #[inline]
+    pub fn prefetch_record(&self, word: Word) {
+        prefetch(&self.bytes, word.record as usize);
+    }
+
+    /// Ask the processor for what [`PlaceIndex::probe_hashed`] reads first
+    /// of a word of hash `h`: its filter word and its first slot.
+    #[inline]
+    pub fn prefetch_probe(&self, h: u64) {
+        let (w, _) = filter_bits(h);
+        prefetch(&self.bytes, self.filter + 8 * w);
+        let s = (h >> 32) as usize & self.mask;
+        prefetch(&self.bytes, self.slot_list + SLOT * s);
+    }
+
     /// The runs of `word`, longest first.
     #[inline]
     pub fn runs(&self, word: Word) -> impl Iterator<Item = Run> + '_ {
@@ -566,6 +583,22 @@ impl PlaceIndex {
         let run = self.runs(word).find(|r| r.len == spelling.len())?;
         self.search(run, spelling.as_bytes())
     }
+}
+
+/// Ask the processor to fetch `bytes[at]` into its cache (a hint; nothing
+/// if out of bounds). Here rather than in the crate's `memory` module: the
+/// build script compiles this file alone.
+#[inline(always)]
+fn prefetch(bytes: &[u8], at: usize) {
+    #[cfg(target_arch = "x86_64")]
+    if let Some(byte) = bytes.get(at) {
+        use std::arch::x86_64::{_MM_HINT_T0, _mm_prefetch};
+        // SAFETY: SSE is part of x86-64; a prefetch reads nothing the program
+        // sees, and the address is of a byte of `bytes`.
+        unsafe { _mm_prefetch::<_MM_HINT_T0>(std::ptr::from_ref(byte).cast::<i8>()) };
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = (bytes, at);
 }
 
 /// `a.cmp(b)` for slices of one length, eight bytes at a time in
