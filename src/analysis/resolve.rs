@@ -43,7 +43,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::ToponymRules;
 use super::matcher::{Found, Matcher, Reading};
-use super::nearness::{Grid, distance_within};
+use super::nearness::{Grid, Measure, Placed};
 use super::rules::WordFlags;
 use super::{Mention, MentionKind};
 use crate::gazetteer::{Feature, Gazetteer};
@@ -370,7 +370,7 @@ impl<'a> Cues<'a> {
 
 /// An item with the point it is filed at: what the cell searches of the
 /// rounds measure distances from, without reading the gazetteer's record.
-type Located<T> = (T, (f64, f64));
+type Located<T> = (T, Placed);
 
 /// A set of countries, one bit each: asked of every candidate in every
 /// round, where a hash set's look-ups were a sixtieth of a collection's time.
@@ -432,7 +432,7 @@ impl Evidence<'_> {
     fn add_weak(&mut self, g: &Gazetteer, place: Place) {
         if let Place::City(i) = place {
             let at = g.cities.lon_lat(i as usize);
-            self.weak_cells.insert(at, (i as usize, at));
+            self.weak_cells.insert(at, (i as usize, Placed::new(at)));
             self.changes.points.push((at, NEAR_KM));
         }
     }
@@ -466,8 +466,9 @@ impl Evidence<'_> {
                 }
                 if let Place::City(i) = place {
                     let at = g.cities.lon_lat(i as usize);
-                    self.cells.insert(at, (i as usize, at));
-                    self.wide_cells.insert(at, (i as usize, at));
+                    let placed = Placed::new(at);
+                    self.cells.insert(at, (i as usize, placed));
+                    self.wide_cells.insert(at, (i as usize, placed));
                     self.changes.points.push((at, REGION_KM));
                 }
             }
@@ -499,9 +500,11 @@ impl Evidence<'_> {
         not: Option<usize>,
     ) -> Option<(usize, f64)> {
         let mut best: Option<(usize, f64)> = None;
-        grid.visit_around(at, km, |&(i, point)| {
+        let mut measure = Measure::from(at, km);
+        grid.visit_around(at, km, |(i, point)| {
+            let i = *i;
             if Some(i) != not
-                && let Some(d) = distance_within(at, point, km)
+                && let Some(d) = measure.within(point)
                 && best.is_none_or(|(_, b)| d < b)
             {
                 best = Some((i, d));
@@ -517,11 +520,13 @@ impl Evidence<'_> {
         let Place::City(me) = candidate else { return None };
         // Not a candidate of one of my own names ("Springfield" and "Springfield").
         let mine = self.pending.at(at);
-        self.pending.visit_around(at, NEAR_KM, |&((i, slot), point)| {
+        let mut measure = Measure::from(at, NEAR_KM);
+        self.pending.visit_around(at, NEAR_KM, |((i, slot), point)| {
+            let (i, slot) = (*i, *slot);
             let near = i != me
                 && !self.is_closed(slot as usize)
                 && !mine.clone().any(|&(other, _)| other == (me, slot))
-                && distance_within(at, point, NEAR_KM).is_some();
+                && measure.within(point).is_some();
             if near {
                 ControlFlow::Break(i as usize)
             } else {
@@ -2020,7 +2025,9 @@ pub(super) fn resolve(m: &Matcher, g: &Gazetteer, doc: &Document, found: Vec<Fou
     // whose name is a dictionary word.
     for &s in open.iter().filter(|&&s| slots[s].chosen.is_none()) {
         for (i, worth) in pending_candidates(&slots[s]) {
-            evidence.pending.insert(worth.spot.at, ((i, s as u32), worth.spot.at));
+            evidence
+                .pending
+                .insert(worth.spot.at, ((i, s as u32), Placed::new(worth.spot.at)));
             for d in worth.spot.divisions() {
                 evidence.pending_divisions.push((d, s));
             }
