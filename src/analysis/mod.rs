@@ -12,6 +12,7 @@ mod overrides;
 pub(crate) mod place_index;
 mod resolve;
 mod rules;
+mod word_table;
 
 pub use matcher::{Found, Matcher, Reading};
 pub use overrides::{Override, OverrideProblem};

@@ -8,6 +8,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::MentionKind;
+use super::word_table::WordTable;
 
 /// What a fixed phrase or a rule resolves to.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -159,7 +160,7 @@ pub struct ToponymRules {
     pub word_frequencies: HashMap<String, f32>,
     /// Which of the word lists above (and the given names and titles of
     /// `person_before.txt`) hold each word ([`ToponymRules::flags`]).
-    flags: HashMap<String, WordFlags>,
+    flags: WordTable,
 }
 
 /// Which word lists hold a word: the words around every name found are
@@ -219,7 +220,7 @@ impl ToponymRules {
             town_people: HashSet::default(),
             town_after: Following::default(),
             country_cues: Vec::new(),
-            flags: HashMap::default(),
+            flags: WordTable::default(),
             word_frequencies: rows(word_frequencies)
                 .filter_map(|(_, l)| {
                     let (name, zipf) = l.split_once('\t')?;
@@ -231,7 +232,7 @@ impl ToponymRules {
 
     /// Which lists hold `word` (filed by [`ToponymRules::file_flags`]).
     pub fn flags(&self, word: &str) -> WordFlags {
-        self.flags.get(word).copied().unwrap_or_default()
+        WordFlags(self.flags.get(word))
     }
 
     /// File every word of the lists under [`ToponymRules::flags`], with
@@ -248,13 +249,11 @@ impl ToponymRules {
             (&self.not_place_before, WordFlags::NOT_PLACE_BEFORE),
             (person_before, WordFlags::PERSON_BEFORE),
         ];
-        let mut flags: HashMap<String, WordFlags> = HashMap::default();
-        for (list, flag) in lists {
-            for word in list {
-                flags.entry(word.clone()).or_default().0 |= flag.0;
-            }
-        }
-        self.flags = flags;
+        self.flags = WordTable::new(
+            lists
+                .iter()
+                .flat_map(|(list, flag)| list.iter().map(|word| (word.as_str(), flag.0))),
+        );
     }
 
     /// Is `name` (as a place of `population` people) also an ordinary word or
@@ -288,14 +287,18 @@ impl ToponymRules {
 /// with the phrases that begin with the word after it, not with every row.
 #[derive(Clone, Debug)]
 pub struct Following<T> {
-    /// Phrases by their first word, longest first.
-    by_first_word: HashMap<String, Vec<(String, T)>>,
+    /// The first words, each with its list's number in `lists` plus one:
+    /// most words after a name head no phrase, and this says so in one read.
+    heads: WordTable,
+    /// Phrases of one first word, longest first.
+    lists: Vec<Vec<(String, T)>>,
 }
 
 impl<T> Default for Following<T> {
     fn default() -> Self {
         Following {
-            by_first_word: HashMap::default(),
+            heads: WordTable::default(),
+            lists: Vec::new(),
         }
     }
 }
@@ -306,7 +309,7 @@ pub(crate) fn leading_word(text: &str) -> &str {
 }
 
 impl<T> Following<T> {
-    /// File the phrases by their first word.
+    /// File the phrases by their first word. Panics past 65,535 first words.
     pub fn new(phrases: impl IntoIterator<Item = (String, T)>) -> Self {
         let mut by_first_word: HashMap<String, Vec<(String, T)>> = HashMap::default();
         for (phrase, value) in phrases {
@@ -315,10 +318,15 @@ impl<T> Following<T> {
                 .or_default()
                 .push((phrase, value));
         }
-        for list in by_first_word.values_mut() {
+        let (words, mut lists): (Vec<String>, Vec<Vec<(String, T)>>) = by_first_word.into_iter().unzip();
+        for list in &mut lists {
             list.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
         }
-        Following { by_first_word }
+        let heads = WordTable::new(words.iter().enumerate().map(|(k, w)| {
+            let number = u16::try_from(k + 1).expect("fewer than 65,536 first words");
+            (w.as_str(), number)
+        }));
+        Following { heads, lists }
     }
 
     /// The longest phrase that `text` starts with, as whole words ("police
@@ -330,7 +338,7 @@ impl<T> Following<T> {
     /// [`Following::starting`] of `text`, whose first word is `word` (its
     /// [`leading_word`], worked out once for several tables).
     pub fn starting_with(&self, word: &str, text: &str) -> Option<(&str, &T)> {
-        let list = self.by_first_word.get(word)?;
+        let list = self.lists.get(usize::from(self.heads.get(word)).checked_sub(1)?)?;
         list.iter()
             .find(|(phrase, _)| {
                 text.strip_prefix(phrase.as_str())
@@ -341,12 +349,12 @@ impl<T> Following<T> {
 
     /// How many phrases there are.
     pub fn len(&self) -> usize {
-        self.by_first_word.values().map(Vec::len).sum()
+        self.lists.iter().map(Vec::len).sum()
     }
 
     /// Are there none?
     pub fn is_empty(&self) -> bool {
-        self.by_first_word.is_empty()
+        self.lists.is_empty()
     }
 }
 
