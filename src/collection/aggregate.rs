@@ -2,7 +2,7 @@
 //! articles name it and how many times in all, as an [`Analysis`] of
 //! summaries that the map, the lists and pictures draw like one article's.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::Member;
 use crate::analysis::{Analysis, from_summaries};
@@ -61,7 +61,7 @@ pub struct Aggregate {
 /// The geography of the `members` for which `chosen` holds (by position),
 /// counted by `count`. Articles that could not be read count for nothing.
 pub fn aggregate(members: &[Member], chosen: &dyn Fn(usize) -> bool, count: Count) -> Aggregate {
-    let mut counts: HashMap<Place, PlaceCounts> = HashMap::new();
+    let mut counts: HashMap<Place, PlaceCounts> = HashMap::default();
     let mut articles = 0;
     for (i, member) in members.iter().enumerate() {
         let Ok(digest) = &member.digest else { continue };

@@ -283,17 +283,22 @@ pub fn analyse_files(
     overrides: &dyn Fn(&Path) -> Vec<Override>,
     progress: &Progress,
 ) -> Option<Vec<Member>> {
+    // Asked on every core: the one serial step before the work starts.
     let sizes: Vec<u64> = files
-        .iter()
+        .par_iter()
         .map(|f| std::fs::metadata(f).map_or(0, |m| m.len()))
         .collect();
     progress.total_articles.store(files.len(), Ordering::Relaxed);
     progress.total_bytes.store(sizes.iter().sum(), Ordering::Relaxed);
     let overrides: Vec<Vec<Override>> = files.iter().map(|f| overrides(f)).collect();
+    // An article a piece of work: a core that runs out takes the next from
+    // the other. In pieces of rayon's own choosing, one core had finished
+    // 0.3 s before the other (1 GB of news, 10,000 articles, two cores).
     let members: Vec<Option<Member>> = files
         .par_iter()
         .zip(sizes.par_iter())
         .zip(overrides.into_par_iter())
+        .with_max_len(1)
         .map(|((path, &size), overrides)| {
             if progress.is_cancelled() {
                 return None;
